@@ -1,0 +1,112 @@
+package io.fleetdesk.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole fleet at one moment: every node by id, children in a stable order, and each node's
+ * rolled-up health (the worst of itself and everything below it). Immutable; safe to share.
+ */
+public final class FleetSnapshot {
+    public static final FleetSnapshot EMPTY = new FleetSnapshot(Map.of(), Instant.EPOCH, Duration.ZERO, List.of(), 0);
+
+    private final Map<String, FleetNode> nodes;
+    private final Map<String, List<String>> children;
+    private final Map<String, Health> rolledUp;
+    private final Instant takenAt;
+    private final Duration refreshDuration;
+    private final List<String> errors;
+    private final long requests;
+
+    public FleetSnapshot(Map<String, FleetNode> nodes, Instant takenAt, Duration refreshDuration,
+                         List<String> errors, long requests) {
+        this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        this.takenAt = takenAt;
+        this.refreshDuration = refreshDuration;
+        this.errors = List.copyOf(errors);
+        this.requests = requests;
+        Map<String, List<String>> kids = new LinkedHashMap<>();
+        for (FleetNode n : this.nodes.values()) {
+            kids.computeIfAbsent(n.parentId() == null ? "" : n.parentId(), k -> new ArrayList<>()).add(n.id());
+        }
+        kids.replaceAll((k, v) -> List.copyOf(v));
+        this.children = Collections.unmodifiableMap(kids);
+        Map<String, Health> roll = new java.util.HashMap<>();
+        for (String root : roots()) {
+            rollUp(root, roll);
+        }
+        this.rolledUp = Collections.unmodifiableMap(roll);
+    }
+
+    private Health rollUp(String id, Map<String, Health> out) {
+        Health h = nodes.get(id).shownHealth();
+        for (String c : children(id)) {
+            h = h.worst(rollUp(c, out));
+        }
+        out.put(id, h);
+        return h;
+    }
+
+    public Map<String, FleetNode> nodes() {
+        return nodes;
+    }
+
+    public FleetNode node(String id) {
+        return nodes.get(id);
+    }
+
+    public List<String> roots() {
+        return children.getOrDefault("", List.of());
+    }
+
+    public List<String> children(String id) {
+        return children.getOrDefault(id, List.of());
+    }
+
+    /** The worst health of this node and everything below it. */
+    public Health rolledUpHealth(String id) {
+        return rolledUp.getOrDefault(id, Health.UNKNOWN);
+    }
+
+    public Instant takenAt() {
+        return takenAt;
+    }
+
+    public Duration refreshDuration() {
+        return refreshDuration;
+    }
+
+    /** What went wrong in the refresh that made this snapshot, one line each; empty when all went well. */
+    public List<String> errors() {
+        return errors;
+    }
+
+    /** API requests the refresh sent. */
+    public long requests() {
+        return requests;
+    }
+
+    /** How many databases and PDBs are in each health, counting what the status bar shows. */
+    public Map<Health, Integer> countByHealth() {
+        Map<Health, Integer> m = new EnumMap<>(Health.class);
+        for (Health h : Health.values()) {
+            m.put(h, 0);
+        }
+        for (FleetNode n : nodes.values()) {
+            if (n.kind() == NodeKind.DATABASE) {
+                m.merge(n.shownHealth(), 1, Integer::sum);
+            }
+        }
+        return m;
+    }
+
+    public long count(NodeKind kind) {
+        return nodes.values().stream().filter(n -> n.kind() == kind).count();
+    }
+}

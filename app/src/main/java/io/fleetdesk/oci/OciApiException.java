@@ -1,0 +1,69 @@
+package io.fleetdesk.oci;
+
+/**
+ * A call to the OCI API that did not succeed, with what the DBA needs to act on it: the HTTP
+ * status (0 when no answer came), the service's error code, the {@code opc-request-id} to quote to
+ * Oracle Support, and whether trying again later can help.
+ */
+public final class OciApiException extends RuntimeException {
+    private final int status;
+    private final String serviceCode;
+    private final String opcRequestId;
+    private final boolean timeout;
+
+    public OciApiException(int status, String serviceCode, String message, String opcRequestId, boolean timeout,
+                           Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.serviceCode = serviceCode;
+        this.opcRequestId = opcRequestId;
+        this.timeout = timeout;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String serviceCode() {
+        return serviceCode;
+    }
+
+    public String opcRequestId() {
+        return opcRequestId;
+    }
+
+    public boolean isTimeout() {
+        return timeout;
+    }
+
+    public boolean isThrottled() {
+        return status == 429;
+    }
+
+    /** 429, 5xx, a timeout or no answer at all: another try later may work. 4xx other than 429 will not. */
+    public boolean isRetryable() {
+        return status == 429 || status >= 500 || status <= 0 || timeout;
+    }
+
+    /** One line for the status bar and the stale reason: what happened, and what to check. */
+    public String userMessage() {
+        String what;
+        if (timeout) {
+            what = "no answer in time (timed out)";
+        } else if (status <= 0) {
+            what = "could not reach the service: " + getMessage();
+        } else if (status == 401) {
+            what = "401 NotAuthenticated: the API key was refused. Check the profile's user, fingerprint and key_file"
+                    + " match a key uploaded to that user";
+        } else if (status == 404) {
+            what = "404 " + serviceCode + ": not found, or this user's policies do not allow it";
+        } else if (status == 429) {
+            what = "429 TooManyRequests: throttled by the service; Fleetdesk slows down and retries";
+        } else if (status >= 500) {
+            what = status + " " + serviceCode + ": the service had a problem; Fleetdesk retries";
+        } else {
+            what = status + " " + serviceCode + ": " + getMessage();
+        }
+        return opcRequestId == null ? what : what + " (opc-request-id " + opcRequestId + ")";
+    }
+}

@@ -1,0 +1,202 @@
+package io.fleetdesk.oci;
+
+import com.oracle.bmc.ConfigFileReader;
+import com.oracle.bmc.Region;
+import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
+import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
+import com.oracle.bmc.auth.SessionTokenAuthenticationDetailsProvider;
+import com.oracle.bmc.http.signing.internal.PEMFileRSAPrivateKeySupplier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Profiles from the OCI CLI's config file ({@code ~/.oci/config}, or {@code OCI_CLI_CONFIG_FILE}),
+ * read with the SDK's own reader and checked before first use so that a broken profile gets a
+ * message that names the file, the profile and the key at fault.
+ *
+ * <p>Besides the CLI's keys, a profile may carry Fleetdesk's (the CLI ignores them):
+ * {@code fleetdesk_regions} (comma-separated; default: the profile's {@code region}),
+ * {@code fleetdesk_compartments} (comma-separated OCIDs, each optionally {@code name=ocid};
+ * default: the tenancy's root compartment) and {@code fleetdesk_endpoint} (a URL for the Database
+ * service, as the CLI's {@code --endpoint}; {@code {region}} in it is replaced per region).
+ */
+public final class OciConfigProfiles {
+    private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^\\]]+)]\\s*$");
+
+    private OciConfigProfiles() {
+    }
+
+    /** The config file the OCI CLI would read. */
+    public static Path defaultConfigFile() {
+        String env = System.getenv("OCI_CLI_CONFIG_FILE");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".oci", "config");
+    }
+
+    /** The profile names in the file, in file order; empty when the file does not exist. */
+    public static List<String> profileNames(Path file) throws ProfileException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                Matcher m = SECTION.matcher(line);
+                if (m.matches()) {
+                    names.add(m.group(1).trim());
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ProfileException(file.toString(), "Cannot read the OCI config file " + file + ": "
+                    + e.getMessage() + ". Check that the file is readable by you.", e);
+        }
+        return names;
+    }
+
+    /** Reads and checks one profile; the message of a failure says what to fix. */
+    public static OciProfile load(Path file, String profile) throws ProfileException {
+        if (!Files.exists(file)) {
+            throw new ProfileException(profile, "The OCI config file " + file + " does not exist. Create it with"
+                    + " 'oci setup config', or choose the Demo fleet profile.");
+        }
+        List<String> names = profileNames(file);
+        if (!names.contains(profile)) {
+            throw new ProfileException(profile, "The profile [" + profile + "] is not in " + file
+                    + (names.isEmpty() ? " (the file has no [PROFILE] sections; it is malformed)."
+                    : "; it has " + String.join(", ", names) + ". Choose one of those, or add the profile."));
+        }
+        ConfigFileReader.ConfigFile cfg;
+        try {
+            cfg = ConfigFileReader.parse(file.toString(), profile);
+        } catch (IOException | RuntimeException e) {
+            throw new ProfileException(profile, "The OCI config file " + file + " could not be read: "
+                    + e.getMessage() + ". Fix the line it names, or run 'oci setup config' again.", e);
+        }
+        String tenancy = require(cfg, file, profile, "tenancy");
+        String regionId = require(cfg, file, profile, "region");
+        Region region;
+        try {
+            region = Region.fromRegionId(regionId);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(profile, "The profile [" + profile + "] names the region '" + regionId
+                    + "', which is not a known OCI region. Use a region identifier such as us-ashburn-1.", e);
+        }
+        String tokenFile = cfg.get("security_token_file");
+        String keyFile = require(cfg, file, profile, "key_file");
+        Path key = expand(keyFile);
+        if (!Files.isReadable(key)) {
+            throw new ProfileException(profile, "The key file " + key + " named by key_file in profile [" + profile
+                    + "] does not exist or cannot be read. Point key_file at your API signing key (a .pem file).");
+        }
+        String passphrase = cfg.get("pass_phrase");
+        try (InputStream in = Files.newInputStream(key)) {
+            new PEMFileRSAPrivateKeySupplier(in, passphrase == null ? null : passphrase.toCharArray())
+                    .supplyKey("check").orElseThrow(() -> new IOException("no RSA private key in the file"));
+        } catch (IOException | RuntimeException e) {
+            boolean encrypted = isEncrypted(key);
+            throw new ProfileException(profile, encrypted
+                    ? "The key file " + key + " is encrypted and the pass_phrase in profile [" + profile
+                    + "] does not open it. Put the right pass_phrase in the profile."
+                    : "The key file " + key + " in profile [" + profile + "] is not a readable PEM private key ("
+                    + e.getMessage() + "). Point key_file at your API signing key.", e);
+        }
+        BasicAuthenticationDetailsProvider auth;
+        String userId;
+        try {
+            if (tokenFile != null) {
+                Path token = expand(tokenFile);
+                if (!Files.isReadable(token)) {
+                    throw new ProfileException(profile, "The security token file " + token + " in profile ["
+                            + profile + "] cannot be read. Run 'oci session authenticate' to make a new one.");
+                }
+                auth = new SessionTokenAuthenticationDetailsProvider(file.toString(), profile);
+                userId = "session token (" + profile + ")";
+            } else {
+                require(cfg, file, profile, "user");
+                require(cfg, file, profile, "fingerprint");
+                auth = new ConfigFileAuthenticationDetailsProvider(cfg);
+                userId = cfg.get("user");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ProfileException(profile, "Profile [" + profile + "] in " + file + " could not be used: "
+                    + e.getMessage(), e);
+        }
+        List<String> regions = new ArrayList<>();
+        String extraRegions = cfg.get("fleetdesk_regions");
+        if (extraRegions != null && !extraRegions.isBlank()) {
+            for (String r : extraRegions.split(",")) {
+                String id = r.trim().toLowerCase(Locale.ROOT);
+                try {
+                    Region.fromRegionId(id);
+                } catch (IllegalArgumentException e) {
+                    throw new ProfileException(profile, "fleetdesk_regions in profile [" + profile + "] names '"
+                            + id + "', which is not a known OCI region.", e);
+                }
+                regions.add(id);
+            }
+        } else {
+            regions.add(region.getRegionId());
+        }
+        List<OciCompartment> compartments = new ArrayList<>();
+        String comps = cfg.get("fleetdesk_compartments");
+        if (comps != null && !comps.isBlank()) {
+            for (String c : comps.split(",")) {
+                String s = c.trim();
+                int eq = s.indexOf('=');
+                String name = eq < 0 ? shortId(s) : s.substring(0, eq).trim();
+                String id = eq < 0 ? s : s.substring(eq + 1).trim();
+                if (!id.startsWith("ocid1.")) {
+                    throw new ProfileException(profile, "fleetdesk_compartments in profile [" + profile + "] has '"
+                            + id + "', which is not an OCID (ocid1.compartment… or ocid1.tenancy…).");
+                }
+                compartments.add(new OciCompartment(id, name));
+            }
+        } else {
+            compartments.add(new OciCompartment(tenancy, "root (tenancy)"));
+        }
+        String endpoint = cfg.get("fleetdesk_endpoint");
+        return new OciProfile(profile, auth, userId, regions, compartments,
+                endpoint == null || endpoint.isBlank() ? null : r -> endpoint.replace("{region}", r));
+    }
+
+    private static String require(ConfigFileReader.ConfigFile cfg, Path file, String profile, String key)
+            throws ProfileException {
+        String v = cfg.get(key);
+        if (v == null || v.isBlank()) {
+            throw new ProfileException(profile, "Profile [" + profile + "] in " + file + " has no '" + key
+                    + "'. Add it (see 'oci setup config'), or choose another profile.");
+        }
+        return v.trim();
+    }
+
+    private static Path expand(String p) {
+        String s = p.trim();
+        if (s.startsWith("~")) {
+            s = System.getProperty("user.home") + s.substring(1);
+        }
+        return Path.of(s);
+    }
+
+    private static boolean isEncrypted(Path key) {
+        try {
+            String text = Files.readString(key);
+            return text.contains("ENCRYPTED");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String shortId(String ocid) {
+        return ocid.length() > 12 ? "…" + ocid.substring(ocid.length() - 8) : ocid;
+    }
+}

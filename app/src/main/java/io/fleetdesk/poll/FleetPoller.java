@@ -1,0 +1,531 @@
+package io.fleetdesk.poll;
+
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.Health;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.model.Staleness;
+import io.fleetdesk.oci.OciApiException;
+import io.fleetdesk.oci.OciCompartment;
+import io.fleetdesk.oci.Page;
+import io.fleetdesk.oci.RegionApi;
+import io.fleetdesk.oci.Rows.DatabaseRow;
+import io.fleetdesk.oci.Rows.DbHomeRow;
+import io.fleetdesk.oci.Rows.DbSystemRow;
+import io.fleetdesk.oci.Rows.PdbRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the fleet current: every interval it lists each region's compartments with the OCI list
+ * calls, in parallel on virtual threads, through a per-region {@link AdaptiveLimit}, with a
+ * deadline and retries with jittered backoff, and publishes a snapshot and its changes to a
+ * {@link FleetStore}. Never touches JavaFX.
+ *
+ * <p>Per region and compartment one refresh sends ListDbSystems, ListDbHomes and
+ * ListPluggableDatabases (each paginated, pages in sequence) and, as soon as the DB homes are
+ * known, ListDatabases per DB home. Data Guard role, lag and readiness come on each database
+ * ({@code dataGuardGroup}), so no call per database is needed.
+ *
+ * <p>What fails or runs late keeps its last good rows, marked stale with their age and the reason;
+ * it is never shown as healthy because we could not ask.
+ */
+public final class FleetPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetPoller.class);
+    private static final int MAX_ERROR_LINES = 50;
+
+    /** Opens the API of a region; {@code onRetryAfter} is told whenever the service sends Retry-After. */
+    @FunctionalInterface
+    public interface RegionApiFactory {
+        RegionApi open(String region, Consumer<Duration> onRetryAfter);
+    }
+
+    private final String profileName;
+    private final List<String> regions;
+    private final List<OciCompartment> compartments;
+    private final PollerSettings settings;
+    private final HealthRules rules;
+    private final FleetStore store;
+    private final Map<String, RegionApi> apis = new LinkedHashMap<>();
+    private final Map<String, AdaptiveLimit> limits = new LinkedHashMap<>();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Last good rows per list unit, so a failed unit can show what it had, marked stale. */
+    private final Map<String, Cached<?>> lastGood = new ConcurrentHashMap<>();
+    private final Object loopLock = new Object();
+    private volatile boolean running;
+    private volatile boolean refreshRequested;
+    private volatile Instant nextRefreshAt;
+    private volatile boolean refreshing;
+    private Thread loop;
+
+    private record Cached<T>(List<T> rows, Instant at) {
+    }
+
+    /** The outcome of one list unit: its rows, or why there are none. */
+    private sealed interface UnitResult<T> {
+        record Fresh<T>(List<T> rows) implements UnitResult<T> {
+        }
+
+        record Failed<T>(String reason) implements UnitResult<T> {
+        }
+    }
+
+    /** Rows to build nodes from, and whether they are stale. */
+    private record Resolved<T>(List<T> rows, Staleness stale) {
+    }
+
+    public FleetPoller(String profileName, List<String> regions, List<OciCompartment> compartments,
+                       RegionApiFactory factory, PollerSettings settings, HealthRules rules, FleetStore store) {
+        this.profileName = profileName;
+        this.regions = List.copyOf(regions);
+        this.compartments = List.copyOf(compartments);
+        this.settings = settings;
+        this.rules = rules;
+        this.store = store;
+        for (String r : regions) {
+            AdaptiveLimit limit = new AdaptiveLimit(Math.min(settings.initialConcurrency(), settings.maxConcurrency()),
+                    1, settings.maxConcurrency());
+            limits.put(r, limit);
+            apis.put(r, factory.open(r, limit::pauseFor));
+        }
+    }
+
+    public FleetStore store() {
+        return store;
+    }
+
+    public String profileName() {
+        return profileName;
+    }
+
+    /** The current concurrency limit of a region, for the status bar and tests. */
+    public AdaptiveLimit limit(String region) {
+        return limits.get(region);
+    }
+
+    /** When the next scheduled refresh starts; null while one runs or before start. */
+    public Instant nextRefreshAt() {
+        return nextRefreshAt;
+    }
+
+    public boolean isRefreshing() {
+        return refreshing;
+    }
+
+    /** Starts refreshing now and then every interval, on a virtual thread. */
+    public void start() {
+        synchronized (loopLock) {
+            if (running) {
+                return;
+            }
+            running = true;
+            loop = Thread.ofVirtual().name("fleet-poller-" + profileName).start(this::runLoop);
+        }
+    }
+
+    /** Starts a refresh at once (after the one running, if any). */
+    public void refreshNow() {
+        synchronized (loopLock) {
+            refreshRequested = true;
+            loopLock.notifyAll();
+        }
+    }
+
+    private void runLoop() {
+        while (running) {
+            try {
+                refreshOnce();
+            } catch (RuntimeException e) {
+                LOG.error("fleet refresh failed", e);
+            }
+            synchronized (loopLock) {
+                nextRefreshAt = Instant.now().plus(settings.interval());
+                while (running && !refreshRequested && Instant.now().isBefore(nextRefreshAt)) {
+                    try {
+                        loopLock.wait(Math.max(1, Duration.between(Instant.now(), nextRefreshAt).toMillis()));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                refreshRequested = false;
+                nextRefreshAt = null;
+            }
+        }
+    }
+
+    /** One full refresh of every region, published to the store; returns the new snapshot. */
+    public FleetSnapshot refreshOnce() {
+        refreshing = true;
+        try {
+            return doRefresh();
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private FleetSnapshot doRefresh() {
+        long startNanos = System.nanoTime();
+        long deadline = startNanos + settings.refreshDeadline().toNanos();
+        Instant now = Instant.now();
+        AtomicLong requests = new AtomicLong();
+        List<CompartmentWork> work = new ArrayList<>();
+        for (String region : regions) {
+            for (OciCompartment c : compartments) {
+                work.add(new CompartmentWork(region, c, apis.get(region), limits.get(region), deadline, requests));
+            }
+        }
+        Map<String, FleetNode> nodes = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        Set<String> touched = new HashSet<>();
+        Map<String, List<CompartmentWork>> byRegion = new LinkedHashMap<>();
+        for (CompartmentWork w : work) {
+            byRegion.computeIfAbsent(w.region, k -> new ArrayList<>()).add(w);
+        }
+        for (var e : byRegion.entrySet()) {
+            String region = e.getKey();
+            String regionId = "region:" + region;
+            int before = errors.size();
+            FleetNode regionNode = node(regionId, null, NodeKind.REGION, region, null, null,
+                    new HealthRules.Verdict(Health.OK, List.of()), details("Region", region,
+                            "Compartments", Integer.toString(compartments.size())), now, null);
+            nodes.put(regionId, regionNode);
+            int failedCompartments = 0;
+            for (CompartmentWork w : e.getValue()) {
+                if (!collect(w, regionId, now, nodes, errors, touched)) {
+                    failedCompartments++;
+                }
+            }
+            if (failedCompartments == e.getValue().size() && errors.size() > before) {
+                // Nothing in the region answered: say so on the region itself.
+                nodes.put(regionId, regionNode.markedStale(new Staleness(lastGoodOfRegion(region),
+                        "No compartment of " + region + " could be read: " + stripPrefix(errors.get(before)))));
+            }
+        }
+        lastGood.keySet().retainAll(touched);
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        List<String> shownErrors = errors.size() > MAX_ERROR_LINES
+                ? append(errors.subList(0, MAX_ERROR_LINES), "… and " + (errors.size() - MAX_ERROR_LINES) + " more")
+                : errors;
+        FleetSnapshot snap = new FleetSnapshot(nodes, now, took, shownErrors, requests.get());
+        store.publish(snap);
+        if (!errors.isEmpty()) {
+            LOG.warn("refresh of {} finished in {} ms with {} problem(s); first: {}", profileName, took.toMillis(),
+                    errors.size(), errors.getFirst());
+        }
+        return snap;
+    }
+
+    private Instant lastGoodOfRegion(String region) {
+        return lastGood.entrySet().stream().filter(e -> e.getKey().contains("|" + region + "|"))
+                .map(e -> e.getValue().at()).min(Instant::compareTo).orElse(null);
+    }
+
+    private static List<String> append(List<String> l, String s) {
+        List<String> out = new ArrayList<>(l);
+        out.add(s);
+        return out;
+    }
+
+    private static String stripPrefix(String error) {
+        int i = error.indexOf(": ");
+        return i < 0 ? error : error.substring(i + 2);
+    }
+
+    /** Builds the nodes of one compartment; false when none of its lists could be read fresh. */
+    private boolean collect(CompartmentWork w, String regionId, Instant now, Map<String, FleetNode> nodes,
+                            List<String> errors, Set<String> touched) {
+        String where = w.region + " / " + w.compartment.name();
+        String compId = "compartment:" + w.region + ":" + w.compartment.id();
+        String kSys = "sys|" + w.region + "|" + w.compartment.id();
+        String kHomes = "homes|" + w.region + "|" + w.compartment.id();
+        String kPdbs = "pdbs|" + w.region + "|" + w.compartment.id();
+        touched.add(kSys);
+        touched.add(kHomes);
+        touched.add(kPdbs);
+        Resolved<DbSystemRow> systems = resolve(kSys, await(w.systems, w.deadline, "ListDbSystems"), now);
+        Resolved<DbHomeRow> homes = resolve(kHomes, await(w.homes, w.deadline, "ListDbHomes"), now);
+        Resolved<PdbRow> pdbs = resolve(kPdbs, await(w.pdbs, w.deadline, "ListPluggableDatabases"), now);
+        List<String> problems = new ArrayList<>();
+        for (var r : List.of(systems, homes, pdbs)) {
+            if (r.stale() != null) {
+                problems.add(r.stale().reason());
+            }
+        }
+        // Databases: one unit per DB home; homes we could not list fresh come from the last good list.
+        Map<String, Resolved<DatabaseRow>> dbsByHome = new LinkedHashMap<>();
+        try {
+            w.databasesStarted.get(Math.max(0, w.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Homes ran late: the per-home units below report it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (DbHomeRow h : homes.rows()) {
+            String k = "dbs|" + w.region + "|" + h.id();
+            touched.add(k);
+            CompletableFuture<UnitResult<DatabaseRow>> f = w.databases.get(h.id());
+            UnitResult<DatabaseRow> r = f == null
+                    ? new UnitResult.Failed<>("ListDatabases: not sent, the DB home list ran late")
+                    : await(f, w.deadline, "ListDatabases");
+            Resolved<DatabaseRow> res = resolve(k, r, now);
+            if (res.stale() != null) {
+                problems.add(res.stale().reason());
+            }
+            dbsByHome.put(h.id(), res);
+        }
+        for (String p : problems) {
+            errors.add(where + ": " + p);
+        }
+        boolean anyFresh = systems.stale() == null || homes.stale() == null || pdbs.stale() == null;
+        Staleness compStale = problems.isEmpty() ? null
+                : new Staleness(systems.stale() != null ? systems.stale().lastGood() : now,
+                problems.size() == 1 ? problems.getFirst() : problems.getFirst() + " (+" + (problems.size() - 1) + " more)");
+        FleetNode comp = node(compId, regionId, NodeKind.COMPARTMENT, w.compartment.name(), null, null,
+                new HealthRules.Verdict(Health.OK, List.of()),
+                details("Compartment OCID", w.compartment.id(), "Region", w.region), now, compStale);
+        nodes.put(compId, comp);
+
+        Map<String, DbSystemRow> systemById = new HashMap<>();
+        for (DbSystemRow s : systems.rows()) {
+            systemById.put(s.id(), s);
+            nodes.put(s.id(), node(s.id(), compId, NodeKind.DB_SYSTEM, s.displayName(), s.lifecycleState(), null,
+                    rules.dbSystem(s.lifecycleState(), s.lifecycleDetails()),
+                    details("Shape", s.shape(), "CPU cores", s.cpuCoreCount() == null ? null : s.cpuCoreCount().toString(),
+                            "Hostname", s.hostname(), "Availability domain", s.availabilityDomain(),
+                            "Version", s.version(), "Lifecycle details", s.lifecycleDetails(), "OCID", s.id()),
+                    now, systems.stale()));
+        }
+        Map<String, String> cdbRoles = new HashMap<>();
+        Map<String, String> homeVersion = new HashMap<>();
+        for (DbHomeRow h : homes.rows()) {
+            homeVersion.put(h.id(), h.dbVersion());
+        }
+        for (var e : dbsByHome.entrySet()) {
+            Resolved<DatabaseRow> res = e.getValue();
+            for (DatabaseRow d : res.rows()) {
+                String parent = d.dbSystemId() != null && systemById.containsKey(d.dbSystemId()) ? d.dbSystemId() : compId;
+                var dg = d.dataGuard();
+                cdbRoles.put(d.id(), dg == null ? null : dg.role());
+                nodes.put(d.id(), node(d.id(), parent, NodeKind.DATABASE,
+                        d.dbUniqueName() != null ? d.dbUniqueName() : d.dbName(), d.lifecycleState(), dg,
+                        rules.database(d.lifecycleState(), d.lifecycleDetails(), dg),
+                        details("DB name", d.dbName(), "DB unique name", d.dbUniqueName(),
+                                "Version", homeVersion.get(e.getKey()),
+                                "Lifecycle details", d.lifecycleDetails(),
+                                "Data Guard role", dg == null ? null : dg.role(),
+                                "Protection mode", dg == null ? null : dg.protectionMode(),
+                                "Transport", dg == null ? null : dg.transportType(),
+                                "Apply lag", dg == null ? null : dg.applyLag(),
+                                "Transport lag", dg == null ? null : dg.transportLag(),
+                                "Switchover readiness (OCI)", dg == null || dg.switchoverReadiness() == null ? null
+                                        : dg.switchoverReadiness() + (dg.switchoverMessage() == null ? "" : " — " + dg.switchoverMessage()),
+                                "Last backup", d.lastBackup() == null ? null : d.lastBackup().toString(),
+                                "Last failed backup", d.lastFailedBackup() == null ? null : d.lastFailedBackup().toString(),
+                                "OCID", d.id()),
+                        now, res.stale()));
+            }
+        }
+        for (PdbRow p : pdbs.rows()) {
+            if (!nodes.containsKey(p.containerDatabaseId())) {
+                continue; // its CDB was not listed (its DB home failed with nothing cached): nowhere to hang it
+            }
+            nodes.put(p.id(), node(p.id(), p.containerDatabaseId(), NodeKind.PLUGGABLE_DATABASE, p.pdbName(),
+                    p.lifecycleState(), null, rules.pdb(p.lifecycleState(), p.openMode(), cdbRoles.get(p.containerDatabaseId())),
+                    details("Open mode", p.openMode(), "OCID", p.id()), now, pdbs.stale()));
+        }
+        return anyFresh;
+    }
+
+    private static FleetNode node(String id, String parent, NodeKind kind, String name, String state,
+                                  io.fleetdesk.model.DataGuardMember dg, HealthRules.Verdict v,
+                                  Map<String, String> details, Instant now, Staleness stale) {
+        FleetNode n = new FleetNode(id, parent, kind, name == null ? id : name, state, dg, v.health(), v.reasons(),
+                details, stale == null ? now : (stale.lastGood() == null ? Instant.EPOCH : stale.lastGood()), null);
+        return stale == null ? n : n.markedStale(stale);
+    }
+
+    private static Map<String, String> details(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                m.put(kv[i], kv[i + 1]);
+            }
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Resolved<T> resolve(String key, UnitResult<T> r, Instant now) {
+        if (r instanceof UnitResult.Fresh<T>(List<T> rows)) {
+            lastGood.put(key, new Cached<>(rows, now));
+            return new Resolved<>(rows, null);
+        }
+        String reason = ((UnitResult.Failed<T>) r).reason();
+        Cached<T> c = (Cached<T>) lastGood.get(key);
+        return new Resolved<>(c == null ? List.of() : c.rows(), new Staleness(c == null ? null : c.at(), reason));
+    }
+
+    private static <T> UnitResult<T> await(CompletableFuture<UnitResult<T>> f, long deadline, String what) {
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return new UnitResult.Failed<>(what + ": no answer before the refresh deadline (ran late)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new UnitResult.Failed<>(what + ": interrupted");
+        } catch (ExecutionException e) {
+            return new UnitResult.Failed<>(what + ": " + e.getCause());
+        }
+    }
+
+    /** The calls of one compartment in one region, started at construction. */
+    private final class CompartmentWork {
+        final String region;
+        final OciCompartment compartment;
+        final long deadline;
+        final CompletableFuture<UnitResult<DbSystemRow>> systems;
+        final CompletableFuture<UnitResult<DbHomeRow>> homes;
+        final CompletableFuture<UnitResult<PdbRow>> pdbs;
+        final Map<String, CompletableFuture<UnitResult<DatabaseRow>>> databases = new ConcurrentHashMap<>();
+        /** Done once a ListDatabases unit has been started for every DB home. */
+        final CompletableFuture<Void> databasesStarted;
+
+        CompartmentWork(String region, OciCompartment c, RegionApi api, AdaptiveLimit limit, long deadline,
+                        AtomicLong requests) {
+            this.region = region;
+            this.compartment = c;
+            this.deadline = deadline;
+            String cid = c.id();
+            systems = unit("ListDbSystems", () -> paged(limit, deadline, requests, p -> api.listDbSystems(cid, p)));
+            homes = unit("ListDbHomes", () -> paged(limit, deadline, requests, p -> api.listDbHomes(cid, p)));
+            pdbs = unit("ListPluggableDatabases",
+                    () -> paged(limit, deadline, requests, p -> api.listPluggableDatabases(cid, p)));
+            // Start ListDatabases per DB home the moment the homes are known, from the fresh list or the
+            // last good one, before collect() asks for them.
+            databasesStarted = homes.thenAccept(r -> {
+                List<DbHomeRow> list = r instanceof UnitResult.Fresh<DbHomeRow>(List<DbHomeRow> rows) ? rows
+                        : cachedRows("homes|" + region + "|" + cid);
+                for (DbHomeRow h : list) {
+                    databases.put(h.id(), unit("ListDatabases",
+                            () -> paged(limit, deadline, requests, p -> api.listDatabases(cid, h.id(), p))));
+                }
+            });
+        }
+
+        private <T> CompletableFuture<UnitResult<T>> unit(String what, Supplier<List<T>> call) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new UnitResult.Fresh<>(call.get());
+                } catch (OciApiException e) {
+                    return new UnitResult.Failed<>(what + ": " + e.userMessage());
+                } catch (LateException e) {
+                    return new UnitResult.Failed<>(what + ": " + e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("{} in {} failed unexpectedly", what, region, e);
+                    return new UnitResult.Failed<>(what + ": " + e);
+                }
+            }, workers);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> cachedRows(String key) {
+        Cached<T> c = (Cached<T>) lastGood.get(key);
+        return c == null ? List.of() : c.rows();
+    }
+
+    /** A call that could not even start before the deadline. */
+    private static final class LateException extends RuntimeException {
+        LateException(String m) {
+            super(m);
+        }
+    }
+
+    private <T> List<T> paged(AdaptiveLimit limit, long deadline, AtomicLong requests, Function<String, Page<T>> call) {
+        List<T> all = new ArrayList<>();
+        String page = null;
+        do {
+            String p = page;
+            Page<T> result = withRetries(limit, deadline, requests, () -> call.apply(p));
+            all.addAll(result.items());
+            page = result.nextPage();
+        } while (page != null);
+        return all;
+    }
+
+    private <T> T withRetries(AdaptiveLimit limit, long deadline, AtomicLong requests, Supplier<T> call) {
+        OciApiException last = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!limit.acquire(deadline)) {
+                    if (last != null) {
+                        throw last;
+                    }
+                    throw new LateException("no answer before the refresh deadline (ran late)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LateException("interrupted");
+            }
+            boolean throttled = false;
+            try {
+                requests.incrementAndGet();
+                return call.get();
+            } catch (OciApiException e) {
+                throttled = e.isThrottled();
+                if (!e.isRetryable() || attempt >= settings.maxAttempts()) {
+                    throw e;
+                }
+                last = e;
+            } finally {
+                limit.release(throttled);
+            }
+            long cap = Math.min(settings.backoffCap().toNanos(), settings.backoffBase().toNanos() << (attempt - 1));
+            long sleep = ThreadLocalRandom.current().nextLong(Math.max(1, cap));
+            if (System.nanoTime() + sleep > deadline) {
+                throw last;
+            }
+            try {
+                Thread.sleep(Duration.ofNanos(sleep));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw last;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (loopLock) {
+            running = false;
+            loopLock.notifyAll();
+        }
+        if (loop != null) {
+            loop.interrupt();
+        }
+        workers.shutdownNow();
+        apis.values().forEach(RegionApi::close);
+    }
+}

@@ -1,0 +1,36 @@
+package io.fleetdesk.poll;
+
+import java.time.Duration;
+
+/**
+ * How the poller behaves.
+ *
+ * @param interval          time between the end of one refresh and the start of the next
+ * @param refreshDeadline   a region still not done after this is published with its late parts stale
+ * @param maxAttempts       tries per call for retryable failures (429, 5xx, timeouts)
+ * @param backoffBase       first backoff; each retry doubles it, with full jitter
+ * @param backoffCap        the longest backoff
+ * @param initialConcurrency calls in flight per region at the start
+ * @param maxConcurrency    the most calls in flight per region
+ */
+public record PollerSettings(Duration interval, Duration refreshDeadline, int maxAttempts, Duration backoffBase,
+                             Duration backoffCap, int initialConcurrency, int maxConcurrency) {
+    public static PollerSettings defaults() {
+        return new PollerSettings(Duration.ofSeconds(30), Duration.ofSeconds(25), 4, Duration.ofMillis(200),
+                Duration.ofSeconds(5), 16, 64);
+    }
+
+    public PollerSettings withInterval(Duration d) {
+        return new PollerSettings(d, refreshDeadline, maxAttempts, backoffBase, backoffCap, initialConcurrency,
+                maxConcurrency);
+    }
+
+    public PollerSettings withDeadline(Duration d) {
+        return new PollerSettings(interval, d, maxAttempts, backoffBase, backoffCap, initialConcurrency,
+                maxConcurrency);
+    }
+
+    public PollerSettings withConcurrency(int initial, int max) {
+        return new PollerSettings(interval, refreshDeadline, maxAttempts, backoffBase, backoffCap, initial, max);
+    }
+}

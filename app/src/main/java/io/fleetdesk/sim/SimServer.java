@@ -1,0 +1,543 @@
+package io.fleetdesk.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.fleetdesk.sim.SimFleet.Database;
+import io.fleetdesk.sim.SimFleet.DbHome;
+import io.fleetdesk.sim.SimFleet.DbSystem;
+import io.fleetdesk.sim.SimFleet.Pair;
+import io.fleetdesk.sim.SimFleet.Pdb;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * A loopback HTTP server per region speaking the subset of the OCI Database API (20160918) and
+ * the Work Requests API that Fleetdesk uses, with the service's paths, query parameters, JSON
+ * field names, enum values, pagination ({@code limit}, {@code page}, {@code opc-next-page}) and
+ * headers ({@code opc-request-id}). Every request's signature is verified; faults come from a
+ * {@link FaultPlan}. Each region listens on its own port, as each region has its own host.
+ */
+public final class SimServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
+    private static final String API = "/20160918";
+    /** The service's largest page; larger {@code limit} values are capped, as the service does. */
+    static final int MAX_PAGE = 1000;
+    static final int DEFAULT_PAGE = 100;
+
+    private final SimFleet fleet;
+    private final FaultPlan faults;
+    private final SimWorkRequests workRequests;
+    private final RequestSignatureVerifier verifier;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, LongAdder> requestsByOperation = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+
+    public SimServer(SimFleet fleet, FaultPlan faults, Function<String, PublicKey> keys) throws IOException {
+        this.fleet = fleet;
+        this.faults = faults;
+        this.workRequests = new SimWorkRequests(fleet.clock());
+        this.verifier = new RequestSignatureVerifier(keys);
+        for (SimFleet.SimRegion r : fleet.regions()) {
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            s.createContext("/", ex -> handle(r.name(), ex));
+            s.setExecutor(executor);
+            s.start();
+            servers.put(r.name(), s);
+        }
+    }
+
+    /** Starts a simulator for the demo user: only requests signed with {@code creds} get through. */
+    public static SimServer start(SimFleet fleet, FaultPlan faults, DemoCredentials creds) throws IOException {
+        PublicKey pk = creds.publicKey();
+        String keyId = creds.keyId();
+        return new SimServer(fleet, faults, id -> id.equals(keyId) ? pk : null);
+    }
+
+    /** The base URL of a region's endpoint, as a profile's {@code endpoint} would name it. */
+    public String endpoint(String region) {
+        HttpServer s = servers.get(region);
+        if (s == null) {
+            throw new IllegalArgumentException("the simulator has no region " + region);
+        }
+        return "http://" + s.getAddress().getHostString() + ":" + s.getAddress().getPort();
+    }
+
+    public SimFleet fleet() {
+        return fleet;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    public SimWorkRequests workRequests() {
+        return workRequests;
+    }
+
+    /** Requests answered so far (any status), for tests and benchmarks. */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    public Map<String, Long> requestsByOperation() {
+        Map<String, Long> m = new HashMap<>();
+        requestsByOperation.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    public void resetCounters() {
+        requests.set(0);
+        requestsByOperation.clear();
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(s -> s.stop(0));
+        executor.shutdownNow();
+    }
+
+    // ---- request handling ----
+
+    private record Reply(int status, Object body, Map<String, String> headers) {
+        static Reply ok(Object body) {
+            return new Reply(200, body, Map.of());
+        }
+
+        static Reply error(int status, String code, String message) {
+            return new Reply(status, Map.of("code", code, "message", message), Map.of());
+        }
+    }
+
+    private void handle(String region, HttpExchange ex) throws IOException {
+        try (ex) {
+            requests.incrementAndGet();
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String rawTarget = ex.getRequestURI().getRawPath()
+                    + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+            String requestId = requestId(ex);
+            Duration lat = faults.sampleLatency();
+            if (!lat.isZero()) {
+                Thread.sleep(lat);
+            }
+            if (faults.isDown(region)) {
+                send(ex, requestId, Reply.error(503, "ServiceUnavailable",
+                        "The service in " + region + " is currently unavailable."), false);
+                return;
+            }
+            long retryAfter = faults.acquire(region);
+            if (retryAfter > 0) {
+                send(ex, requestId, new Reply(429, Map.of("code", "TooManyRequests",
+                        "message", "Too many requests for the tenancy in " + region + "."),
+                        Map.of("retry-after", Long.toString(retryAfter))), false);
+                return;
+            }
+            RequestSignatureVerifier.Failure failure = verifier.verify(ex.getRequestMethod(), rawTarget,
+                    h -> ex.getRequestHeaders().getFirst(h), body);
+            if (failure != null) {
+                send(ex, requestId, Reply.error(401, "NotAuthenticated", failure.message()), false);
+                return;
+            }
+            Duration stall = faults.stall();
+            if (stall != null) {
+                Thread.sleep(stall);
+            }
+            if (faults.serverError()) {
+                send(ex, requestId, Reply.error(500, "InternalServerError",
+                        "An internal error occurred. Retry the request."), false);
+                return;
+            }
+            Reply reply = route(region, ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                    query(ex.getRequestURI().getRawQuery()));
+            send(ex, requestId, reply, faults.truncate());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The client went away (timed out on a stall, say): nothing to answer.
+            LOG.debug("simulator: client closed the connection: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("simulator: request failed", e);
+            send(ex, requestId(ex), Reply.error(500, "InternalServerError", e.toString()), false);
+        }
+    }
+
+    private static String requestId(HttpExchange ex) {
+        String mine = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        String theirs = ex.getRequestHeaders().getFirst("opc-request-id");
+        return theirs == null ? mine : theirs + "/" + mine;
+    }
+
+    private void send(HttpExchange ex, String requestId, Reply reply, boolean truncate) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(reply.body());
+        ex.getResponseHeaders().set("content-type", "application/json");
+        ex.getResponseHeaders().set("opc-request-id", requestId);
+        reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            // A truncated body: the promised length, half the bytes, then the connection closes.
+            out.write(bytes, 0, truncate ? bytes.length / 2 : bytes.length);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> m = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return m;
+        }
+        for (String part : raw.split("&")) {
+            int eq = part.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            m.put(k, v);
+        }
+        return m;
+    }
+
+    private Reply route(String region, String method, String rawPath, Map<String, String> q) {
+        String op;
+        if (!rawPath.startsWith(API + "/")) {
+            return Reply.error(404, "NotAuthorizedOrNotFound", "Unknown resource " + rawPath);
+        }
+        String[] p = rawPath.substring(API.length() + 1).split("/");
+        if (!method.equals("GET")) {
+            return Reply.error(405, "MethodNotAllowed", method + " is not supported on " + rawPath);
+        }
+        Reply r;
+        switch (p[0]) {
+            case "dbSystems" -> {
+                op = p.length == 1 ? "ListDbSystems" : "GetDbSystem";
+                r = p.length == 1 ? listDbSystems(region, q) : getDbSystem(p[1]);
+            }
+            case "dbHomes" -> {
+                op = "ListDbHomes";
+                r = listDbHomes(region, q);
+            }
+            case "databases" -> {
+                if (p.length == 1) {
+                    op = "ListDatabases";
+                    r = listDatabases(region, q);
+                } else if (p.length == 2) {
+                    op = "GetDatabase";
+                    r = getDatabase(p[1]);
+                } else if (p.length == 3 && p[2].equals("dataGuardAssociations")) {
+                    op = "ListDataGuardAssociations";
+                    r = listDataGuardAssociations(p[1], q);
+                } else {
+                    op = "Unknown";
+                    r = Reply.error(404, "NotAuthorizedOrNotFound", "Unknown resource " + rawPath);
+                }
+            }
+            case "pluggableDatabases" -> {
+                op = "ListPluggableDatabases";
+                r = listPdbs(region, q);
+            }
+            case "workRequests" -> {
+                op = "GetWorkRequest";
+                SimWorkRequests.Entry e = p.length == 2 ? workRequests.get(p[1]) : null;
+                r = e == null ? Reply.error(404, "NotAuthorizedOrNotFound",
+                        "Authorization failed or requested resource not found.") : Reply.ok(workRequests.json(e));
+            }
+            default -> {
+                op = "Unknown";
+                r = Reply.error(404, "NotAuthorizedOrNotFound", "Unknown resource " + rawPath);
+            }
+        }
+        requestsByOperation.computeIfAbsent(op, k -> new LongAdder()).increment();
+        return r;
+    }
+
+    private static Reply missing(String name) {
+        return Reply.error(400, "MissingParameter", "The " + name + " parameter is required.");
+    }
+
+    /** One page of a list: {@code page} is an offset we gave out in {@code opc-next-page}. */
+    private <T> Reply page(List<T> all, Map<String, String> q, Function<T, Map<String, Object>> toJson) {
+        int limit;
+        int offset;
+        try {
+            limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : DEFAULT_PAGE;
+            offset = q.containsKey("page") ? Integer.parseInt(q.get("page")) : 0;
+        } catch (NumberFormatException e) {
+            return Reply.error(400, "InvalidParameter", "limit and page must be the values the service returned.");
+        }
+        if (limit < 1) {
+            return Reply.error(400, "InvalidParameter", "limit must be at least 1.");
+        }
+        limit = Math.min(limit, MAX_PAGE);
+        int end = Math.min(all.size(), offset + limit);
+        List<Map<String, Object>> items = new ArrayList<>(Math.max(0, end - offset));
+        for (int i = offset; i < end; i++) {
+            items.add(toJson.apply(all.get(i)));
+        }
+        Map<String, String> headers = end < all.size() ? Map.of("opc-next-page", Integer.toString(end)) : Map.of();
+        return new Reply(200, items, headers);
+    }
+
+    private Reply listDbSystems(String region, Map<String, String> q) {
+        String comp = q.get("compartmentId");
+        if (comp == null) {
+            return missing("compartmentId");
+        }
+        return page(fleet.dbSystems(region, comp), q, this::dbSystemJson);
+    }
+
+    private Reply getDbSystem(String id) {
+        DbSystem s = fleet.dbSystem(id);
+        return s == null ? notFound() : Reply.ok(dbSystemJson(s));
+    }
+
+    private Reply listDbHomes(String region, Map<String, String> q) {
+        String comp = q.get("compartmentId");
+        if (comp == null) {
+            return missing("compartmentId");
+        }
+        List<DbHome> homes = fleet.dbHomes(region, comp);
+        String sys = q.get("dbSystemId");
+        if (sys != null) {
+            homes = homes.stream().filter(h -> h.dbSystemId().equals(sys)).toList();
+        }
+        return page(homes, q, this::dbHomeJson);
+    }
+
+    private Reply listDatabases(String region, Map<String, String> q) {
+        String comp = q.get("compartmentId");
+        if (comp == null) {
+            return missing("compartmentId");
+        }
+        String home = q.get("dbHomeId");
+        String sys = q.get("systemId");
+        List<Database> dbs;
+        if (home != null) {
+            dbs = fleet.databasesInHome(home);
+        } else if (sys != null) {
+            dbs = fleet.databasesInSystem(sys);
+        } else {
+            return Reply.error(400, "InvalidParameter", "Either dbHomeId or systemId is required.");
+        }
+        dbs = dbs.stream().filter(d -> d.compartmentId().equals(comp) && d.region().equals(region)).toList();
+        return page(dbs, q, this::databaseJson);
+    }
+
+    private Reply getDatabase(String id) {
+        Database d = fleet.database(id);
+        return d == null ? notFound() : Reply.ok(databaseJson(d));
+    }
+
+    private Reply listPdbs(String region, Map<String, String> q) {
+        String comp = q.get("compartmentId");
+        String cdb = q.get("databaseId");
+        List<Pdb> list;
+        if (cdb != null) {
+            list = fleet.pdbsOf(cdb);
+        } else if (comp != null) {
+            list = fleet.pdbs(region, comp);
+        } else {
+            return Reply.error(400, "InvalidParameter", "Either compartmentId or databaseId is required.");
+        }
+        return page(list, q, this::pdbJson);
+    }
+
+    private Reply listDataGuardAssociations(String dbId, Map<String, String> q) {
+        Database d = fleet.database(dbId);
+        if (d == null) {
+            return notFound();
+        }
+        List<Database> self = d.pairId() == null ? List.of() : List.of(d);
+        return page(self, q, this::associationJson);
+    }
+
+    private static Reply notFound() {
+        return Reply.error(404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.");
+    }
+
+    // ---- JSON in the service's field names ----
+
+    static String time(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private Map<String, Object> dbSystemJson(DbSystem s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("compartmentId", s.compartmentId());
+        m.put("displayName", s.displayName());
+        m.put("availabilityDomain", s.availabilityDomain());
+        m.put("faultDomains", List.of("FAULT-DOMAIN-1"));
+        m.put("subnetId", "ocid1.subnet.oc1.." + s.id().substring(s.id().length() - 20));
+        m.put("shape", s.shape());
+        m.put("hostname", s.hostname());
+        m.put("domain", "dbsubnet.fleetvcn.oraclevcn.com");
+        m.put("version", s.version());
+        m.put("cpuCoreCount", s.cpuCores());
+        m.put("databaseEdition", "ENTERPRISE_EDITION_EXTREME_PERFORMANCE");
+        m.put("listenerPort", 1521);
+        m.put("nodeCount", 1);
+        m.put("licenseModel", "BRING_YOUR_OWN_LICENSE");
+        String state = fleet.dbSystemState(s);
+        m.put("lifecycleState", state);
+        m.put("lifecycleDetails", state.equals("MAINTENANCE_IN_PROGRESS") ? "Quarterly DB system patching" : null);
+        m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(400 - s.index() % 300))));
+        return m;
+    }
+
+    private Map<String, Object> dbHomeJson(DbHome h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id());
+        m.put("compartmentId", h.compartmentId());
+        m.put("displayName", h.displayName());
+        m.put("dbSystemId", h.dbSystemId());
+        m.put("dbVersion", h.dbVersion());
+        m.put("dbHomeLocation", "/u01/app/oracle/product/" + h.dbVersion().substring(0, 4) + "/dbhome_1");
+        m.put("lifecycleState", "AVAILABLE");
+        m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(300))));
+        return m;
+    }
+
+    private Map<String, Object> databaseJson(Database d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("compartmentId", d.compartmentId());
+        m.put("characterSet", "AL32UTF8");
+        m.put("ncharacterSet", "AL16UTF16");
+        m.put("dbHomeId", d.dbHomeId());
+        m.put("dbSystemId", d.dbSystemId());
+        m.put("dbName", fleet.dbName(d));
+        m.put("dbWorkload", "OLTP");
+        m.put("dbUniqueName", d.dbUniqueName());
+        String state = fleet.databaseState(d);
+        m.put("lifecycleState", state);
+        m.put("lifecycleDetails", switch (state) {
+            case "BACKUP_IN_PROGRESS" -> "Automatic incremental backup in progress";
+            case "FAILED" -> "The database is not reachable by the cloud tooling. Check the DB system.";
+            default -> null;
+        });
+        m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(365))));
+        m.put("lastBackupTimestamp", time(fleet.lastBackup(d)));
+        m.put("lastBackupDurationInSeconds", (int) SimFleet.BACKUP_LENGTH.toSeconds());
+        m.put("lastFailedBackupTimestamp", time(fleet.lastFailedBackup(d)));
+        m.put("isCdb", true);
+        m.put("sidPrefix", d.dbName().length() > 8 ? d.dbName().substring(0, 8) : d.dbName());
+        if (d.pairId() != null) {
+            m.put("dataGuardGroup", dataGuardGroupJson(fleet.pair(d.pairId())));
+        }
+        return m;
+    }
+
+    private Map<String, Object> dataGuardGroupJson(Pair p) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("protectionMode", p.protectionMode());
+        List<Map<String, Object>> members = new ArrayList<>();
+        Database a = fleet.database(p.firstDbId());
+        Database b = fleet.database(p.secondDbId());
+        for (Database d : List.of(a, b)) {
+            Map<String, Object> mm = new LinkedHashMap<>();
+            String role = fleet.role(d.id());
+            boolean standby = !role.equals("PRIMARY");
+            long lag = standby ? fleet.applyLagSeconds(d) : 0;
+            mm.put("databaseId", d.id());
+            mm.put("dbSystemId", d.dbSystemId());
+            mm.put("role", role);
+            mm.put("applyLag", standby ? SimFleet.lagText(lag) : null);
+            mm.put("applyRate", standby ? (lag > 60 ? "2.10 MByte/s" : "11.84 MByte/s") : null);
+            mm.put("transportLag", standby ? SimFleet.lagText(Math.min(lag, 2)) : null);
+            mm.put("transportLagRefresh", standby ? "1 second" : null);
+            mm.put("transportType", p.transportType());
+            mm.put("isActiveDataGuardEnabled", true);
+            String readiness = "HEALTHY";
+            String message = "Ready for switchover";
+            String stA = fleet.databaseState(a);
+            String stB = fleet.databaseState(b);
+            Database other = d == a ? b : a;
+            long standbyLag = fleet.applyLagSeconds(role.equals("PRIMARY") ? other : d);
+            if (!stA.equals("AVAILABLE") || !stB.equals("AVAILABLE")) {
+                readiness = "CRITICAL";
+                message = "A member is " + (!stA.equals("AVAILABLE") ? stA : stB);
+            } else if (standbyLag > 300) {
+                readiness = "CRITICAL";
+                message = "Apply lag is " + SimFleet.lagText(standbyLag);
+            } else if (standbyLag > 30) {
+                readiness = "WARNING";
+                message = "Apply lag is " + SimFleet.lagText(standbyLag);
+            }
+            mm.put("switchoverReadiness", readiness);
+            mm.put("switchoverReadinessMessage", message);
+            mm.put("failoverReadiness", readiness.equals("CRITICAL") && standbyLag <= 300 ? "WARNING" : readiness);
+            mm.put("failoverReadinessMessage", message);
+            mm.put("dataLossExposure", standby ? SimFleet.lagText(p.transportType().equals("SYNC") ? 0 : Math.min(lag, 2)) : null);
+            mm.put("timeUpdated", time(fleet.clock().now()));
+            members.add(mm);
+        }
+        g.put("members", members);
+        return g;
+    }
+
+    /** The association as seen from one database; each side has its own id. */
+    static String associationId(Pair p, String databaseId) {
+        return databaseId.equals(p.firstDbId()) ? p.id() : p.id() + "s";
+    }
+
+    private Map<String, Object> associationJson(Database d) {
+        Pair p = fleet.pair(d.pairId());
+        Database peer = fleet.database(d.id().equals(p.firstDbId()) ? p.secondDbId() : p.firstDbId());
+        String role = fleet.role(d.id());
+        String peerRole = fleet.role(peer.id());
+        Database standby = role.equals("PRIMARY") ? peer : d;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", associationId(p, d.id()));
+        m.put("databaseId", d.id());
+        m.put("role", role);
+        m.put("lifecycleState", "AVAILABLE");
+        m.put("peerDataGuardAssociationId", associationId(p, peer.id()));
+        m.put("peerDatabaseId", peer.id());
+        m.put("peerDbHomeId", peer.dbHomeId());
+        m.put("peerDbSystemId", peer.dbSystemId());
+        m.put("peerRole", peerRole);
+        m.put("applyLag", SimFleet.lagText(fleet.applyLagSeconds(standby)));
+        m.put("applyRate", "11.84 MByte/s");
+        m.put("protectionMode", p.protectionMode());
+        m.put("transportType", p.transportType());
+        m.put("isActiveDataGuardEnabled", true);
+        m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(200))));
+        return m;
+    }
+
+    private Map<String, Object> pdbJson(Pdb pdb) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", pdb.id());
+        m.put("containerDatabaseId", pdb.containerDatabaseId());
+        m.put("pdbName", pdb.pdbName());
+        m.put("compartmentId", pdb.compartmentId());
+        m.put("lifecycleState", fleet.pdbState(pdb));
+        String role = fleet.role(pdb.containerDatabaseId());
+        m.put("openMode", role == null || role.equals("PRIMARY") ? "READ_WRITE"
+                : role.equals("STANDBY") ? "READ_ONLY" : "MOUNTED");
+        m.put("isRestricted", false);
+        m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(100))));
+        return m;
+    }
+}

@@ -1,0 +1,85 @@
+package io.fleetdesk.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Work requests as the Work Requests service reports them: ACCEPTED, then IN_PROGRESS with a
+ * percentComplete that grows with simulated time, then SUCCEEDED or FAILED. An operation in the
+ * simulator registers one and reads back whether it has finished.
+ */
+public final class SimWorkRequests {
+    /** One tracked operation; {@code failAtPercent} &lt; 0 means it succeeds. */
+    public record Entry(String id, String operationType, String compartmentId, String resourceId,
+                        String entityType, Instant accepted, Duration length, int failAtPercent, String failMessage) {
+    }
+
+    private final SimClock clock;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public SimWorkRequests(SimClock clock) {
+        this.clock = clock;
+    }
+
+    public Entry start(String operationType, String compartmentId, String resourceId, String entityType,
+                       Duration length, int failAtPercent, String failMessage) {
+        String id = "ocid1.coreservicesworkrequest.oc1.iad." + UUID.randomUUID().toString().replace("-", "");
+        Entry e = new Entry(id, operationType, compartmentId, resourceId, entityType, clock.now(), length,
+                failAtPercent, failMessage);
+        entries.put(id, e);
+        return e;
+    }
+
+    public Entry get(String id) {
+        return entries.get(id);
+    }
+
+    /** 0..100 of the way through, by simulated time. */
+    public float percentComplete(Entry e) {
+        long elapsed = Duration.between(e.accepted(), clock.now()).toMillis();
+        float p = (float) Math.min(100.0, Math.max(0.0, elapsed * 100.0 / Math.max(1, e.length().toMillis())));
+        if (e.failAtPercent() >= 0) {
+            p = Math.min(p, e.failAtPercent());
+        }
+        return p;
+    }
+
+    public String status(Entry e) {
+        float p = percentComplete(e);
+        long elapsed = Duration.between(e.accepted(), clock.now()).toMillis();
+        if (e.failAtPercent() >= 0 && elapsed * 100.0 / Math.max(1, e.length().toMillis()) >= e.failAtPercent()) {
+            return "FAILED";
+        }
+        if (p >= 100) {
+            return "SUCCEEDED";
+        }
+        return elapsed < Math.min(2000, e.length().toMillis() / 20) ? "ACCEPTED" : "IN_PROGRESS";
+    }
+
+    Map<String, Object> json(Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String status = status(e);
+        m.put("id", e.id());
+        m.put("operationType", e.operationType());
+        m.put("status", status);
+        m.put("compartmentId", e.compartmentId());
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("entityType", e.entityType());
+        res.put("actionType", status.equals("SUCCEEDED") ? "UPDATED" : "IN_PROGRESS");
+        res.put("identifier", e.resourceId());
+        res.put("entityUri", "/20160918/databases/" + e.resourceId());
+        m.put("resources", List.of(res));
+        m.put("percentComplete", percentComplete(e));
+        m.put("timeAccepted", SimServer.time(e.accepted()));
+        m.put("timeStarted", SimServer.time(e.accepted().plusSeconds(1)));
+        if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+            m.put("timeFinished", SimServer.time(clock.now()));
+        }
+        return m;
+    }
+}

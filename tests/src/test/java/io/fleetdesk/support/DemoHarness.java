@@ -1,0 +1,44 @@
+package io.fleetdesk.support;
+
+import io.fleetdesk.oci.InMemoryKeyProfiles;
+import io.fleetdesk.oci.OciProfile;
+import io.fleetdesk.oci.SdkRegionApi;
+import io.fleetdesk.poll.FleetPoller;
+import io.fleetdesk.poll.FleetStore;
+import io.fleetdesk.poll.HealthRules;
+import io.fleetdesk.poll.PollerSettings;
+import io.fleetdesk.sim.DemoCredentials;
+import io.fleetdesk.sim.DemoFleet;
+import io.fleetdesk.sim.FaultPlan;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** A simulator plus a profile that reaches it through the real SDK, for tests. */
+public final class DemoHarness implements AutoCloseable {
+    public final DemoFleet demo;
+    public final OciProfile profile;
+
+    public DemoHarness(long seed, int size, int regions, FaultPlan faults) throws IOException {
+        this.demo = DemoFleet.start(seed, size, regions, 1.0, faults);
+        DemoCredentials c = demo.credentials();
+        this.profile = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
+                DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints(), demo.compartments());
+    }
+
+    public FleetPoller poller(PollerSettings settings, Duration readTimeout) {
+        SdkRegionApi.Settings s = new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(2), readTimeout);
+        return new FleetPoller(profile.name(), profile.regions(), profile.compartments(),
+                (region, onRetryAfter) -> new SdkRegionApi(profile, region, s, onRetryAfter), settings,
+                HealthRules.defaults(), new FleetStore());
+    }
+
+    public FleetPoller poller() {
+        return poller(PollerSettings.defaults().withDeadline(Duration.ofSeconds(20)), Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() {
+        demo.close();
+    }
+}
