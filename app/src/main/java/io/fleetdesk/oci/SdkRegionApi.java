@@ -74,6 +74,7 @@ public final class SdkRegionApi implements RegionApi {
         pool.setDefaultMaxPerRoute(settings.maxConcurrency());
         DatabaseClient.Builder b = DatabaseClient.builder()
                 .configuration(config)
+                .isStreamWarningEnabled(false) // we call no streaming operation
                 .additionalClientConfigurator(builder -> {
                     builder.property(ApacheClientProperties.CONNECTION_MANAGER, pool);
                     builder.property(ApacheClientProperties.REUSE_STRATEGY, new RetryAfterObserver(onRetryAfter));

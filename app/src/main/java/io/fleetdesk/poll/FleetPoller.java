@@ -65,7 +65,7 @@ public final class FleetPoller implements AutoCloseable {
     private final String profileName;
     private final List<String> regions;
     private final List<OciCompartment> compartments;
-    private final PollerSettings settings;
+    private volatile PollerSettings settings;
     private final HealthRules rules;
     private final FleetStore store;
     private final Map<String, RegionApi> apis = new LinkedHashMap<>();
@@ -145,6 +145,17 @@ public final class FleetPoller implements AutoCloseable {
         }
     }
 
+    /** Changes the time between refreshes; takes effect for the next wait. */
+    public void setInterval(Duration d) {
+        synchronized (loopLock) {
+            settings = settings.withInterval(d);
+            if (nextRefreshAt != null) {
+                nextRefreshAt = Instant.now().plus(d);
+            }
+            loopLock.notifyAll();
+        }
+    }
+
     /** Starts a refresh at once (after the one running, if any). */
     public void refreshNow() {
         synchronized (loopLock) {
@@ -162,7 +173,7 @@ public final class FleetPoller implements AutoCloseable {
             }
             synchronized (loopLock) {
                 nextRefreshAt = Instant.now().plus(settings.interval());
-                while (running && !refreshRequested && Instant.now().isBefore(nextRefreshAt)) {
+                while (running && !refreshRequested && nextRefreshAt != null && Instant.now().isBefore(nextRefreshAt)) {
                     try {
                         loopLock.wait(Math.max(1, Duration.between(Instant.now(), nextRefreshAt).toMillis()));
                     } catch (InterruptedException e) {

@@ -146,7 +146,7 @@ public final class SimFleet {
                 boolean sync = rnd.nextInt(4) == 0;
                 pairs.put(pairId, new Pair(pairId, p.id(), s.id(),
                         sync ? "MAXIMUM_AVAILABILITY" : "MAXIMUM_PERFORMANCE", sync ? "SYNC" : "ASYNC",
-                        45 + rnd.nextInt(600), rnd.nextInt(30)));
+                        rnd.nextInt(10) == 0 ? 400 + rnd.nextInt(400) : 20 + rnd.nextInt(120), rnd.nextInt(30)));
                 roles.put(p.id(), "PRIMARY");
                 roles.put(s.id(), "STANDBY");
                 made += 2;
@@ -181,7 +181,7 @@ public final class SimFleet {
             }
         }
         for (DbSystem s : dbSystems) {
-            if (rnd.nextInt(150) == 0) {
+            if (rnd.nextInt(300) == 0) {
                 fixedStates.put(s.id(), "NEEDS_ATTENTION");
             }
         }

@@ -1,0 +1,78 @@
+package io.fleetdesk.ui;
+
+import io.fleetdesk.ui.common.LaunchOptions;
+import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.ui.common.ThemeManager;
+import io.fleetdesk.ui.fleet.FleetController;
+import io.fleetdesk.ui.fleet.FleetViewModel;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The JavaFX application: one main window on the fleet. */
+public final class FleetdeskApp extends Application {
+    private static volatile LaunchOptions launchOptions = LaunchOptions.defaults();
+    private FleetViewModel vm;
+
+    public static void launchWith(String[] args) {
+        try {
+            // Maven's -Dfleetdesk.args="--theme dark" arrives as one argument (or an empty one): split it.
+            List<String> words = java.util.Arrays.stream(args).flatMap(a -> java.util.Arrays.stream(a.trim().split("\\s+")))
+                    .filter(a -> !a.isBlank()).toList();
+            launchOptions = LaunchOptions.parse(words);
+        } catch (IllegalArgumentException e) {
+            System.err.println("fleetdesk: " + e.getMessage());
+            System.exit(2);
+        }
+        launch(FleetdeskApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        vm = openMainWindow(stage, launchOptions);
+    }
+
+    /** Builds and shows the main window on a stage and starts reading the fleet; also used by UI tests. */
+    public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options) throws IOException {
+        FleetViewModel vm = new FleetViewModel(options);
+        ThemeManager[] theme = new ThemeManager[1];
+        FXMLLoader loader = new FXMLLoader(FleetController.class.getResource("FleetView.fxml"), Messages.bundle());
+        loader.setControllerFactory(type -> {
+            if (type == FleetController.class) {
+                return new FleetController(vm, options.theme(), t -> theme[0].apply(t));
+            }
+            throw new IllegalArgumentException("no controller " + type);
+        });
+        Parent root = loader.load();
+        // Never larger than the screen: small laptop screens, and Monocle's headless screen, whose
+        // framebuffer overflows (BufferOverflowException) when a window is bigger than it.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
+        theme[0] = new ThemeManager(scene);
+        theme[0].apply(options.theme());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                () -> root.lookup("#filterField").requestFocus());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
+        stage.titleProperty().bind(vm.activeProfileProperty().map(p -> Messages.get("app.title", p)));
+        stage.setScene(scene);
+        stage.setOnHidden(e -> vm.close());
+        stage.show();
+        vm.start();
+        return vm;
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+}

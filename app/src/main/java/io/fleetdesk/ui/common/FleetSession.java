@@ -1,0 +1,85 @@
+package io.fleetdesk.ui.common;
+
+import io.fleetdesk.oci.InMemoryKeyProfiles;
+import io.fleetdesk.oci.OciConfigProfiles;
+import io.fleetdesk.oci.OciProfile;
+import io.fleetdesk.oci.ProfileException;
+import io.fleetdesk.oci.SdkRegionApi;
+import io.fleetdesk.poll.FleetPoller;
+import io.fleetdesk.poll.FleetStore;
+import io.fleetdesk.poll.HealthRules;
+import io.fleetdesk.poll.PollerSettings;
+import io.fleetdesk.sim.DemoCredentials;
+import io.fleetdesk.sim.DemoFleet;
+import io.fleetdesk.sim.FaultPlan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One open profile: its poller and, for the demo, the simulator behind it. Opening does I/O (the
+ * config file, the key, starting the simulator): never call it on the FX thread. No JavaFX here.
+ */
+public final class FleetSession implements AutoCloseable {
+    private final OciProfile profile;
+    private final FleetPoller poller;
+    private final DemoFleet demo;
+
+    private FleetSession(OciProfile profile, FleetPoller poller, DemoFleet demo) {
+        this.profile = profile;
+        this.poller = poller;
+        this.demo = demo;
+    }
+
+    /** How the demo is started. */
+    public record DemoOptions(long seed, int size, int regions, double timeScale, FaultPlan faults) {
+        public static DemoOptions defaults() {
+            return new DemoOptions(DemoFleet.DEFAULT_SEED, DemoFleet.DEFAULT_SIZE, 3, 60.0,
+                    new FaultPlan().latency(Duration.ofMillis(40), 0.5));
+        }
+    }
+
+    public static FleetSession openDemo(DemoOptions o, PollerSettings settings) throws IOException {
+        DemoFleet demo = DemoFleet.start(o.seed(), o.size(), o.regions(), o.timeScale(), o.faults());
+        DemoCredentials c = demo.credentials();
+        OciProfile p = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
+                DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints(), demo.compartments());
+        return new FleetSession(p, poller(p, settings), demo);
+    }
+
+    public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings)
+            throws ProfileException {
+        OciProfile p = OciConfigProfiles.load(configFile, name);
+        return new FleetSession(p, poller(p, settings), null);
+    }
+
+    private static FleetPoller poller(OciProfile p, PollerSettings settings) {
+        SdkRegionApi.Settings s = new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(5),
+                Duration.ofSeconds(20));
+        return new FleetPoller(p.name(), p.regions(), p.compartments(),
+                (region, onRetryAfter) -> new SdkRegionApi(p, region, s, onRetryAfter), settings,
+                HealthRules.defaults(), new FleetStore());
+    }
+
+    public OciProfile profile() {
+        return profile;
+    }
+
+    public FleetPoller poller() {
+        return poller;
+    }
+
+    /** The simulator behind the demo profile; null for a real tenancy. */
+    public DemoFleet demo() {
+        return demo;
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+        if (demo != null) {
+            demo.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.fleetdesk.ui.common;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command-line options of the app.
+ *
+ * @param profile     profile to open first ("Demo fleet" unless given)
+ * @param ociConfig   the OCI config file to read profiles from
+ * @param theme       light, dark or system
+ * @param interval    refresh interval
+ * @param demoSize    databases in the demo fleet
+ * @param demoSeed    seed of the demo fleet
+ */
+public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duration interval, int demoSize,
+                            long demoSeed) {
+
+    public static LaunchOptions defaults() {
+        return new LaunchOptions(null, io.fleetdesk.oci.OciConfigProfiles.defaultConfigFile(), Theme.SYSTEM,
+                Duration.ofSeconds(30), io.fleetdesk.sim.DemoFleet.DEFAULT_SIZE, io.fleetdesk.sim.DemoFleet.DEFAULT_SEED);
+    }
+
+    /** Parses {@code --profile NAME --oci-config PATH --theme light|dark|system --interval SECONDS --demo-size N --demo-seed N}. */
+    public static LaunchOptions parse(List<String> args) {
+        LaunchOptions o = defaults();
+        List<String> a = new ArrayList<>(args);
+        for (int i = 0; i < a.size(); i++) {
+            String k = a.get(i);
+            String v = i + 1 < a.size() ? a.get(i + 1) : null;
+            switch (k) {
+                case "--profile" -> o = new LaunchOptions(need(k, v), o.ociConfig, o.theme, o.interval, o.demoSize, o.demoSeed);
+                case "--oci-config" -> o = new LaunchOptions(o.profile, Path.of(need(k, v)), o.theme, o.interval, o.demoSize, o.demoSeed);
+                case "--theme" -> o = new LaunchOptions(o.profile, o.ociConfig, Theme.parse(need(k, v)), o.interval, o.demoSize, o.demoSeed);
+                case "--interval" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme,
+                        Duration.ofSeconds(Math.max(2, Long.parseLong(need(k, v)))), o.demoSize, o.demoSeed);
+                case "--demo-size" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval,
+                        Integer.parseInt(need(k, v)), o.demoSeed);
+                case "--demo-seed" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval, o.demoSize,
+                        Long.parseLong(need(k, v)));
+                default -> throw new IllegalArgumentException("Unknown option " + k
+                        + ". Options: --profile NAME, --oci-config PATH, --theme light|dark|system, --interval SECONDS,"
+                        + " --demo-size N, --demo-seed N");
+            }
+            i++;
+        }
+        return o;
+    }
+
+    private static String need(String k, String v) {
+        if (v == null) {
+            throw new IllegalArgumentException(k + " needs a value");
+        }
+        return v;
+    }
+}

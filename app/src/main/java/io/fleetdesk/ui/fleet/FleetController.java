@@ -1,0 +1,325 @@
+package io.fleetdesk.ui.fleet;
+
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.Health;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.ui.common.Theme;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The main window: profile chooser, fleet tree, details pane and status bar. View only; state is in {@link FleetViewModel}. */
+public final class FleetController {
+    private final FleetViewModel vm;
+    private final Consumer<Theme> applyTheme;
+    private final Theme initialTheme;
+
+    @FXML private ComboBox<String> profileChooser;
+    @FXML private Button refreshButton;
+    @FXML private ComboBox<java.time.Duration> intervalChooser;
+    @FXML private TextField filterField;
+    @FXML private ComboBox<Health> healthFilter;
+    @FXML private ComboBox<Theme> themeChooser;
+    @FXML private HBox bannerBox;
+    @FXML private Label bannerText;
+    @FXML private TreeTableView<FleetRow> fleetTree;
+    @FXML private TreeTableColumn<FleetRow, FleetRow> nameColumn;
+    @FXML private TreeTableColumn<FleetRow, FleetRow> healthColumn;
+    @FXML private TreeTableColumn<FleetRow, String> stateColumn;
+    @FXML private TreeTableColumn<FleetRow, String> roleColumn;
+    @FXML private TreeTableColumn<FleetRow, String> lagColumn;
+    @FXML private TreeTableColumn<FleetRow, FleetRow> refreshedColumn;
+    @FXML private VBox detailsPane;
+    @FXML private Label countsLabel;
+    @FXML private Label refreshLabel;
+    @FXML private Label errorsLabel;
+    @FXML private Label nextLabel;
+
+    private final ChangeListener<FleetRow> selectedValueListener = (o, a, b) -> showDetails(b);
+    private TreeItem<FleetRow> shownItem;
+
+    public FleetController(FleetViewModel vm, Theme initialTheme, Consumer<Theme> applyTheme) {
+        this.vm = vm;
+        this.initialTheme = initialTheme;
+        this.applyTheme = applyTheme;
+    }
+
+    @FXML
+    private void initialize() {
+        // Profiles
+        profileChooser.setItems(vm.profiles());
+        profileChooser.valueProperty().bindBidirectional(vm.activeProfileProperty());
+        profileChooser.setOnAction(e -> vm.open(profileChooser.getValue()));
+        profileChooser.disableProperty().bind(vm.openingProperty());
+        refreshButton.setOnAction(e -> vm.refreshNow());
+
+        intervalChooser.getItems().setAll(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(5));
+        if (!intervalChooser.getItems().contains(vm.interval())) {
+            intervalChooser.getItems().addFirst(vm.interval());
+        }
+        intervalChooser.setConverter(converter(d -> d.toSeconds() < 60 ? Messages.get("interval.seconds", d.toSeconds())
+                : Messages.get("interval.minutes", d.toMinutes())));
+        intervalChooser.setValue(vm.interval());
+        intervalChooser.valueProperty().addListener((o, a, b) -> vm.setInterval(b));
+
+        // Filter
+        healthFilter.getItems().setAll(null, Health.OK, Health.WARNING, Health.CRITICAL, Health.UNKNOWN);
+        healthFilter.setConverter(converter(h -> h == null ? Messages.get("filter.allHealth") : h.name()));
+        healthFilter.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Health h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(h == null ? Messages.get("filter.allHealth") : h.name());
+                setGraphic(h == null ? null : HealthIcon.of(h));
+            }
+        });
+        filterField.textProperty().addListener((o, a, b) -> vm.setFilter(b, healthFilter.getValue()));
+        healthFilter.valueProperty().addListener((o, a, b) -> vm.setFilter(filterField.getText(), b));
+
+        // Theme
+        themeChooser.getItems().setAll(Theme.values());
+        themeChooser.setConverter(converter(t -> Messages.get("theme." + t.name().toLowerCase(Locale.ROOT))));
+        themeChooser.setValue(initialTheme);
+        themeChooser.valueProperty().addListener((o, a, b) -> applyTheme.accept(b));
+
+        // Banner
+        bannerText.textProperty().bind(vm.bannerProperty());
+        bannerBox.visibleProperty().bind(vm.bannerProperty().isNotNull().and(vm.bannerProperty().isNotEmpty()));
+        bannerBox.managedProperty().bind(bannerBox.visibleProperty());
+
+        // Tree
+        fleetTree.setRoot(vm.tree().root());
+        fleetTree.setShowRoot(false);
+        fleetTree.setPlaceholder(new Label(Messages.get("tree.empty")));
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        nameColumn.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(FleetRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("stale");
+                if (empty || row == null || row.node() == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(row.node().name());
+                setGraphic(HealthIcon.of(row.rolledUp()));
+                if (row.node().stale() != null) {
+                    getStyleClass().add("stale");
+                }
+            }
+        });
+        healthColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        healthColumn.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(FleetRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null || row.node() == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                FleetNode n = row.node();
+                Health shown = n.shownHealth();
+                boolean container = n.kind() == NodeKind.REGION || n.kind() == NodeKind.COMPARTMENT;
+                Health h = container ? row.rolledUp() : shown;
+                setText(h.name() + (n.stale() != null ? " · " + Messages.get("health.stale") : ""));
+                setGraphic(HealthIcon.of(h));
+                List<String> reasons = reasons(n);
+                setTooltip(reasons.isEmpty() ? null : new Tooltip(String.join("\n", reasons)));
+            }
+        });
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().node() == null ? null
+                : c.getValue().getValue().node().lifecycleState()));
+        roleColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().node() == null ? null
+                : c.getValue().getValue().node().role()));
+        lagColumn.setCellValueFactory(c -> {
+            FleetNode n = c.getValue().getValue().node();
+            return new ReadOnlyObjectWrapper<>(n == null || n.dataGuard() == null || !n.dataGuard().isStandby()
+                    ? null : n.dataGuard().applyLag());
+        });
+        refreshedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        refreshedColumn.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(FleetRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null || row.node() == null) {
+                    setText(null);
+                    return;
+                }
+                FleetNode n = row.node();
+                if (n.stale() != null) {
+                    setText(n.stale().lastGood() == null ? Messages.get("refreshed.never")
+                            : Messages.get("refreshed.staleSince", time(n.stale().lastGood())));
+                } else {
+                    setText(time(vm.tree().snapshot().takenAt()));
+                }
+            }
+        });
+
+        fleetTree.getSelectionModel().selectedItemProperty().addListener((o, before, item) -> {
+            if (shownItem != null) {
+                shownItem.valueProperty().removeListener(selectedValueListener);
+            }
+            shownItem = item;
+            if (item != null) {
+                item.valueProperty().addListener(selectedValueListener);
+            }
+            showDetails(item == null ? null : item.getValue());
+        });
+        showDetails(null);
+
+        // Status bar
+        countsLabel.textProperty().bind(vm.countsProperty());
+        refreshLabel.textProperty().bind(vm.lastRefreshProperty());
+        errorsLabel.textProperty().bind(vm.errorsProperty());
+        Tooltip errorTip = new Tooltip();
+        errorTip.textProperty().bind(vm.errorDetailsProperty());
+        errorsLabel.setTooltip(errorTip);
+        vm.errorDetailsProperty().addListener((o, a, b) -> {
+            errorsLabel.getStyleClass().remove("has-errors");
+            if (b != null && !b.isEmpty()) {
+                errorsLabel.getStyleClass().add("has-errors");
+            }
+        });
+        nextLabel.textProperty().bind(vm.nextRefreshProperty());
+        vm.onApplied(() -> {
+            fleetTree.refresh();
+            showDetails(shownItem == null ? null : shownItem.getValue());
+        });
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    @FXML
+    private void onDismissBanner() {
+        vm.dismissBanner();
+    }
+
+    @FXML
+    private void onFocusFilter() {
+        filterField.requestFocus();
+    }
+
+    private static String time(Instant t) {
+        return LocalTime.ofInstant(t, ZoneId.systemDefault()).withNano(0).toString();
+    }
+
+    private static List<String> reasons(FleetNode n) {
+        List<String> r = new java.util.ArrayList<>(n.reasons());
+        if (n.stale() != null) {
+            r.addFirst(Messages.get("details.staleReason", n.stale().reason()));
+        }
+        return r;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** Fills the details pane for a row: what it is, its health and why, and its fields. */
+    private void showDetails(FleetRow row) {
+        detailsPane.getChildren().clear();
+        if (row == null || row.node() == null) {
+            Label hint = new Label(Messages.get("details.none"));
+            hint.getStyleClass().add("details-hint");
+            hint.setWrapText(true);
+            detailsPane.getChildren().add(hint);
+            return;
+        }
+        FleetNode n = row.node();
+        Label title = new Label(n.name());
+        title.getStyleClass().add("details-title");
+        title.setWrapText(true);
+        Label kind = new Label(Messages.get("kind." + n.kind().name().toLowerCase(Locale.ROOT))
+                + (n.lifecycleState() == null ? "" : " · " + n.lifecycleState())
+                + (n.role() == null ? "" : " · " + n.role()));
+        kind.getStyleClass().add("details-subtitle");
+        Health shown = n.shownHealth();
+        Label health = new Label(Messages.get("details.health", shown.name()), HealthIcon.of(shown));
+        health.getStyleClass().addAll("details-health", HealthIcon.styleClass(shown));
+        detailsPane.getChildren().addAll(title, kind, health);
+        if (row.rolledUp() != shown) {
+            Label below = new Label(Messages.get("details.below", row.rolledUp().name()), HealthIcon.of(row.rolledUp()));
+            detailsPane.getChildren().add(below);
+        }
+        if (n.stale() != null) {
+            String since = n.stale().lastGood() == null ? Messages.get("details.neverRead")
+                    : Messages.get("details.lastGood", time(n.stale().lastGood()),
+                    Math.max(0, java.time.Duration.between(n.stale().lastGood(), Instant.now()).toSeconds()));
+            Label stale = new Label(Messages.get("details.stale", since, n.stale().reason()));
+            stale.setWrapText(true);
+            stale.getStyleClass().add("details-stale");
+            detailsPane.getChildren().add(stale);
+        }
+        Label why = new Label(Messages.get("details.why"));
+        why.getStyleClass().add("details-section");
+        detailsPane.getChildren().add(why);
+        if (n.reasons().isEmpty()) {
+            detailsPane.getChildren().add(new Label(n.stale() == null ? Messages.get("details.allGood")
+                    : Messages.get("details.allGoodWhenLastRead")));
+        } else {
+            for (String r : n.reasons()) {
+                Label l = new Label("• " + r);
+                l.setWrapText(true);
+                l.getStyleClass().add("details-reason");
+                detailsPane.getChildren().add(l);
+            }
+        }
+        Label fields = new Label(Messages.get("details.fields"));
+        fields.getStyleClass().add("details-section");
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("details-grid");
+        int r = 0;
+        for (var e : n.details().entrySet()) {
+            Label k = new Label(e.getKey());
+            k.getStyleClass().add("details-key");
+            TextField v = new TextField(e.getValue());
+            v.setEditable(false);
+            v.getStyleClass().add("details-value");
+            GridPane.setHgrow(v, Priority.ALWAYS);
+            grid.addRow(r++, k, v);
+        }
+        detailsPane.getChildren().addAll(fields, grid);
+    }
+}

@@ -1,0 +1,192 @@
+package io.fleetdesk.ui.fleet;
+
+import io.fleetdesk.model.FleetChange;
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.FleetUpdate;
+import io.fleetdesk.model.Health;
+import javafx.scene.control.TreeItem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fleet tree's items, kept in step with the poller's snapshots by applying only what changed:
+ * items are created once and then updated in place, so selection and expansion survive refreshes
+ * and a refresh with few changes touches few rows. FX thread only.
+ */
+public final class FleetTreeModel {
+    private final FilterableTreeItem<FleetRow> root = new FilterableTreeItem<>(FleetRow.ROOT);
+    private final Map<String, FilterableTreeItem<FleetRow>> items = new HashMap<>();
+    private FleetSnapshot snapshot = FleetSnapshot.EMPTY;
+    private String filterText = "";
+    private Health filterHealth;
+
+    public FilterableTreeItem<FleetRow> root() {
+        return root;
+    }
+
+    public FleetSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public TreeItem<FleetRow> item(String id) {
+        return items.get(id);
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    /** Applies a batch of updates from the poller: the latest snapshot, and every node any of them changed. */
+    public void apply(List<FleetUpdate> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        FleetSnapshot latest = batch.getLast().snapshot();
+        Set<String> changed = new LinkedHashSet<>();
+        for (FleetUpdate u : batch) {
+            for (FleetChange c : u.changes()) {
+                changed.add(c.id());
+            }
+        }
+        if (items.isEmpty()) {
+            buildAll(latest);
+        } else {
+            applyChanges(latest, changed);
+        }
+        snapshot = latest;
+        if (isFiltering()) {
+            root.refilter();
+        }
+    }
+
+    /** Drops everything, for a profile switch. */
+    public void clear() {
+        root.sourceChildren().clear();
+        items.clear();
+        snapshot = FleetSnapshot.EMPTY;
+    }
+
+    /** First load: build every item detached, then attach the regions in one go (one event, not thousands). */
+    private void buildAll(FleetSnapshot s) {
+        Map<String, List<TreeItem<FleetRow>>> kids = new HashMap<>();
+        for (FleetNode n : s.nodes().values()) {
+            FilterableTreeItem<FleetRow> item = new FilterableTreeItem<>(new FleetRow(n, s.rolledUpHealth(n.id())));
+            items.put(n.id(), item);
+            kids.computeIfAbsent(n.parentId() == null ? "" : n.parentId(), k -> new ArrayList<>()).add(item);
+        }
+        Predicate p = currentPredicate();
+        for (var e : kids.entrySet()) {
+            if (!e.getKey().isEmpty()) {
+                FilterableTreeItem<FleetRow> parent = items.get(e.getKey());
+                if (parent != null) {
+                    parent.sourceChildren().setAll(e.getValue());
+                }
+            }
+        }
+        List<TreeItem<FleetRow>> regions = kids.getOrDefault("", List.of());
+        for (TreeItem<FleetRow> r : regions) {
+            r.setExpanded(true);
+        }
+        root.sourceChildren().setAll(regions);
+        if (p != null) {
+            root.predicateProperty().set(p);
+        }
+    }
+
+    private void applyChanges(FleetSnapshot s, Set<String> changed) {
+        // Adds and updates in snapshot order (parents before children), then removals.
+        for (FleetNode n : s.nodes().values()) {
+            if (!changed.contains(n.id())) {
+                continue;
+            }
+            FleetRow row = new FleetRow(n, s.rolledUpHealth(n.id()));
+            FilterableTreeItem<FleetRow> item = items.get(n.id());
+            if (item == null) {
+                item = new FilterableTreeItem<>(row);
+                items.put(n.id(), item);
+                parentOf(n).sourceChildren().add(item);
+            } else {
+                FleetNode before = item.getValue().node();
+                item.setValue(row);
+                if (!java.util.Objects.equals(before.parentId(), n.parentId())) {
+                    FilterableTreeItem<FleetRow> oldParent = before.parentId() == null ? root : items.get(before.parentId());
+                    if (oldParent != null) {
+                        oldParent.sourceChildren().remove(item);
+                    }
+                    parentOf(n).sourceChildren().add(item);
+                }
+            }
+        }
+        for (String id : changed) {
+            if (s.node(id) == null) {
+                FilterableTreeItem<FleetRow> item = items.remove(id);
+                if (item != null) {
+                    FleetNode n = item.getValue().node();
+                    FilterableTreeItem<FleetRow> parent = n.parentId() == null ? root : items.get(n.parentId());
+                    if (parent != null) {
+                        parent.sourceChildren().remove(item);
+                    }
+                    removeDescendants(item);
+                }
+            }
+        }
+    }
+
+    private void removeDescendants(FilterableTreeItem<FleetRow> item) {
+        for (TreeItem<FleetRow> c : item.sourceChildren()) {
+            items.remove(c.getValue().node().id());
+            removeDescendants((FilterableTreeItem<FleetRow>) c);
+        }
+    }
+
+    private FilterableTreeItem<FleetRow> parentOf(FleetNode n) {
+        if (n.parentId() == null) {
+            return root;
+        }
+        FilterableTreeItem<FleetRow> p = items.get(n.parentId());
+        return p == null ? root : p;
+    }
+
+    // ---- filter ----
+
+    private interface Predicate extends java.util.function.Predicate<FleetRow> {
+    }
+
+    public boolean isFiltering() {
+        return (filterText != null && !filterText.isBlank()) || filterHealth != null;
+    }
+
+    private Predicate currentPredicate() {
+        if (!isFiltering()) {
+            return null;
+        }
+        String t = filterText;
+        Health h = filterHealth;
+        return row -> row.matches(t, h);
+    }
+
+    /** Shows only rows matching the text (name, state, role, health, OCID) and health, with their ancestors. */
+    public void setFilter(String text, Health health) {
+        this.filterText = text == null ? "" : text;
+        this.filterHealth = health;
+        root.predicateProperty().set(currentPredicate());
+        if (isFiltering()) {
+            expandAll(root);
+        }
+    }
+
+    private static void expandAll(TreeItem<FleetRow> item) {
+        for (TreeItem<FleetRow> c : item.getChildren()) {
+            if (!c.isLeaf()) {
+                c.setExpanded(true);
+                expandAll(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package io.fleetdesk.ui.fleet;
+
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.FleetUpdate;
+import io.fleetdesk.model.Health;
+import io.fleetdesk.oci.InMemoryKeyProfiles;
+import io.fleetdesk.oci.OciConfigProfiles;
+import io.fleetdesk.oci.ProfileException;
+import io.fleetdesk.poll.PollerSettings;
+import io.fleetdesk.ui.common.FleetSession;
+import io.fleetdesk.ui.common.FxBatcher;
+import io.fleetdesk.ui.common.LaunchOptions;
+import io.fleetdesk.ui.common.Messages;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The main window's state: which profile is open, the fleet tree, the banner and the status bar.
+ * Opening a profile and refreshing happen on virtual threads; results come back through one
+ * {@link FxBatcher}. A profile that cannot be opened leaves a banner that says why, and the demo
+ * fleet keeps (or starts) working.
+ */
+public final class FleetViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetViewModel.class);
+
+    private record Tagged(long generation, FleetUpdate update) {
+    }
+
+    private final LaunchOptions options;
+    private final FleetTreeModel tree = new FleetTreeModel();
+    private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    private final StringProperty activeProfile = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(Messages.get("status.waiting"));
+    private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextRefresh = new ReadOnlyStringWrapper("");
+    private final BooleanProperty opening = new SimpleBooleanProperty();
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final FxBatcher<Tagged> batcher = new FxBatcher<>(Duration.ofMillis(100), this::applyBatch);
+    private final List<Runnable> afterApply = new ArrayList<>();
+    private volatile FleetSession session;
+    private volatile long generation;
+    private Consumer<FleetUpdate> subscription;
+    private Duration interval;
+    /** The profile being opened, or null; FX thread only. */
+    private String pending;
+
+    public FleetViewModel(LaunchOptions options) {
+        this.options = options;
+        this.interval = options.interval();
+    }
+
+    public FleetTreeModel tree() {
+        return tree;
+    }
+
+    public ObservableList<String> profiles() {
+        return profiles;
+    }
+
+    public StringProperty activeProfileProperty() {
+        return activeProfile;
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastRefreshProperty() {
+        return lastRefresh.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorsProperty() {
+        return errors.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nextRefreshProperty() {
+        return nextRefresh.getReadOnlyProperty();
+    }
+
+    public BooleanProperty openingProperty() {
+        return opening;
+    }
+
+    /** The open session, or null while none is; tests use it to reach the simulator. */
+    public FleetSession session() {
+        return session;
+    }
+
+    /** Runs after each applied batch, on the FX thread (the controller refreshes the details pane). */
+    public void onApplied(Runnable r) {
+        afterApply.add(r);
+    }
+
+    public void dismissBanner() {
+        banner.set(null);
+    }
+
+    /** Lists profiles and opens the first one, in the background. */
+    public void start() {
+        profiles.setAll(InMemoryKeyProfiles.DEMO_PROFILE);
+        background.submit(() -> {
+            List<String> names = new ArrayList<>();
+            String problem = null;
+            try {
+                names.addAll(OciConfigProfiles.profileNames(options.ociConfig()));
+            } catch (ProfileException e) {
+                problem = e.getMessage();
+            }
+            String p = problem;
+            Platform.runLater(() -> {
+                for (String n : names) {
+                    if (!profiles.contains(n)) {
+                        profiles.add(n);
+                    }
+                }
+                if (p != null) {
+                    banner.set(p);
+                }
+                open(options.profile() == null ? InMemoryKeyProfiles.DEMO_PROFILE : options.profile());
+            });
+        });
+    }
+
+    /** Opens a profile in the background; on failure says why and keeps or opens the demo fleet. */
+    public void open(String name) {
+        // The chooser fires for programmatic changes too: ignore the profile that is open or opening.
+        if (name == null || name.equals(pending) || (pending == null && session != null
+                && name.equals(session.profile().name()))) {
+            return;
+        }
+        pending = name;
+        opening.set(true);
+        activeProfile.set(name);
+        PollerSettings settings = PollerSettings.defaults().withInterval(interval);
+        background.submit(() -> {
+            try {
+                FleetSession s = name.equals(InMemoryKeyProfiles.DEMO_PROFILE)
+                        ? FleetSession.openDemo(new FleetSession.DemoOptions(options.demoSeed(), options.demoSize(), 3,
+                        60.0, FleetSession.DemoOptions.defaults().faults()), settings)
+                        : FleetSession.openConfigProfile(options.ociConfig(), name, settings);
+                Platform.runLater(() -> activate(s));
+            } catch (ProfileException e) {
+                LOG.warn("profile {} could not be opened: {}", name, e.getMessage());
+                Platform.runLater(() -> failed(name, e.getMessage()));
+            } catch (Exception e) {
+                LOG.error("profile {} could not be opened", name, e);
+                Platform.runLater(() -> failed(name, Messages.get("profile.failed", name, e.toString())));
+            }
+        });
+    }
+
+    private void failed(String name, String message) {
+        pending = null;
+        opening.set(false);
+        banner.set(Messages.get("profile.unusable", name, message));
+        if (session == null || !session.profile().name().equals(InMemoryKeyProfiles.DEMO_PROFILE)) {
+            if (session != null) {
+                activeProfile.set(session.profile().name());
+            } else {
+                open(InMemoryKeyProfiles.DEMO_PROFILE);
+            }
+        } else {
+            activeProfile.set(session.profile().name());
+        }
+    }
+
+    private void activate(FleetSession s) {
+        pending = null;
+        FleetSession old = session;
+        if (old != null) {
+            old.poller().store().unsubscribe(subscription);
+            background.submit(old::close);
+        }
+        long gen = ++generation;
+        tree.clear();
+        session = s;
+        activeProfile.set(s.profile().name());
+        if (!profiles.contains(s.profile().name())) {
+            profiles.add(s.profile().name());
+        }
+        subscription = u -> batcher.offer(new Tagged(gen, u));
+        s.poller().store().subscribe(subscription);
+        s.poller().start();
+        opening.set(false);
+        lastRefresh.set(Messages.get("status.waiting"));
+    }
+
+    public void refreshNow() {
+        FleetSession s = session;
+        if (s != null) {
+            s.poller().refreshNow();
+        }
+    }
+
+    public void setInterval(Duration d) {
+        this.interval = d;
+        FleetSession s = session;
+        if (s != null) {
+            s.poller().setInterval(d);
+        }
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public void setFilter(String text, Health health) {
+        tree.setFilter(text, health);
+    }
+
+    /** Called about once a second by the view to keep "next refresh in …" current. */
+    public void tick() {
+        FleetSession s = session;
+        if (s == null) {
+            nextRefresh.set(opening.get() ? Messages.get("status.opening") : "");
+            return;
+        }
+        if (s.poller().isRefreshing()) {
+            nextRefresh.set(Messages.get("status.refreshing"));
+            return;
+        }
+        Instant next = s.poller().nextRefreshAt();
+        nextRefresh.set(next == null ? Messages.get("status.refreshing")
+                : Messages.get("status.next", Math.max(0, Duration.between(Instant.now(), next).toSeconds())));
+    }
+
+    private void applyBatch(List<Tagged> batch) {
+        List<FleetUpdate> mine = new ArrayList<>();
+        for (Tagged t : batch) {
+            if (t.generation() == generation) {
+                mine.add(t.update());
+            }
+        }
+        if (mine.isEmpty()) {
+            return;
+        }
+        tree.apply(mine);
+        FleetSnapshot s = tree.snapshot();
+        Map<Health, Integer> c = s.countByHealth();
+        counts.set(Messages.get("status.counts", s.count(io.fleetdesk.model.NodeKind.DATABASE), c.get(Health.OK),
+                c.get(Health.WARNING), c.get(Health.CRITICAL), c.get(Health.UNKNOWN)));
+        lastRefresh.set(Messages.get("status.refreshed", java.time.LocalTime.ofInstant(s.takenAt(),
+                        java.time.ZoneId.systemDefault()).withNano(0), s.refreshDuration().toMillis() / 1000.0,
+                s.requests()));
+        errors.set(s.errors().isEmpty() ? Messages.get("status.noErrors") : Messages.get("status.errors", s.errors().size()));
+        errorDetails.set(String.join("\n", s.errors()));
+        afterApply.forEach(Runnable::run);
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
+        FleetSession s = session;
+        session = null;
+        if (s != null) {
+            s.close();
+        }
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,147 @@
+package io.fleetdesk.ui;
+
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.sim.SimFleet;
+import io.fleetdesk.support.Fx;
+import io.fleetdesk.ui.common.LaunchOptions;
+import io.fleetdesk.ui.common.Theme;
+import io.fleetdesk.ui.fleet.FleetRow;
+import io.fleetdesk.ui.fleet.FleetViewModel;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The main window on the demo fleet, driven as a DBA would, headless. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    @TempDir
+    static Path home;
+    private FleetViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        // A long interval: the test decides when to refresh. No OCI config: the demo only.
+        LaunchOptions o = new LaunchOptions(null, home.resolve("no-such-config"), Theme.LIGHT, Duration.ofMinutes(10),
+                60, 42L);
+        vm = FleetdeskApp.openMainWindow(stage, o);
+    }
+
+    @AfterEach
+    void close() {
+        Fx.run(stage::close);
+    }
+
+    private TreeTableView<FleetRow> tree(FxRobot robot) {
+        return robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+    }
+
+    private SimFleet sim() {
+        return vm.session().demo().fleet();
+    }
+
+    private void waitForFleet() {
+        Fx.waitUntil(WAIT, "the demo fleet is in the tree",
+                () -> vm.session() != null && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+    }
+
+    private static List<TreeItem<FleetRow>> visible(TreeItem<FleetRow> item, List<TreeItem<FleetRow>> out) {
+        for (TreeItem<FleetRow> c : item.getChildren()) {
+            out.add(c);
+            visible(c, out);
+        }
+        return out;
+    }
+
+    @Test
+    void theDemoFleetAppearsWithEveryDatabaseAndTheStatusBarCountsThem(FxRobot robot) {
+        waitForFleet();
+        TreeTableView<FleetRow> t = tree(robot);
+        int databases = Fx.call(() -> (int) visible(t.getRoot(), new ArrayList<>()).stream()
+                .filter(i -> i.getValue().node().kind() == NodeKind.DATABASE).count());
+        assertEquals(sim().allDatabases().size(), databases);
+        assertEquals(3, Fx.call(() -> t.getRoot().getChildren().size()));
+        String counts = Fx.call(() -> robot.lookup("#countsLabel").queryAs(Label.class).getText());
+        assertTrue(counts.startsWith(sim().allDatabases().size() + " databases"), counts);
+        assertTrue(Fx.call(() -> stage.getTitle()).contains("Demo fleet"));
+    }
+
+    @Test
+    void aChangeInTheSimulatorShowsInTheTreeAndDetailsWithinOneRefreshAndSelectionSurvives(FxRobot robot) {
+        waitForFleet();
+        SimFleet.Database db = sim().allDatabases().get(3);
+        TreeTableView<FleetRow> t = tree(robot);
+        TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(db.id()));
+        Fx.run(() -> {
+            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            t.getSelectionModel().select(item);
+            t.scrollTo(t.getRow(item));
+        });
+        sim().overrideState(db.id(), "FAILED");
+        Fx.run(vm::refreshNow);
+        Fx.waitUntil(WAIT, "the database shows FAILED",
+                () -> "FAILED".equals(vm.tree().item(db.id()).getValue().node().lifecycleState()));
+        // The same item, still selected, and the details pane says why it is critical.
+        assertSame(item, Fx.call(() -> vm.tree().item(db.id())));
+        assertSame(item, Fx.call(() -> t.getSelectionModel().getSelectedItem()));
+        Fx.waitUntil(WAIT, "the details pane explains the failure", () -> detailsText(robot).contains("Database is FAILED"));
+        Fx.waitUntil(WAIT, "a visible row of the tree shows FAILED", () -> robot.lookup(".tree-table-cell").queryAll()
+                .stream().anyMatch(c -> c instanceof javafx.scene.control.TreeTableCell<?, ?> cell && cell.isVisible()
+                        && "FAILED".equals(cell.getText())));
+        FleetNode n = Fx.call(() -> item.getValue().node());
+        assertEquals(io.fleetdesk.model.Health.CRITICAL, n.health());
+    }
+
+    private String detailsText(FxRobot robot) {
+        VBox pane = robot.lookup("#detailsPane").queryAs(VBox.class);
+        StringBuilder sb = new StringBuilder();
+        pane.lookupAll(".label").forEach(l -> sb.append(((Label) l).getText()).append('\n'));
+        return sb.toString();
+    }
+
+    @Test
+    void theFilterKeepsOnlyMatchingPathsAndClearingItBringsAllBack(FxRobot robot) {
+        waitForFleet();
+        SimFleet.Database db = sim().allDatabases().get(5);
+        TreeTableView<FleetRow> t = tree(robot);
+        int all = Fx.call(() -> visible(t.getRoot(), new ArrayList<>()).size());
+        robot.clickOn("#filterField").write(db.dbUniqueName());
+        Fx.waitUntil(WAIT, "only the matching path is shown", () -> {
+            List<TreeItem<FleetRow>> v = visible(t.getRoot(), new ArrayList<>());
+            return v.stream().anyMatch(i -> i.getValue().node().id().equals(db.id()))
+                    && v.stream().filter(i -> i.getValue().node().kind() == NodeKind.DATABASE)
+                    .allMatch(i -> i.getValue().node().name().contains(db.dbUniqueName()));
+        });
+        List<TreeItem<FleetRow>> shown = Fx.call(() -> visible(t.getRoot(), new ArrayList<>()));
+        // The path to it is kept: region, compartment, DB system, database (and its PDBs, if they match).
+        assertTrue(shown.stream().anyMatch(i -> i.getValue().node().kind() == NodeKind.REGION
+                && i.getValue().node().name().equals(db.region())));
+        assertTrue(shown.size() < all / 4, shown.size() + " rows still shown of " + all);
+        Fx.run(() -> robot.lookup("#filterField").queryAs(TextField.class).clear());
+        Fx.waitUntil(WAIT, "every row is back", () -> visible(t.getRoot(), new ArrayList<>()).size() == all);
+    }
+}
