@@ -506,7 +506,9 @@ public final class FleetPoller implements AutoCloseable {
                 return call.get();
             } catch (OciApiException e) {
                 throttled = e.isThrottled();
-                if (!e.isRetryable() || attempt >= settings.maxAttempts()) {
+                // A 429 says "slow down", not "failed": the limit halves and Retry-After pauses the region,
+                // and the call waits its turn until the refresh deadline. Other failures get maxAttempts tries.
+                if (!e.isRetryable() || (!throttled && attempt >= settings.maxAttempts())) {
                     throw e;
                 }
                 last = e;

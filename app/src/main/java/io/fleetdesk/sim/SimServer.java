@@ -57,6 +57,7 @@ public final class SimServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, LongAdder> requestsByOperation = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
 
     public SimServer(SimFleet fleet, FaultPlan faults, Function<String, PublicKey> keys) throws IOException {
         this.fleet = fleet;
@@ -105,6 +106,11 @@ public final class SimServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Requests answered 429 so far. */
+    public long throttledCount() {
+        return throttled.get();
+    }
+
     public Map<String, Long> requestsByOperation() {
         Map<String, Long> m = new HashMap<>();
         requestsByOperation.forEach((k, v) -> m.put(k, v.sum()));
@@ -113,6 +119,7 @@ public final class SimServer implements AutoCloseable {
 
     public void resetCounters() {
         requests.set(0);
+        throttled.set(0);
         requestsByOperation.clear();
     }
 
@@ -152,6 +159,7 @@ public final class SimServer implements AutoCloseable {
             }
             long retryAfter = faults.acquire(region);
             if (retryAfter > 0) {
+                throttled.incrementAndGet();
                 send(ex, requestId, new Reply(429, Map.of("code", "TooManyRequests",
                         "message", "Too many requests for the tenancy in " + region + "."),
                         Map.of("retry-after", Long.toString(retryAfter))), false);

@@ -273,6 +273,9 @@ public final class FleetViewModel implements AutoCloseable {
                 s.requests()));
         errors.set(s.errors().isEmpty() ? Messages.get("status.noErrors") : Messages.get("status.errors", s.errors().size()));
         errorDetails.set(String.join("\n", s.errors()));
+        // A refused key is not a passing fault: say which profile and what to check, in the banner.
+        s.errors().stream().filter(e -> e.contains("401 NotAuthenticated")).findFirst().ifPresent(e ->
+                banner.set(Messages.get("profile.refused", activeProfile.get(), e)));
         afterApply.forEach(Runnable::run);
     }
 

@@ -1,0 +1,147 @@
+package io.fleetdesk.oci;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.PBEParameterSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.AlgorithmParameters;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each way a profile can be broken gets a message that names the file, the profile and what to do. */
+class ConfigProfilesBadInputTest {
+    @TempDir
+    Path dir;
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private Path key() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        Path k = dir.resolve("oci_api_key.pem");
+        Files.writeString(k, pem("PRIVATE KEY", g.generateKeyPair().getPrivate().getEncoded()));
+        return k;
+    }
+
+    private Path config(String text) throws Exception {
+        Path c = dir.resolve("config");
+        Files.writeString(c, text);
+        return c;
+    }
+
+    private static String profile(String name, String keyFile, String extra) {
+        return "[" + name + "]\nuser=ocid1.user.oc1..aaaa\nfingerprint=aa:bb:cc\ntenancy=ocid1.tenancy.oc1..tttt\n"
+                + "region=us-ashburn-1\nkey_file=" + keyFile + "\n" + extra;
+    }
+
+    @Test
+    void aGoodProfileLoadsWithItsRegionAndRootCompartment() throws Exception {
+        Path c = config(profile("DEFAULT", key().toString(), "") + "\n" + profile("PROD", key().toString(),
+                "fleetdesk_regions=us-ashburn-1, eu-frankfurt-1\nfleetdesk_compartments=erp=ocid1.compartment.oc1..e1\n"));
+        assertEquals(List.of("DEFAULT", "PROD"), OciConfigProfiles.profileNames(c));
+        OciProfile p = OciConfigProfiles.load(c, "DEFAULT");
+        assertEquals(List.of("us-ashburn-1"), p.regions());
+        assertEquals("ocid1.tenancy.oc1..tttt", p.compartments().getFirst().id());
+        OciProfile prod = OciConfigProfiles.load(c, "PROD");
+        assertEquals(List.of("us-ashburn-1", "eu-frankfurt-1"), prod.regions());
+        assertEquals(new OciCompartment("ocid1.compartment.oc1..e1", "erp"), prod.compartments().getFirst());
+    }
+
+    @Test
+    void aMissingConfigFileSaysHowToCreateOne() {
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(dir.resolve("nope"), "DEFAULT"));
+        assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("oci setup config"), e.getMessage());
+        assertTrue(assertDoesNotThrowNames(dir.resolve("nope")).isEmpty());
+    }
+
+    private static List<String> assertDoesNotThrowNames(Path p) {
+        try {
+            return OciConfigProfiles.profileNames(p);
+        } catch (ProfileException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aMalformedConfigFileIsCalledMalformed() throws Exception {
+        Path c = config("this is not\nan ini file = at all\n");
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
+        assertTrue(e.getMessage().contains("malformed"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownProfileListsTheOnesThatExist() throws Exception {
+        Path c = config(profile("DEFAULT", key().toString(), ""));
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "PRDO"));
+        assertTrue(e.getMessage().contains("[PRDO] is not in") && e.getMessage().contains("DEFAULT"), e.getMessage());
+    }
+
+    @Test
+    void aMissingKeyFileIsNamed() throws Exception {
+        Path c = config(profile("DEFAULT", dir.resolve("gone.pem").toString(), ""));
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
+        assertTrue(e.getMessage().contains("gone.pem") && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRequiredKeyIsNamed() throws Exception {
+        Path c = config("[DEFAULT]\nuser=ocid1.user.oc1..a\nfingerprint=aa\nregion=us-ashburn-1\nkey_file=" + key() + "\n");
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
+        assertTrue(e.getMessage().contains("has no 'tenancy'"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownRegionIsNamed() throws Exception {
+        Path c = config(profile("DEFAULT", key().toString(), "").replace("us-ashburn-1", "mars-olympus-1"));
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
+        assertTrue(e.getMessage().contains("mars-olympus-1") && e.getMessage().contains("not a known OCI region"), e.getMessage());
+    }
+
+    @Test
+    void aKeyFileThatIsNotAKeySaysSo() throws Exception {
+        Path k = dir.resolve("notakey.pem");
+        Files.writeString(k, "hello");
+        Path c = config(profile("DEFAULT", k.toString(), ""));
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
+        assertTrue(e.getMessage().contains("not a readable PEM private key"), e.getMessage());
+    }
+
+    @Test
+    void anEncryptedKeyWithTheWrongPassphraseSaysThePassphraseIsWrong() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair kp = g.generateKeyPair();
+        byte[] salt = new byte[8];
+        new SecureRandom().nextBytes(salt);
+        String alg = "PBEWithSHA1AndDESede";
+        PBEParameterSpec spec = new PBEParameterSpec(salt, 2048);
+        SecretKeyFactory f = SecretKeyFactory.getInstance(alg);
+        Cipher cipher = Cipher.getInstance(alg);
+        cipher.init(Cipher.ENCRYPT_MODE, f.generateSecret(new PBEKeySpec("right-one".toCharArray())), spec);
+        AlgorithmParameters params = AlgorithmParameters.getInstance(alg);
+        params.init(spec);
+        byte[] der = new EncryptedPrivateKeyInfo(params, cipher.doFinal(kp.getPrivate().getEncoded())).getEncoded();
+        Path k = dir.resolve("encrypted.pem");
+        Files.writeString(k, pem("ENCRYPTED PRIVATE KEY", der));
+        Path c = config(profile("DEFAULT", k.toString(), "pass_phrase=wrong-one\n"));
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
+        assertTrue(e.getMessage().contains("encrypted") && e.getMessage().contains("pass_phrase"), e.getMessage());
+        assertTrue(!e.getMessage().contains("wrong-one"), "the passphrase itself must never be shown");
+    }
+}

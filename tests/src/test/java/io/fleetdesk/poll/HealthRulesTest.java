@@ -1,0 +1,67 @@
+package io.fleetdesk.poll;
+
+import io.fleetdesk.model.DataGuardMember;
+import io.fleetdesk.model.Health;
+import io.fleetdesk.oci.LagText;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HealthRulesTest {
+    private final HealthRules rules = HealthRules.defaults();
+
+    private static DataGuardMember standby(String lag) {
+        return new DataGuardMember("STANDBY", List.of("ocid1.database.oc1..p"), "MAXIMUM_PERFORMANCE", "ASYNC", lag,
+                LagText.seconds(lag), "1 second", "HEALTHY", null);
+    }
+
+    @Test
+    void lagTextsAsTheServiceAndVDataguardStatsWriteThem() {
+        assertEquals(9, LagText.seconds("9 seconds"));
+        assertEquals(1, LagText.seconds("1 second"));
+        assertEquals(240, LagText.seconds("4 minutes"));
+        assertEquals(3600, LagText.seconds("1 hour"));
+        assertEquals(9, LagText.seconds("+00 00:00:09"));
+        assertEquals(90_061, LagText.seconds("+01 01:01:01"));
+        assertEquals(-1, LagText.seconds(null));
+        assertEquals(-1, LagText.seconds("soon"));
+    }
+
+    @Test
+    void applyLagThresholds() {
+        assertEquals(Health.OK, rules.database("AVAILABLE", null, standby("9 seconds")).health());
+        var warn = rules.database("AVAILABLE", null, standby("45 seconds"));
+        assertEquals(Health.WARNING, warn.health());
+        assertTrue(warn.reasons().getFirst().contains("over 30 s"), warn.reasons().toString());
+        var crit = rules.database("AVAILABLE", null, standby("6 minutes"));
+        assertEquals(Health.CRITICAL, crit.health());
+        assertTrue(crit.reasons().getFirst().contains("over 5 min"), crit.reasons().toString());
+        assertEquals(Health.WARNING, rules.database("AVAILABLE", null, standby(null)).health(), "unknown lag is not OK");
+    }
+
+    @Test
+    void lifecycleStates() {
+        assertEquals(Health.CRITICAL, rules.database("FAILED", "boom", null).health());
+        assertTrue(rules.database("FAILED", "boom", null).reasons().getFirst().contains("boom"));
+        assertEquals(Health.WARNING, rules.database("BACKUP_IN_PROGRESS", null, null).health());
+        assertEquals(Health.WARNING, rules.dbSystem("MAINTENANCE_IN_PROGRESS", "patching").health());
+        assertEquals(Health.CRITICAL, rules.dbSystem("NEEDS_ATTENTION", null).health());
+        assertEquals(Health.OK, rules.dbSystem("AVAILABLE", null).health());
+    }
+
+    @Test
+    void aPdbNotOpenReadWriteOnAPrimaryIsAWarningButOnAStandbyItIsNormal() {
+        assertEquals(Health.WARNING, rules.pdb("AVAILABLE", "MOUNTED", "PRIMARY").health());
+        assertEquals(Health.OK, rules.pdb("AVAILABLE", "READ_ONLY", "STANDBY").health());
+        assertEquals(Health.OK, rules.pdb("AVAILABLE", "READ_WRITE", null).health());
+    }
+
+    @Test
+    void aDisabledStandbyIsCritical() {
+        var d = new DataGuardMember("DISABLED_STANDBY", List.of(), "MAXIMUM_PERFORMANCE", "ASYNC", null, -1, null, null, null);
+        assertEquals(Health.CRITICAL, rules.database("AVAILABLE", null, d).health());
+    }
+}

