@@ -79,6 +79,8 @@ public final class FleetPoller implements AutoCloseable {
     private volatile Instant nextRefreshAt;
     private volatile boolean refreshing;
     private Thread loop;
+    /** Ids the DBA is looking at (selected node and its path): their DB homes are read every cycle. */
+    private volatile Set<String> watched = Set.of();
 
     private record Cached<T>(List<T> rows, Instant at) {
     }
@@ -92,8 +94,12 @@ public final class FleetPoller implements AutoCloseable {
         }
     }
 
-    /** Rows to build nodes from, and whether they are stale. */
-    private record Resolved<T>(List<T> rows, Staleness stale) {
+    /** Rows to build nodes from, when they were read, and whether they are stale. */
+    private record Resolved<T>(List<T> rows, Instant at, Staleness stale) {
+    }
+
+    /** Which cached DB homes this cycle lists; homes not in it (and not new) show their last read. */
+    private record CyclePlan(Set<String> homesToList, int hot, int deferred) {
     }
 
     public FleetPoller(String profileName, List<String> regions, List<OciCompartment> compartments,
@@ -156,6 +162,11 @@ public final class FleetPoller implements AutoCloseable {
         }
     }
 
+    /** What the DBA is looking at: these ids (databases, DB systems) are read every cycle. */
+    public void watch(Set<String> ids) {
+        this.watched = Set.copyOf(ids);
+    }
+
     /** Starts a refresh at once (after the one running, if any). */
     public void refreshNow() {
         synchronized (loopLock) {
@@ -201,10 +212,11 @@ public final class FleetPoller implements AutoCloseable {
         long deadline = startNanos + settings.refreshDeadline().toNanos();
         Instant now = Instant.now();
         AtomicLong requests = new AtomicLong();
+        CyclePlan plan = plan();
         List<CompartmentWork> work = new ArrayList<>();
         for (String region : regions) {
             for (OciCompartment c : compartments) {
-                work.add(new CompartmentWork(region, c, apis.get(region), limits.get(region), deadline, requests));
+                work.add(new CompartmentWork(region, c, apis.get(region), limits.get(region), deadline, requests, plan));
             }
         }
         Map<String, FleetNode> nodes = new LinkedHashMap<>();
@@ -240,12 +252,71 @@ public final class FleetPoller implements AutoCloseable {
                 ? append(errors.subList(0, MAX_ERROR_LINES), "… and " + (errors.size() - MAX_ERROR_LINES) + " more")
                 : errors;
         FleetSnapshot snap = new FleetSnapshot(nodes, now, took, shownErrors, requests.get());
+        lastPlan = plan;
         store.publish(snap);
         if (!errors.isEmpty()) {
             LOG.warn("refresh of {} finished in {} ms with {} problem(s); first: {}", profileName, took.toMillis(),
                     errors.size(), errors.getFirst());
         }
         return snap;
+    }
+
+    private volatile CyclePlan lastPlan;
+
+    /** DB homes deferred to a later cycle by the request budget in the last refresh (0 = all were read). */
+    public int deferredHomes() {
+        CyclePlan p = lastPlan;
+        return p == null ? 0 : p.deferred();
+    }
+
+    /**
+     * Tiered polling. Every cycle lists each compartment's DB systems, DB homes and PDBs (a few
+     * requests each) and ListDatabases for the hot DB homes: never read, holding a Data Guard member,
+     * anything not AVAILABLE or a standby with lag, or anything the DBA watches. Quiet homes fill the
+     * rest of the request budget, least recently read first, and at least 1/maxCyclesPerInventory of
+     * them every cycle, so every database is read within that many cycles.
+     */
+    private CyclePlan plan() {
+        Set<String> toList = new HashSet<>();
+        List<Map.Entry<String, Cached<?>>> cold = new ArrayList<>();
+        int hot = 0;
+        Set<String> watch = watched;
+        for (var e : lastGood.entrySet()) {
+            if (!e.getKey().startsWith("dbs|")) {
+                continue;
+            }
+            String homeId = e.getKey().substring(e.getKey().lastIndexOf('|') + 1);
+            boolean isHot = false;
+            for (Object o : e.getValue().rows()) {
+                DatabaseRow d = (DatabaseRow) o;
+                if (d.dataGuard() != null || !"AVAILABLE".equals(d.lifecycleState()) || watch.contains(d.id())
+                        || watch.contains(d.dbSystemId())) {
+                    isHot = true;
+                    break;
+                }
+            }
+            if (isHot) {
+                toList.add(homeId);
+                hot++;
+            } else {
+                cold.add(e);
+            }
+        }
+        int budget = settings.requestBudget();
+        if (budget <= 0) {
+            cold.forEach(e -> toList.add(e.getKey().substring(e.getKey().lastIndexOf('|') + 1)));
+            return new CyclePlan(toList, hot, 0);
+        }
+        int lists = 3 * regions.size() * compartments.size();
+        int room = Math.max(0, budget - lists - hot);
+        int floor = (cold.size() + settings.maxCyclesPerInventory() - 1) / Math.max(1, settings.maxCyclesPerInventory());
+        int take = Math.min(cold.size(), Math.max(room, floor));
+        cold.sort((a, b) -> a.getValue().at().compareTo(b.getValue().at()));
+        for (int i = 0; i < take; i++) {
+            String k = cold.get(i).getKey();
+            toList.add(k.substring(k.lastIndexOf('|') + 1));
+        }
+        return new CyclePlan(toList, hot, cold.size() - take);
     }
 
     private Instant lastGoodOfRegion(String region) {
@@ -265,6 +336,7 @@ public final class FleetPoller implements AutoCloseable {
     }
 
     /** Builds the nodes of one compartment; false when none of its lists could be read fresh. */
+    @SuppressWarnings("unchecked")
     private boolean collect(CompartmentWork w, String regionId, Instant now, Map<String, FleetNode> nodes,
                             List<String> errors, Set<String> touched) {
         String where = w.region + " / " + w.compartment.name();
@@ -297,10 +369,17 @@ public final class FleetPoller implements AutoCloseable {
             String k = "dbs|" + w.region + "|" + h.id();
             touched.add(k);
             CompletableFuture<UnitResult<DatabaseRow>> f = w.databases.get(h.id());
-            UnitResult<DatabaseRow> r = f == null
-                    ? new UnitResult.Failed<>("ListDatabases: not sent, the DB home list ran late")
-                    : await(f, w.deadline, "ListDatabases");
-            Resolved<DatabaseRow> res = resolve(k, r, now);
+            Resolved<DatabaseRow> res;
+            if (f == null && lastGood.containsKey(k) && !w.plan.homesToList().contains(h.id())) {
+                // Deferred by the request budget: its last read stands, with its own time; not a failure.
+                Cached<DatabaseRow> c = (Cached<DatabaseRow>) lastGood.get(k);
+                res = new Resolved<>(c.rows(), c.at(), null);
+            } else {
+                UnitResult<DatabaseRow> r = f == null
+                        ? new UnitResult.Failed<>("ListDatabases: not sent, the DB home list ran late")
+                        : await(f, w.deadline, "ListDatabases");
+                res = resolve(k, r, now);
+            }
             if (res.stale() != null) {
                 problems.add(res.stale().reason());
             }
@@ -326,7 +405,7 @@ public final class FleetPoller implements AutoCloseable {
                     details("Shape", s.shape(), "CPU cores", s.cpuCoreCount() == null ? null : s.cpuCoreCount().toString(),
                             "Hostname", s.hostname(), "Availability domain", s.availabilityDomain(),
                             "Version", s.version(), "Lifecycle details", s.lifecycleDetails(), "OCID", s.id()),
-                    now, systems.stale()));
+                    systems.at(), systems.stale()));
         }
         Map<String, String> cdbRoles = new HashMap<>();
         Map<String, String> homeVersion = new HashMap<>();
@@ -355,7 +434,7 @@ public final class FleetPoller implements AutoCloseable {
                                 "Last backup", d.lastBackup() == null ? null : d.lastBackup().toString(),
                                 "Last failed backup", d.lastFailedBackup() == null ? null : d.lastFailedBackup().toString(),
                                 "OCID", d.id()),
-                        now, res.stale()));
+                        res.at(), res.stale()));
             }
         }
         for (PdbRow p : pdbs.rows()) {
@@ -364,16 +443,17 @@ public final class FleetPoller implements AutoCloseable {
             }
             nodes.put(p.id(), node(p.id(), p.containerDatabaseId(), NodeKind.PLUGGABLE_DATABASE, p.pdbName(),
                     p.lifecycleState(), null, rules.pdb(p.lifecycleState(), p.openMode(), cdbRoles.get(p.containerDatabaseId())),
-                    details("Open mode", p.openMode(), "OCID", p.id()), now, pdbs.stale()));
+                    details("Open mode", p.openMode(), "OCID", p.id()), pdbs.at(), pdbs.stale()));
         }
         return anyFresh;
     }
 
+    /** @param readAt when this node's rows were last read successfully (null: never) */
     private static FleetNode node(String id, String parent, NodeKind kind, String name, String state,
                                   io.fleetdesk.model.DataGuardMember dg, HealthRules.Verdict v,
-                                  Map<String, String> details, Instant now, Staleness stale) {
+                                  Map<String, String> details, Instant readAt, Staleness stale) {
         FleetNode n = new FleetNode(id, parent, kind, name == null ? id : name, state, dg, v.health(), v.reasons(),
-                details, stale == null ? now : (stale.lastGood() == null ? Instant.EPOCH : stale.lastGood()), null);
+                details, readAt == null ? Instant.EPOCH : readAt, null);
         return stale == null ? n : n.markedStale(stale);
     }
 
@@ -391,11 +471,12 @@ public final class FleetPoller implements AutoCloseable {
     private <T> Resolved<T> resolve(String key, UnitResult<T> r, Instant now) {
         if (r instanceof UnitResult.Fresh<T>(List<T> rows)) {
             lastGood.put(key, new Cached<>(rows, now));
-            return new Resolved<>(rows, null);
+            return new Resolved<>(rows, now, null);
         }
         String reason = ((UnitResult.Failed<T>) r).reason();
         Cached<T> c = (Cached<T>) lastGood.get(key);
-        return new Resolved<>(c == null ? List.of() : c.rows(), new Staleness(c == null ? null : c.at(), reason));
+        return new Resolved<>(c == null ? List.of() : c.rows(), c == null ? null : c.at(),
+                new Staleness(c == null ? null : c.at(), reason));
     }
 
     private static <T> UnitResult<T> await(CompletableFuture<UnitResult<T>> f, long deadline, String what) {
@@ -416,6 +497,7 @@ public final class FleetPoller implements AutoCloseable {
         final String region;
         final OciCompartment compartment;
         final long deadline;
+        final CyclePlan plan;
         final CompletableFuture<UnitResult<DbSystemRow>> systems;
         final CompletableFuture<UnitResult<DbHomeRow>> homes;
         final CompletableFuture<UnitResult<PdbRow>> pdbs;
@@ -424,25 +506,38 @@ public final class FleetPoller implements AutoCloseable {
         final CompletableFuture<Void> databasesStarted;
 
         CompartmentWork(String region, OciCompartment c, RegionApi api, AdaptiveLimit limit, long deadline,
-                        AtomicLong requests) {
+                        AtomicLong requests, CyclePlan plan) {
             this.region = region;
             this.compartment = c;
             this.deadline = deadline;
+            this.plan = plan;
             String cid = c.id();
             systems = unit("ListDbSystems", () -> paged(limit, deadline, requests, p -> api.listDbSystems(cid, p)));
             homes = unit("ListDbHomes", () -> paged(limit, deadline, requests, p -> api.listDbHomes(cid, p)));
             pdbs = unit("ListPluggableDatabases",
                     () -> paged(limit, deadline, requests, p -> api.listPluggableDatabases(cid, p)));
-            // Start ListDatabases per DB home the moment the homes are known, from the fresh list or the
-            // last good one, before collect() asks for them.
+            // DB homes rarely change: list the databases of the homes we already know at once, in the same
+            // round as the compartment lists, instead of a round later. Homes that are new in this cycle's
+            // ListDbHomes are listed as soon as it answers.
+            for (DbHomeRow h : FleetPoller.this.<DbHomeRow>cachedRows("homes|" + region + "|" + cid)) {
+                if (plan.homesToList().contains(h.id())) {
+                    startDatabases(api, limit, requests, cid, h);
+                }
+            }
             databasesStarted = homes.thenAccept(r -> {
-                List<DbHomeRow> list = r instanceof UnitResult.Fresh<DbHomeRow>(List<DbHomeRow> rows) ? rows
-                        : cachedRows("homes|" + region + "|" + cid);
-                for (DbHomeRow h : list) {
-                    databases.put(h.id(), unit("ListDatabases",
-                            () -> paged(limit, deadline, requests, p -> api.listDatabases(cid, h.id(), p))));
+                if (r instanceof UnitResult.Fresh<DbHomeRow>(List<DbHomeRow> rows)) {
+                    for (DbHomeRow h : rows) {
+                        if (!lastGood.containsKey("dbs|" + region + "|" + h.id())) {
+                            startDatabases(api, limit, requests, cid, h);
+                        }
+                    }
                 }
             });
+        }
+
+        private void startDatabases(RegionApi api, AdaptiveLimit limit, AtomicLong requests, String cid, DbHomeRow h) {
+            databases.computeIfAbsent(h.id(), id -> unit("ListDatabases",
+                    () -> paged(limit, deadline, requests, p -> api.listDatabases(cid, id, p))));
         }
 
         private <T> CompletableFuture<UnitResult<T>> unit(String what, Supplier<List<T>> call) {

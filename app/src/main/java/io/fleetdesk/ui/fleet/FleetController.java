@@ -181,7 +181,10 @@ public final class FleetController {
                     setText(n.stale().lastGood() == null ? Messages.get("refreshed.never")
                             : Messages.get("refreshed.staleSince", time(n.stale().lastGood())));
                 } else {
-                    setText(time(vm.tree().snapshot().takenAt()));
+                    // The latest snapshot's node: rows are only replaced when something changed, but the
+                    // time of the last read moves every cycle (and differs for DB homes the budget deferred).
+                    FleetNode current = vm.tree().snapshot().node(n.id());
+                    setText(time((current == null ? n : current).lastRefreshed()));
                 }
             }
         });
@@ -195,6 +198,7 @@ public final class FleetController {
                 item.valueProperty().addListener(selectedValueListener);
             }
             showDetails(item == null ? null : item.getValue());
+            vm.watch(item == null ? null : item.getValue());
         });
         showDetails(null);
 

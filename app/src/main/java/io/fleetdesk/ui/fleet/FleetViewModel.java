@@ -233,6 +233,24 @@ public final class FleetViewModel implements AutoCloseable {
         return interval;
     }
 
+    /** The DBA is looking at this row: its database or DB system is read every cycle. */
+    public void watch(FleetRow row) {
+        FleetSession s = session;
+        if (s == null) {
+            return;
+        }
+        if (row == null || row.node() == null) {
+            s.poller().watch(java.util.Set.of());
+        } else {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            ids.add(row.node().id());
+            if (row.node().parentId() != null) {
+                ids.add(row.node().parentId());
+            }
+            s.poller().watch(ids);
+        }
+    }
+
     public void setFilter(String text, Health health) {
         tree.setFilter(text, health);
     }

@@ -1,0 +1,361 @@
+package io.fleetdesk.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.oci.InMemoryKeyProfiles;
+import io.fleetdesk.oci.OciProfile;
+import io.fleetdesk.oci.Page;
+import io.fleetdesk.oci.Rows;
+import io.fleetdesk.oci.SdkRegionApi;
+import io.fleetdesk.poll.FleetPoller;
+import io.fleetdesk.poll.FleetStore;
+import io.fleetdesk.poll.HealthRules;
+import io.fleetdesk.poll.PollerSettings;
+import io.fleetdesk.sim.DemoCredentials;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Fleet refresh benchmark (design section 6): the real poller and the real SDK against the
+ * simulator in its own process at a fixed latency, each result beside its lower bound and a
+ * serial baseline measured in the same run. Writes {@code target/bench/fleet-refresh.json}.
+ *
+ * <p>Lower bound per region: the largest of sequential rounds on the critical path x latency,
+ * requests x latency / concurrency limit, and requests / rate limit. Client CPU is counted, not
+ * hidden: the fleet's requests x measured client CPU per request / cores is a bound too, and the
+ * larger of the two is the lower bound.
+ */
+public final class FleetRefreshBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    record Options(List<Integer> sizes, int regions, long latencyMs, int refreshes, int warmups, int concurrency,
+                   String baseline, double rateLimit, Path out) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : o.getOrDefault("sizes", "1000,10000").split(",")) {
+            sizes.add(Integer.parseInt(s.trim()));
+        }
+        Options opt = new Options(sizes, Integer.parseInt(o.getOrDefault("regions", "3")),
+                Long.parseLong(o.getOrDefault("latency-ms", "100")), Integer.parseInt(o.getOrDefault("refreshes", "5")),
+                Integer.parseInt(o.getOrDefault("warmups", "5")),
+                Integer.parseInt(o.getOrDefault("concurrency", Integer.toString(PollerSettings.defaults().maxConcurrency()))),
+                o.getOrDefault("baseline", "full"), Double.parseDouble(o.getOrDefault("rate-limit", "0")),
+                Path.of(o.getOrDefault("out", "target/bench/fleet-refresh.json")));
+        List<Map<String, Object>> runs = new ArrayList<>();
+        Double baselinePerRequest = null;
+        for (int size : opt.sizes()) {
+            Map<String, Object> run = runOne(size, opt, baselinePerRequest);
+            if (run.get("baseline_per_request_s") instanceof Double d && "measured".equals(run.get("baseline_kind"))) {
+                baselinePerRequest = d;
+            }
+            runs.add(run);
+            Files.createDirectories(opt.out().toAbsolutePath().getParent());
+            JSON.writeValue(opt.out().toFile(), Map.of("benchmark", "fleet-refresh", "cores", OS.getAvailableProcessors(),
+                    "runs", runs));
+        }
+        printTable(runs);
+        System.out.println("\nwrote " + opt.out().toAbsolutePath());
+    }
+
+    private static Map<String, Object> runOne(int size, Options opt, Double baselinePerRequest) throws Exception {
+        DemoCredentials creds = new DemoCredentials();
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "io.fleetdesk.sim.SimMain",
+                "--size", Integer.toString(size), "--regions", Integer.toString(opt.regions()), "--seed", "1",
+                "--latency-ms", Long.toString(opt.latencyMs()), "--rate-limit", Double.toString(opt.rateLimit()),
+                "--public-key", Base64.getEncoder().encodeToString(creds.publicKey().getEncoded()),
+                "--key-id", creds.keyId());
+        Process sim = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            JsonNode info = JSON.readTree(new BufferedReader(new InputStreamReader(sim.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine());
+            Map<String, String> endpoints = JSON.convertValue(info.get("endpoints"), Map.class);
+            Map<String, String> compartments = JSON.convertValue(info.get("compartments"), Map.class);
+            OciProfile profile = InMemoryKeyProfiles.create("bench", DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID,
+                    creds.fingerprint(), creds.privateKeyPem(), endpoints, compartments);
+            int databases = info.get("databases").asInt();
+            System.out.printf("%n== %d databases, %d regions, %d ms latency%n", databases, opt.regions(), opt.latencyMs());
+
+            // The poller, as the app runs it (but a deadline long enough that nothing goes stale).
+            PollerSettings ps = PollerSettings.defaults().withDeadline(Duration.ofSeconds(120))
+                    .withConcurrency(PollerSettings.defaults().initialConcurrency(), opt.concurrency());
+            SdkRegionApi.Settings api = new SdkRegionApi.Settings(opt.concurrency(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+            List<Double> times = new ArrayList<>();
+            List<Long> cycleRequests = new ArrayList<>();
+            long requests = 0;
+            double cpuSeconds = 0;
+            double simCpuSeconds = 0;
+            int deferred = 0;
+            int staleCyclesMax = 0;
+            int measured = Math.max(opt.refreshes(), ps.maxCyclesPerInventory() + 1);
+            try (FleetPoller poller = poller(profile, ps, api)) {
+                for (int i = 0; i < opt.warmups(); i++) { // warm-up: JIT, connection pools, the limit's slow start
+                    check(poller.refreshOnce(), databases);
+                }
+                Map<String, java.time.Instant> lastRead = new java.util.HashMap<>();
+                Map<String, Integer> unreadCycles = new java.util.HashMap<>();
+                for (int i = 0; i < measured; i++) {
+                    long simCpu0 = simCpuNanos(sim);
+                    long cpu0 = OS.getProcessCpuTime();
+                    long t0 = System.nanoTime();
+                    FleetSnapshot s = poller.refreshOnce();
+                    double t = (System.nanoTime() - t0) / 1e9;
+                    cpuSeconds += (OS.getProcessCpuTime() - cpu0) / 1e9;
+                    simCpuSeconds += (simCpuNanos(sim) - simCpu0) / 1e9;
+                    check(s, databases);
+                    requests += s.requests();
+                    cycleRequests.add(s.requests());
+                    deferred = Math.max(deferred, poller.deferredHomes());
+                    for (var n : s.nodes().values()) {
+                        if (n.kind() == NodeKind.DATABASE) {
+                            boolean read = !n.lastRefreshed().equals(lastRead.put(n.id(), n.lastRefreshed()));
+                            int c = read ? 0 : unreadCycles.getOrDefault(n.id(), 0) + 1;
+                            unreadCycles.put(n.id(), c);
+                            staleCyclesMax = Math.max(staleCyclesMax, c);
+                        }
+                    }
+                    times.add(t);
+                    System.out.printf("  cycle %d: %.3f s, %d requests, %d DB homes deferred%n", i + 1, t, s.requests(),
+                            poller.deferredHomes());
+                }
+            }
+            // Full inventory: every DB home every cycle (no request budget), as one refresh of everything.
+            List<Double> fullTimes = new ArrayList<>();
+            long fullRequests = 0;
+            if (deferred > 0) {
+                try (FleetPoller full = poller(profile, ps.withRequestBudget(0, 1), api)) {
+                    for (int i = 0; i < Math.max(2, opt.warmups() / 2); i++) {
+                        check(full.refreshOnce(), databases);
+                    }
+                    for (int i = 0; i < 3; i++) {
+                        long t0 = System.nanoTime();
+                        FleetSnapshot s = full.refreshOnce();
+                        fullTimes.add((System.nanoTime() - t0) / 1e9);
+                        fullRequests = s.requests();
+                        check(s, databases);
+                        System.out.printf("  full inventory %d: %.3f s, %d requests%n", i + 1, fullTimes.getLast(), s.requests());
+                    }
+                }
+            }
+            double median = median(times);
+            double cpuPerRequest = cpuSeconds / requests;
+            long medianRequests = Math.round(median(cycleRequests.stream().map(Long::doubleValue).toList()));
+
+            // Lower bound from the fleet's shape, per region, and from client CPU.
+            double latency = opt.latencyMs() / 1000.0;
+            double networkBound = 0;
+            long shapeRequests = 0;
+            int maxRounds = 0;
+            for (var e : iterable(info.get("shape").fields())) {
+                long regionRequests = 0;
+                int rounds = 0;
+                for (JsonNode c : e.getValue()) {
+                    int sysPages = pages(c.get("dbSystems").asInt());
+                    int pdbPages = pages(c.get("pdbs").asInt());
+                    int homes = c.get("databasesPerHome").size();
+                    int homePages = pages(homes);
+                    int maxDbPages = 0;
+                    long dbRequests = 0;
+                    for (JsonNode n : c.get("databasesPerHome")) {
+                        int p = pages(n.asInt());
+                        dbRequests += p;
+                        maxDbPages = Math.max(maxDbPages, p);
+                    }
+                    regionRequests += sysPages + pdbPages + homePages + dbRequests;
+                    rounds = Math.max(rounds, Math.max(Math.max(sysPages, pdbPages), homePages + maxDbPages));
+                }
+                shapeRequests += regionRequests;
+                maxRounds = Math.max(maxRounds, rounds);
+                double bound = Math.max(rounds * latency, regionRequests * latency / opt.concurrency());
+                if (opt.rateLimit() > 0) {
+                    bound = Math.max(bound, regionRequests / opt.rateLimit());
+                }
+                networkBound = Math.max(networkBound, bound);
+            }
+            int cores = OS.getAvailableProcessors();
+            if (medianRequests < shapeRequests) {
+                // A tiered cycle sends fewer requests than the shape's full refresh: bound what it sends.
+                double perRegion = medianRequests / (double) opt.regions();
+                networkBound = Math.max(maxRounds * latency, perRegion * latency / opt.concurrency());
+            }
+            double cpuBound = medianRequests * cpuPerRequest / cores;
+            double lowerBound = Math.max(networkBound, cpuBound);
+
+            // Baseline: the same calls one at a time plus a GetDatabase per database.
+            long baselineRequests = shapeRequests + databases;
+            double baselineS;
+            String baselineKind;
+            double perRequest;
+            if ("full".equals(opt.baseline()) && baselinePerRequest == null) {
+                long[] count = new long[1];
+                long t0 = System.nanoTime();
+                serialBaseline(profile, count);
+                baselineS = (System.nanoTime() - t0) / 1e9;
+                perRequest = baselineS / count[0];
+                baselineKind = "measured";
+                baselineRequests = count[0];
+            } else {
+                if (baselinePerRequest == null) {
+                    // Measure a sample: one compartment of the first region.
+                    long[] count = new long[1];
+                    long t0 = System.nanoTime();
+                    serialBaselineSample(profile, count);
+                    baselinePerRequest = (System.nanoTime() - t0) / 1e9 / count[0];
+                }
+                perRequest = baselinePerRequest;
+                baselineS = perRequest * baselineRequests;
+                baselineKind = "extrapolated";
+            }
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("databases", databases);
+            run.put("regions", opt.regions());
+            run.put("latency_ms", opt.latencyMs());
+            run.put("concurrency_per_region", opt.concurrency());
+            run.put("requests", medianRequests);
+            run.put("full_refresh_requests", shapeRequests);
+            run.put("deferred_db_homes_per_cycle", deferred);
+            run.put("full_inventory_s", fullTimes.isEmpty() ? round(median) : round(median(fullTimes)));
+            run.put("full_inventory_requests", fullTimes.isEmpty() ? medianRequests : fullRequests);
+            run.put("max_cycles_a_database_went_unread", staleCyclesMax);
+            run.put("worst_staleness_s_at_30s_interval", round(staleCyclesMax * (30 + median) + median));
+            run.put("refresh_s", round(median));
+            run.put("refresh_all_s", times.stream().map(FleetRefreshBenchmark::round).toList());
+            run.put("lower_bound_s", round(lowerBound));
+            run.put("network_bound_s", round(networkBound));
+            run.put("cpu_bound_s", round(cpuBound));
+            run.put("client_cpu_ms_per_request", round(cpuPerRequest * 1000));
+            run.put("ratio_to_lower_bound", round(median / lowerBound));
+            // The simulator runs on the same cores here (the service would not): its CPU per refresh, for context.
+            run.put("simulator_cpu_s_per_refresh", round(simCpuSeconds / opt.refreshes()));
+            run.put("client_cpu_s_per_refresh", round(cpuSeconds / opt.refreshes()));
+            run.put("cores", cores);
+            run.put("baseline_s", round(baselineS));
+            run.put("baseline_kind", baselineKind);
+            run.put("baseline_requests", baselineRequests);
+            run.put("baseline_per_request_s", perRequest);
+            run.put("speedup_vs_baseline", round(baselineS / median));
+            System.out.printf("  median %.3f s; lower bound %.3f s (network %.3f, client CPU %.3f at %.2f ms/request);"
+                            + " simulator CPU %.2f s per refresh on the same cores; baseline %.1f s (%s)%n", median,
+                    lowerBound, networkBound, cpuBound, cpuPerRequest * 1000, simCpuSeconds / opt.refreshes(),
+                    baselineS, baselineKind);
+            return run;
+        } finally {
+            sim.getOutputStream().close();
+            sim.destroy();
+            sim.waitFor();
+        }
+    }
+
+    private static FleetPoller poller(OciProfile profile, PollerSettings ps, SdkRegionApi.Settings api) {
+        return new FleetPoller("bench", profile.regions(), profile.compartments(),
+                (region, onRetryAfter) -> new SdkRegionApi(profile, region, api, onRetryAfter), ps,
+                HealthRules.defaults(), new FleetStore());
+    }
+
+    private static long simCpuNanos(Process sim) {
+        return sim.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static void check(FleetSnapshot s, int databases) {
+        if (s.count(NodeKind.DATABASE) != databases || !s.errors().isEmpty()) {
+            throw new IllegalStateException("refresh incomplete: " + s.count(NodeKind.DATABASE) + " of " + databases
+                    + " databases; errors " + s.errors());
+        }
+    }
+
+    private static int pages(int items) {
+        return Math.max(1, (items + SdkRegionApi.PAGE_LIMIT - 1) / SdkRegionApi.PAGE_LIMIT);
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+        return () -> it;
+    }
+
+    private static <T> List<T> all(Function<String, Page<T>> call, long[] count) {
+        List<T> out = new ArrayList<>();
+        String page = null;
+        do {
+            Page<T> p = call.apply(page);
+            count[0]++;
+            out.addAll(p.items());
+            page = p.nextPage();
+        } while (page != null);
+        return out;
+    }
+
+    /** As a script looping over the OCI CLI would: one call at a time, and a GET per database. */
+    private static void serialBaseline(OciProfile profile, long[] count) {
+        for (String region : profile.regions()) {
+            try (SdkRegionApi api = new SdkRegionApi(profile, region, SdkRegionApi.Settings.defaults(), d -> { })) {
+                for (var c : profile.compartments()) {
+                    serialCompartment(api, c.id(), count);
+                }
+            }
+        }
+    }
+
+    private static void serialBaselineSample(OciProfile profile, long[] count) {
+        String region = profile.regions().getFirst();
+        try (SdkRegionApi api = new SdkRegionApi(profile, region, SdkRegionApi.Settings.defaults(), d -> { })) {
+            serialCompartment(api, profile.compartments().getFirst().id(), count);
+        }
+    }
+
+    private static void serialCompartment(SdkRegionApi api, String comp, long[] count) {
+        all(p -> api.listDbSystems(comp, p), count);
+        all(p -> api.listPluggableDatabases(comp, p), count);
+        for (Rows.DbHomeRow h : all(p -> api.listDbHomes(comp, p), count)) {
+            for (Rows.DatabaseRow d : all(p -> api.listDatabases(comp, h.id(), p), count)) {
+                api.getDatabase(d.id());
+                count[0]++;
+            }
+        }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(Double::compare);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 1000) / 1000.0;
+    }
+
+    private static void printTable(List<Map<String, Object>> runs) {
+        System.out.println("\n| databases | latency | requests/cycle | cycle (median) | lower bound | ratio | full inventory"
+                + " | cycles unread (max) | baseline | speed-up |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Map<String, Object> r : runs) {
+            System.out.printf("| %s | %s ms | %s | %s s | %s s | %sx | %s s (%s req) | %s | %s s (%s) | %sx |%n",
+                    r.get("databases"), r.get("latency_ms"), r.get("requests"), r.get("refresh_s"), r.get("lower_bound_s"),
+                    r.get("ratio_to_lower_bound"), r.get("full_inventory_s"), r.get("full_inventory_requests"),
+                    r.get("max_cycles_a_database_went_unread"), r.get("baseline_s"), r.get("baseline_kind"),
+                    r.get("speedup_vs_baseline"));
+        }
+    }
+}
