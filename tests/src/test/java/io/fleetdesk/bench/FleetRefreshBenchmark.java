@@ -60,7 +60,7 @@ public final class FleetRefreshBenchmark {
         }
         Options opt = new Options(sizes, Integer.parseInt(o.getOrDefault("regions", "3")),
                 Long.parseLong(o.getOrDefault("latency-ms", "100")), Integer.parseInt(o.getOrDefault("refreshes", "5")),
-                Integer.parseInt(o.getOrDefault("warmups", "5")),
+                Integer.parseInt(o.getOrDefault("warmups", "10")),
                 Integer.parseInt(o.getOrDefault("concurrency", Integer.toString(PollerSettings.defaults().maxConcurrency()))),
                 o.getOrDefault("baseline", "full"), Double.parseDouble(o.getOrDefault("rate-limit", "0")),
                 Path.of(o.getOrDefault("out", "target/bench/fleet-refresh.json")));
