@@ -75,6 +75,7 @@ public final class FleetPoller implements AutoCloseable {
     private final Map<String, Cached<?>> lastGood = new ConcurrentHashMap<>();
     private final Object loopLock = new Object();
     private volatile boolean running;
+    private volatile boolean closed;
     private volatile boolean refreshRequested;
     private volatile Instant nextRefreshAt;
     private volatile boolean refreshing;
@@ -253,6 +254,9 @@ public final class FleetPoller implements AutoCloseable {
                 : errors;
         FleetSnapshot snap = new FleetSnapshot(nodes, now, took, shownErrors, requests.get());
         lastPlan = plan;
+        if (closed) {
+            return snap; // closed mid-refresh: its calls were interrupted, nothing here is news
+        }
         store.publish(snap);
         if (!errors.isEmpty()) {
             LOG.warn("refresh of {} finished in {} ms with {} problem(s); first: {}", profileName, took.toMillis(),
@@ -626,6 +630,7 @@ public final class FleetPoller implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         synchronized (loopLock) {
             running = false;
             loopLock.notifyAll();

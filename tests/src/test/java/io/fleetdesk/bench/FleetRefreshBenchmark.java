@@ -82,16 +82,28 @@ public final class FleetRefreshBenchmark {
 
     private static Map<String, Object> runOne(int size, Options opt, Double baselinePerRequest) throws Exception {
         DemoCredentials creds = new DemoCredentials();
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "io.fleetdesk.sim.SimMain",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        // e.g. -Dbench.simJvmArgs=-XX:StartFlightRecording=filename=/tmp/sim.jfr to profile the simulator
+        String extra = System.getProperty("bench.simJvmArgs", "");
+        if (!extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.fleetdesk.sim.SimMain",
                 "--size", Integer.toString(size), "--regions", Integer.toString(opt.regions()), "--seed", "1",
                 "--latency-ms", Long.toString(opt.latencyMs()), "--rate-limit", Double.toString(opt.rateLimit()),
                 "--public-key", Base64.getEncoder().encodeToString(creds.publicKey().getEncoded()),
-                "--key-id", creds.keyId());
+                "--key-id", creds.keyId()));
         Process sim = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
-            JsonNode info = JSON.readTree(new BufferedReader(new InputStreamReader(sim.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine());
+            BufferedReader simOut = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do { // the JVM may print first (JFR's "Started recording…"): the simulator's line is the JSON one
+                line = simOut.readLine();
+            } while (line != null && !line.startsWith("{"));
+            if (line == null) {
+                throw new IllegalStateException("the simulator exited before it was ready");
+            }
+            JsonNode info = JSON.readTree(line);
             Map<String, String> endpoints = JSON.convertValue(info.get("endpoints"), Map.class);
             Map<String, String> compartments = JSON.convertValue(info.get("compartments"), Map.class);
             OciProfile profile = InMemoryKeyProfiles.create("bench", DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID,

@@ -28,14 +28,18 @@ public final class FxBatcher<T> implements AutoCloseable {
         return t;
     });
     private volatile long lastApplyNanos;
+    private volatile boolean closed;
 
     public FxBatcher(Duration pulse, Consumer<List<T>> applyOnFx) {
         this.pulseNanos = pulse.toNanos();
         this.applyOnFx = applyOnFx;
     }
 
-    /** Queues an item; safe from any thread. */
+    /** Queues an item; safe from any thread. After {@link #close()} items are dropped. */
     public void offer(T item) {
+        if (closed) {
+            return;
+        }
         pending.add(item);
         if (scheduled.compareAndSet(false, true)) {
             long wait = Math.max(0, lastApplyNanos + pulseNanos - System.nanoTime());
@@ -59,6 +63,8 @@ public final class FxBatcher<T> implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        pending.clear();
         timer.shutdownNow();
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class FleetTreeModel {
     private final FilterableTreeItem<FleetRow> root = new FilterableTreeItem<>(FleetRow.ROOT);
-    private final Map<String, FilterableTreeItem<FleetRow>> items = new HashMap<>();
+    /** Every node's item: FilterableTreeItem for nodes that can have children, a plain TreeItem for PDBs. */
+    private final Map<String, TreeItem<FleetRow>> items = new HashMap<>();
     private FleetSnapshot snapshot = FleetSnapshot.EMPTY;
     private String filterText = "";
     private Health filterHealth;
@@ -76,17 +77,14 @@ public final class FleetTreeModel {
     private void buildAll(FleetSnapshot s) {
         Map<String, List<TreeItem<FleetRow>>> kids = new HashMap<>();
         for (FleetNode n : s.nodes().values()) {
-            FilterableTreeItem<FleetRow> item = new FilterableTreeItem<>(new FleetRow(n, s.rolledUpHealth(n.id())));
+            TreeItem<FleetRow> item = newItem(new FleetRow(n, s.rolledUpHealth(n.id())));
             items.put(n.id(), item);
             kids.computeIfAbsent(n.parentId() == null ? "" : n.parentId(), k -> new ArrayList<>()).add(item);
         }
         Predicate p = currentPredicate();
         for (var e : kids.entrySet()) {
-            if (!e.getKey().isEmpty()) {
-                FilterableTreeItem<FleetRow> parent = items.get(e.getKey());
-                if (parent != null) {
-                    parent.sourceChildren().setAll(e.getValue());
-                }
+            if (!e.getKey().isEmpty() && items.get(e.getKey()) instanceof FilterableTreeItem<FleetRow> parent) {
+                parent.sourceChildren().setAll(e.getValue());
             }
         }
         List<TreeItem<FleetRow>> regions = kids.getOrDefault("", List.of());
@@ -106,16 +104,16 @@ public final class FleetTreeModel {
                 continue;
             }
             FleetRow row = new FleetRow(n, s.rolledUpHealth(n.id()));
-            FilterableTreeItem<FleetRow> item = items.get(n.id());
+            TreeItem<FleetRow> item = items.get(n.id());
             if (item == null) {
-                item = new FilterableTreeItem<>(row);
+                item = newItem(row);
                 items.put(n.id(), item);
                 parentOf(n).sourceChildren().add(item);
             } else {
                 FleetNode before = item.getValue().node();
                 item.setValue(row);
                 if (!java.util.Objects.equals(before.parentId(), n.parentId())) {
-                    FilterableTreeItem<FleetRow> oldParent = before.parentId() == null ? root : items.get(before.parentId());
+                    FilterableTreeItem<FleetRow> oldParent = before.parentId() == null ? root : filterable(before.parentId());
                     if (oldParent != null) {
                         oldParent.sourceChildren().remove(item);
                     }
@@ -125,10 +123,10 @@ public final class FleetTreeModel {
         }
         for (String id : changed) {
             if (s.node(id) == null) {
-                FilterableTreeItem<FleetRow> item = items.remove(id);
+                TreeItem<FleetRow> item = items.remove(id);
                 if (item != null) {
                     FleetNode n = item.getValue().node();
-                    FilterableTreeItem<FleetRow> parent = n.parentId() == null ? root : items.get(n.parentId());
+                    FilterableTreeItem<FleetRow> parent = n.parentId() == null ? root : filterable(n.parentId());
                     if (parent != null) {
                         parent.sourceChildren().remove(item);
                     }
@@ -138,18 +136,33 @@ public final class FleetTreeModel {
         }
     }
 
-    private void removeDescendants(FilterableTreeItem<FleetRow> item) {
-        for (TreeItem<FleetRow> c : item.sourceChildren()) {
-            items.remove(c.getValue().node().id());
-            removeDescendants((FilterableTreeItem<FleetRow>) c);
+    private void removeDescendants(TreeItem<FleetRow> item) {
+        if (item instanceof FilterableTreeItem<FleetRow> f) {
+            for (TreeItem<FleetRow> c : f.sourceChildren()) {
+                items.remove(c.getValue().node().id());
+                removeDescendants(c);
+            }
         }
+    }
+
+    /**
+     * A PDB never has children, so it needs no FilteredList and bindings of its own: at 10,000
+     * databases that is some 25,000 fewer, and the first load builds in a fraction of the time.
+     */
+    private static TreeItem<FleetRow> newItem(FleetRow row) {
+        return row.node().kind() == io.fleetdesk.model.NodeKind.PLUGGABLE_DATABASE
+                ? new TreeItem<>(row) : new FilterableTreeItem<>(row);
+    }
+
+    private FilterableTreeItem<FleetRow> filterable(String id) {
+        return items.get(id) instanceof FilterableTreeItem<FleetRow> f ? f : null;
     }
 
     private FilterableTreeItem<FleetRow> parentOf(FleetNode n) {
         if (n.parentId() == null) {
             return root;
         }
-        FilterableTreeItem<FleetRow> p = items.get(n.parentId());
+        FilterableTreeItem<FleetRow> p = filterable(n.parentId());
         return p == null ? root : p;
     }
 

@@ -1,0 +1,161 @@
+package io.fleetdesk.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.ui.FleetdeskApp;
+import io.fleetdesk.ui.common.LaunchOptions;
+import io.fleetdesk.ui.common.Theme;
+import io.fleetdesk.ui.fleet.FleetViewModel;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * FX thread stalls during a refresh storm (design section 6): the real main window, headless
+ * (Monocle), on a large demo fleet refreshed every 2 s while simulated time runs fast, so every
+ * refresh brings changes. An AnimationTimer records the gap between pulses; the baseline is the
+ * same measurement on an idle window in the same run. Writes {@code target/bench/fx-stalls.json}.
+ */
+public final class FxStallBenchmark {
+    public static void main(String[] args) throws Exception {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("headless.geometry", "1600x1000-32");
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Platform.startup(() -> up.complete(null));
+        up.get();
+        // Windows open and close between phases: keep the runtime up when none is showing.
+        Platform.setImplicitExit(false);
+
+        // Baseline: an idle window with an empty tree.
+        List<Long> idle = gaps(Duration.ofSeconds(5), () -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new TreeTableView<>(), 1200, 800));
+            s.show();
+            return s;
+        }, null);
+
+        AtomicReference<FleetViewModel> vm = new AtomicReference<>();
+        List<Long> loadGaps = new ArrayList<>();
+        List<Long> storm = gaps(Duration.ofSeconds(seconds), () -> {
+            Stage s = new Stage();
+            try {
+                vm.set(FleetdeskApp.openMainWindow(s, new LaunchOptions(null, Path.of("no-such-oci-config"), Theme.LIGHT,
+                        Duration.ofSeconds(2), size, 7L)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return s;
+        }, loadGaps);
+        long databases = call(() -> vm.get().tree().snapshot().count(NodeKind.DATABASE));
+        int rows = call(() -> vm.get().tree().size());
+        if (databases < size) {
+            throw new IllegalStateException("the fleet was not loaded within " + seconds + " s (" + databases + " of " + size
+                    + " databases): give it more seconds");
+        }
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("databases", databases);
+        out.put("tree_items", rows);
+        out.put("seconds", seconds);
+        out.put("idle", stats(idle));
+        out.put("first_load", stats(loadGaps));
+        out.put("refresh_storm", stats(storm));
+        Path file = Path.of("target/bench/fx-stalls.json");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        Platform.runLater(() -> vm.get().close());
+        Thread.sleep(500);
+        System.exit(0);
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get();
+    }
+
+    /**
+     * Pulse gaps in ms while {@code open}'s window is up; gaps until the first fleet data arrives
+     * (when {@code loadGaps} is given and a FleetViewModel reports data) go to loadGaps instead.
+     */
+    private static List<Long> gaps(Duration d, java.util.function.Supplier<Stage> open, List<Long> loadGaps) throws Exception {
+        List<Long> gaps = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage stage;
+            try {
+                stage = open.get();
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            long[] last = {0};
+            boolean[] loaded = {loadGaps == null};
+            long end = System.nanoTime() + d.toNanos();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (last[0] != 0) {
+                        long gapMs = (now - last[0]) / 1_000_000;
+                        if (loaded[0]) {
+                            gaps.add(gapMs);
+                        } else {
+                            // Until the tree has rows, and the pulse that built them, it is the first load.
+                            loadGaps.add(gapMs);
+                            TreeTableView<?> tree = (TreeTableView<?>) stage.getScene().lookup("#fleetTree");
+                            loaded[0] = tree != null && !tree.getRoot().getChildren().isEmpty();
+                        }
+                    }
+                    last[0] = now;
+                    if (now > end) {
+                        stop();
+                        stage.close();
+                        done.complete(null);
+                    }
+                }
+            }.start();
+        });
+        done.get();
+        return gaps;
+    }
+
+    private static Map<String, Object> stats(List<Long> gaps) {
+        List<Long> s = new ArrayList<>(gaps);
+        s.sort(Long::compare);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pulses", s.size());
+        if (s.isEmpty()) {
+            return m;
+        }
+        m.put("median_gap_ms", s.get(s.size() / 2));
+        m.put("p99_gap_ms", s.get(Math.min(s.size() - 1, (int) (s.size() * 0.99))));
+        m.put("max_gap_ms", s.getLast());
+        m.put("gaps_over_50ms", s.stream().filter(g -> g > 50).count());
+        return m;
+    }
+}
