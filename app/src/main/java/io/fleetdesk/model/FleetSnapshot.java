@@ -92,7 +92,7 @@ public final class FleetSnapshot {
         return requests;
     }
 
-    /** How many databases and PDBs are in each health, counting what the status bar shows. */
+    /** How many databases are in each shown health, for the status bar. */
     public Map<Health, Integer> countByHealth() {
         Map<Health, Integer> m = new EnumMap<>(Health.class);
         for (Health h : Health.values()) {

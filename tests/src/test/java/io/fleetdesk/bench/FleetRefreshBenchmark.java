@@ -261,8 +261,8 @@ public final class FleetRefreshBenchmark {
             run.put("client_cpu_ms_per_request", round(cpuPerRequest * 1000));
             run.put("ratio_to_lower_bound", round(median / lowerBound));
             // The simulator runs on the same cores here (the service would not): its CPU per refresh, for context.
-            run.put("simulator_cpu_s_per_refresh", round(simCpuSeconds / opt.refreshes()));
-            run.put("client_cpu_s_per_refresh", round(cpuSeconds / opt.refreshes()));
+            run.put("simulator_cpu_s_per_refresh", round(simCpuSeconds / measured));
+            run.put("client_cpu_s_per_refresh", round(cpuSeconds / measured));
             run.put("cores", cores);
             run.put("baseline_s", round(baselineS));
             run.put("baseline_kind", baselineKind);
@@ -271,7 +271,7 @@ public final class FleetRefreshBenchmark {
             run.put("speedup_vs_baseline", round(baselineS / median));
             System.out.printf("  median %.3f s; lower bound %.3f s (network %.3f, client CPU %.3f at %.2f ms/request);"
                             + " simulator CPU %.2f s per refresh on the same cores; baseline %.1f s (%s)%n", median,
-                    lowerBound, networkBound, cpuBound, cpuPerRequest * 1000, simCpuSeconds / opt.refreshes(),
+                    lowerBound, networkBound, cpuBound, cpuPerRequest * 1000, simCpuSeconds / measured,
                     baselineS, baselineKind);
             return run;
         } finally {
