@@ -11,8 +11,6 @@ import io.fleetdesk.oci.Page;
 import io.fleetdesk.oci.Rows;
 import io.fleetdesk.oci.SdkRegionApi;
 import io.fleetdesk.poll.FleetPoller;
-import io.fleetdesk.poll.FleetStore;
-import io.fleetdesk.poll.HealthRules;
 import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.sim.DemoCredentials;
 
@@ -282,9 +280,7 @@ public final class FleetRefreshBenchmark {
     }
 
     private static FleetPoller poller(OciProfile profile, PollerSettings ps, SdkRegionApi.Settings api) {
-        return new FleetPoller("bench", profile.regions(), profile.compartments(),
-                (region, onRetryAfter) -> new SdkRegionApi(profile, region, api, onRetryAfter), ps,
-                HealthRules.defaults(), new FleetStore());
+        return io.fleetdesk.ui.common.FleetSession.newPoller(profile, ps, api);
     }
 
     private static long simCpuNanos(Process sim) {

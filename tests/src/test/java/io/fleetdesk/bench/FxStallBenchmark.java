@@ -87,16 +87,8 @@ public final class FxStallBenchmark {
         System.exit(0);
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get();
+    private static <T> T call(java.util.concurrent.Callable<T> c) {
+        return io.fleetdesk.support.Fx.call(c);
     }
 
     /**

@@ -4,12 +4,11 @@ import io.fleetdesk.oci.InMemoryKeyProfiles;
 import io.fleetdesk.oci.OciProfile;
 import io.fleetdesk.oci.SdkRegionApi;
 import io.fleetdesk.poll.FleetPoller;
-import io.fleetdesk.poll.FleetStore;
-import io.fleetdesk.poll.HealthRules;
 import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.sim.DemoCredentials;
 import io.fleetdesk.sim.DemoFleet;
 import io.fleetdesk.sim.FaultPlan;
+import io.fleetdesk.ui.common.FleetSession;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -27,10 +26,8 @@ public final class DemoHarness implements AutoCloseable {
     }
 
     public FleetPoller poller(PollerSettings settings, Duration readTimeout) {
-        SdkRegionApi.Settings s = new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(2), readTimeout);
-        return new FleetPoller(profile.name(), profile.regions(), profile.compartments(),
-                (region, onRetryAfter) -> new SdkRegionApi(profile, region, s, onRetryAfter), settings,
-                HealthRules.defaults(), new FleetStore());
+        return FleetSession.newPoller(profile, settings,
+                new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(2), readTimeout));
     }
 
     public FleetPoller poller() {

@@ -55,10 +55,14 @@ public final class FleetSession implements AutoCloseable {
     }
 
     private static FleetPoller poller(OciProfile p, PollerSettings settings) {
-        SdkRegionApi.Settings s = new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(5),
-                Duration.ofSeconds(20));
+        return newPoller(p, settings, new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(5),
+                Duration.ofSeconds(20)));
+    }
+
+    /** A poller over the profile's regions through the OCI SDK, with its own store; also for tests and benchmarks. */
+    public static FleetPoller newPoller(OciProfile p, PollerSettings settings, SdkRegionApi.Settings api) {
         return new FleetPoller(p.name(), p.regions(), p.compartments(),
-                (region, onRetryAfter) -> new SdkRegionApi(p, region, s, onRetryAfter), settings,
+                (region, onRetryAfter) -> new SdkRegionApi(p, region, api, onRetryAfter), settings,
                 HealthRules.defaults(), new FleetStore());
     }
 
