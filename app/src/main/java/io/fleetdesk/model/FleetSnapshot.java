@@ -23,6 +23,9 @@ public final class FleetSnapshot {
     private final Duration refreshDuration;
     private final List<String> errors;
     private final long requests;
+    /** Counted once here (on the poller's thread), not by every reader on the FX thread. */
+    private final Map<Health, Integer> databasesByHealth;
+    private final Map<NodeKind, Long> countsByKind;
 
     public FleetSnapshot(Map<String, FleetNode> nodes, Instant takenAt, Duration refreshDuration,
                          List<String> errors, long requests) {
@@ -42,6 +45,22 @@ public final class FleetSnapshot {
             rollUp(root, roll);
         }
         this.rolledUp = Collections.unmodifiableMap(roll);
+        Map<Health, Integer> byHealth = new EnumMap<>(Health.class);
+        for (Health h : Health.values()) {
+            byHealth.put(h, 0);
+        }
+        Map<NodeKind, Long> byKind = new EnumMap<>(NodeKind.class);
+        for (NodeKind k : NodeKind.values()) {
+            byKind.put(k, 0L);
+        }
+        for (FleetNode n : this.nodes.values()) {
+            byKind.merge(n.kind(), 1L, Long::sum);
+            if (n.kind() == NodeKind.DATABASE) {
+                byHealth.merge(n.shownHealth(), 1, Integer::sum);
+            }
+        }
+        this.databasesByHealth = Collections.unmodifiableMap(byHealth);
+        this.countsByKind = Collections.unmodifiableMap(byKind);
     }
 
     private Health rollUp(String id, Map<String, Health> out) {
@@ -94,19 +113,10 @@ public final class FleetSnapshot {
 
     /** How many databases are in each shown health, for the status bar. */
     public Map<Health, Integer> countByHealth() {
-        Map<Health, Integer> m = new EnumMap<>(Health.class);
-        for (Health h : Health.values()) {
-            m.put(h, 0);
-        }
-        for (FleetNode n : nodes.values()) {
-            if (n.kind() == NodeKind.DATABASE) {
-                m.merge(n.shownHealth(), 1, Integer::sum);
-            }
-        }
-        return m;
+        return databasesByHealth;
     }
 
     public long count(NodeKind kind) {
-        return nodes.values().stream().filter(n -> n.kind() == kind).count();
+        return countsByKind.get(kind);
     }
 }

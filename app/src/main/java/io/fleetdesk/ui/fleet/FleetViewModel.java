@@ -41,7 +41,8 @@ import java.util.function.Consumer;
 public final class FleetViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetViewModel.class);
 
-    private record Tagged(long generation, FleetUpdate update) {
+    /** An update for one session; the first of a session carries its tree items, built off the FX thread. */
+    private record Tagged(long generation, FleetUpdate update, FleetTreeModel.Prebuilt prebuilt) {
     }
 
     private final LaunchOptions options;
@@ -207,7 +208,13 @@ public final class FleetViewModel implements AutoCloseable {
         if (!profiles.contains(s.profile().name())) {
             profiles.add(s.profile().name());
         }
-        subscription = u -> batcher.offer(new Tagged(gen, u));
+        boolean[] first = {true};
+        subscription = u -> {
+            // Runs on the poller's thread: the first load's ~40,000 items at 10,000 databases are built here.
+            FleetTreeModel.Prebuilt pre = first[0] ? FleetTreeModel.prebuild(u.snapshot()) : null;
+            first[0] = false;
+            batcher.offer(new Tagged(gen, u, pre));
+        };
         s.poller().store().subscribe(subscription);
         s.poller().start();
         opening.set(false);
@@ -273,8 +280,12 @@ public final class FleetViewModel implements AutoCloseable {
 
     private void applyBatch(List<Tagged> batch) {
         List<FleetUpdate> mine = new ArrayList<>();
+        FleetTreeModel.Prebuilt prebuilt = null;
         for (Tagged t : batch) {
             if (t.generation() == generation) {
+                if (mine.isEmpty()) {
+                    prebuilt = t.prebuilt();
+                }
                 mine.add(t.update());
             }
         }
@@ -282,7 +293,7 @@ public final class FleetViewModel implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
-        tree.apply(mine);
+        tree.apply(mine, prebuilt);
         long t1 = System.nanoTime();
         FleetSnapshot s = tree.snapshot();
         Map<Health, Integer> c = s.countByHealth();
