@@ -5,6 +5,8 @@ import io.fleetdesk.ui.common.Messages;
 import io.fleetdesk.ui.common.ThemeManager;
 import io.fleetdesk.ui.fleet.FleetController;
 import io.fleetdesk.ui.fleet.FleetViewModel;
+import io.fleetdesk.ui.settings.AppSettings;
+import io.fleetdesk.ui.settings.SettingsStore;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -27,7 +29,7 @@ public final class FleetdeskApp extends Application {
             // Maven's -Dfleetdesk.args="--theme dark" arrives as one argument (or an empty one): split it.
             List<String> words = java.util.Arrays.stream(args).flatMap(a -> java.util.Arrays.stream(a.trim().split("\\s+")))
                     .filter(a -> !a.isBlank()).toList();
-            launchOptions = LaunchOptions.parse(words);
+            launchOptions = LaunchOptions.parse(words, LaunchOptions.from(SettingsStore.standard().load()));
         } catch (IllegalArgumentException e) {
             System.err.println("fleetdesk: " + e.getMessage());
             System.exit(2);
@@ -42,12 +44,20 @@ public final class FleetdeskApp extends Application {
 
     /** Builds and shows the main window on a stage and starts reading the fleet; also used by UI tests. */
     public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options) throws IOException {
-        FleetViewModel vm = new FleetViewModel(options);
+        return openMainWindow(stage, options, SettingsStore.standard());
+    }
+
+    public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options, SettingsStore settings)
+            throws IOException {
+        FleetViewModel vm = new FleetViewModel(options, settings);
         ThemeManager[] theme = new ThemeManager[1];
         FXMLLoader loader = new FXMLLoader(FleetController.class.getResource("FleetView.fxml"), Messages.bundle());
         loader.setControllerFactory(type -> {
             if (type == FleetController.class) {
-                return new FleetController(vm, options.theme(), t -> theme[0].apply(t));
+                return new FleetController(vm, options.theme(), t -> {
+                    theme[0].apply(t);
+                    vm.rememberTheme(t);
+                });
             }
             throw new IllegalArgumentException("no controller " + type);
         });
@@ -63,7 +73,19 @@ public final class FleetdeskApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
         stage.titleProperty().bind(vm.activeProfileProperty().map(p -> Messages.get("app.title", p)));
         stage.setScene(scene);
-        stage.setOnHidden(e -> vm.close());
+        AppSettings.WindowBounds wb = vm.savedWindow();
+        if (wb != null && !javafx.stage.Screen.getScreensForRectangle(wb.x(), wb.y(), wb.width(), wb.height()).isEmpty()) {
+            stage.setX(wb.x());
+            stage.setY(wb.y());
+            stage.setWidth(Math.min(wb.width(), screen.getWidth()));
+            stage.setHeight(Math.min(wb.height(), screen.getHeight()));
+            stage.setMaximized(wb.maximized());
+        }
+        stage.setOnHidden(e -> {
+            vm.rememberWindow(new AppSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+            vm.close();
+        });
         stage.show();
         vm.start();
         return vm;

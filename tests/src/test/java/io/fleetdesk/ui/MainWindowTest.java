@@ -46,7 +46,7 @@ class MainWindowTest {
         // A long interval: the test decides when to refresh. No OCI config: the demo only.
         LaunchOptions o = new LaunchOptions(null, home.resolve("no-such-config"), Theme.LIGHT, Duration.ofMinutes(10),
                 60, 42L);
-        vm = FleetdeskApp.openMainWindow(stage, o);
+        vm = FleetdeskApp.openMainWindow(stage, o, new io.fleetdesk.ui.settings.SettingsStore(home.resolve("settings")));
     }
 
     @AfterEach
@@ -121,6 +121,24 @@ class MainWindowTest {
         StringBuilder sb = new StringBuilder();
         pane.lookupAll(".label").forEach(l -> sb.append(((Label) l).getText()).append('\n'));
         return sb.toString();
+    }
+
+    @Test
+    void aNewRefreshIntervalIsAppliedAndRememberedForNextTime(FxRobot robot) throws Exception {
+        waitForFleet();
+        javafx.scene.control.ComboBox<Duration> interval = robot.lookup("#intervalChooser").queryAs(javafx.scene.control.ComboBox.class);
+        Fx.run(() -> interval.setValue(Duration.ofMinutes(1)));
+        Path file = home.resolve("settings").resolve("settings.json");
+        Fx.waitUntil(WAIT, "the interval is saved", () -> {
+            try {
+                return java.nio.file.Files.exists(file) && java.nio.file.Files.readString(file).contains("\"intervalSeconds\" : 60");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals(Duration.ofMinutes(1), vm.interval());
+        Fx.waitUntil(WAIT, "the next refresh is at most a minute away", () -> vm.session().poller().nextRefreshAt() == null
+                || java.time.Duration.between(java.time.Instant.now(), vm.session().poller().nextRefreshAt()).toSeconds() <= 60);
     }
 
     @Test

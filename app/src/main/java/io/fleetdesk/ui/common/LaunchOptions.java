@@ -23,9 +23,29 @@ public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duratio
                 Duration.ofSeconds(30), io.fleetdesk.sim.DemoFleet.DEFAULT_SIZE, io.fleetdesk.sim.DemoFleet.DEFAULT_SEED);
     }
 
-    /** Parses {@code --profile NAME --oci-config PATH --theme light|dark|system --interval SECONDS --demo-size N --demo-seed N}. */
+    /** The defaults with what the DBA chose last time (theme, interval, last profile). */
+    public static LaunchOptions from(io.fleetdesk.ui.settings.AppSettings s) {
+        LaunchOptions d = defaults();
+        Theme theme;
+        try {
+            theme = Theme.parse(s.theme());
+        } catch (IllegalArgumentException e) {
+            theme = d.theme();
+        }
+        return new LaunchOptions(s.lastProfile(), d.ociConfig(), theme, Duration.ofSeconds(Math.max(2, s.intervalSeconds())),
+                d.demoSize(), d.demoSeed());
+    }
+
     public static LaunchOptions parse(List<String> args) {
-        LaunchOptions o = defaults();
+        return parse(args, defaults());
+    }
+
+    /**
+     * Parses {@code --profile NAME --oci-config PATH --theme light|dark|system --interval SECONDS --demo-size N
+     * --demo-seed N} over {@code base}: what is not given keeps the base's value.
+     */
+    public static LaunchOptions parse(List<String> args, LaunchOptions base) {
+        LaunchOptions o = base;
         List<String> a = new ArrayList<>(args);
         for (int i = 0; i < a.size(); i++) {
             String k = a.get(i);

@@ -11,6 +11,8 @@ import io.fleetdesk.ui.common.FleetSession;
 import io.fleetdesk.ui.common.FxBatcher;
 import io.fleetdesk.ui.common.LaunchOptions;
 import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.ui.settings.AppSettings;
+import io.fleetdesk.ui.settings.SettingsStore;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -66,9 +68,34 @@ public final class FleetViewModel implements AutoCloseable {
     /** The profile being opened, or null; FX thread only. */
     private String pending;
 
-    public FleetViewModel(LaunchOptions options) {
+    private final SettingsStore settingsStore;
+    /** What is saved; changed and written on the FX thread, written off it. */
+    private AppSettings settings;
+
+    public FleetViewModel(LaunchOptions options, SettingsStore settingsStore) {
         this.options = options;
         this.interval = options.interval();
+        this.settingsStore = settingsStore;
+        this.settings = settingsStore.load();
+    }
+
+    public AppSettings.WindowBounds savedWindow() {
+        return settings.window();
+    }
+
+    public void rememberTheme(io.fleetdesk.ui.common.Theme t) {
+        save(settings.withTheme(t.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    public void rememberWindow(AppSettings.WindowBounds b) {
+        settings = settings.withWindow(b);
+        // On close: write now, the background executor is about to stop.
+        settingsStore.save(settings);
+    }
+
+    private void save(AppSettings s) {
+        settings = s;
+        background.submit(() -> settingsStore.save(s));
     }
 
     public FleetTreeModel tree() {
@@ -128,6 +155,9 @@ public final class FleetViewModel implements AutoCloseable {
     /** Lists profiles and opens the first one, in the background. */
     public void start() {
         profiles.setAll(InMemoryKeyProfiles.DEMO_PROFILE);
+        if (settingsStore.loadProblem() != null) {
+            banner.set(settingsStore.loadProblem());
+        }
         background.submit(() -> {
             List<String> names = new ArrayList<>();
             String problem = null;
@@ -217,6 +247,8 @@ public final class FleetViewModel implements AutoCloseable {
         };
         s.poller().store().subscribe(subscription);
         s.poller().start();
+        String name = s.profile().name();
+        save(settings.withLastProfile(name.equals(InMemoryKeyProfiles.DEMO_PROFILE) ? null : name));
         opening.set(false);
         lastRefresh.set(Messages.get("status.waiting"));
     }
@@ -230,6 +262,7 @@ public final class FleetViewModel implements AutoCloseable {
 
     public void setInterval(Duration d) {
         this.interval = d;
+        save(settings.withInterval(d.toSeconds()));
         FleetSession s = session;
         if (s != null) {
             s.poller().setInterval(d);

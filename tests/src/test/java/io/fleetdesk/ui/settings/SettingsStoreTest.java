@@ -1,0 +1,53 @@
+package io.fleetdesk.ui.settings;
+
+import io.fleetdesk.ui.common.LaunchOptions;
+import io.fleetdesk.ui.common.Theme;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatIsSavedIsWhatIsLoadedNextTime() {
+        SettingsStore store = new SettingsStore(dir.resolve("fleetdesk"));
+        assertEquals(AppSettings.DEFAULTS, store.load(), "no file yet: defaults");
+        AppSettings s = AppSettings.DEFAULTS.withTheme("dark").withInterval(60).withLastProfile("PROD")
+                .withWindow(new AppSettings.WindowBounds(10, 20, 1200, 700, false));
+        assertNull(store.save(s));
+        assertEquals(s, new SettingsStore(dir.resolve("fleetdesk")).load());
+    }
+
+    @Test
+    void aCorruptFileFallsBackToDefaultsWithAMessageThatNamesIt() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{ \"theme\": ");
+        SettingsStore store = new SettingsStore(dir);
+        assertEquals(AppSettings.DEFAULTS, store.load());
+        assertTrue(store.loadProblem().contains(dir.resolve("settings.json").toString())
+                && store.loadProblem().contains("defaults"), store.loadProblem());
+    }
+
+    @Test
+    void theCommandLineWinsOverSavedSettingsWhichWinOverDefaults() {
+        AppSettings saved = AppSettings.DEFAULTS.withTheme("dark").withInterval(120).withLastProfile("PROD");
+        LaunchOptions fromSettings = LaunchOptions.parse(List.of(), LaunchOptions.from(saved));
+        assertEquals(Theme.DARK, fromSettings.theme());
+        assertEquals(Duration.ofSeconds(120), fromSettings.interval());
+        assertEquals("PROD", fromSettings.profile());
+        LaunchOptions overridden = LaunchOptions.parse(List.of("--theme", "light", "--profile", "Demo fleet"),
+                LaunchOptions.from(saved));
+        assertEquals(Theme.LIGHT, overridden.theme());
+        assertEquals("Demo fleet", overridden.profile());
+        assertEquals(Duration.ofSeconds(120), overridden.interval());
+    }
+}
