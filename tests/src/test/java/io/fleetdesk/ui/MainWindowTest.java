@@ -124,6 +124,38 @@ class MainWindowTest {
     }
 
     @Test
+    void whenARegionStopsAnsweringItsRowsStayMarkedStaleWithTheReasonAndTheRestRefreshes(FxRobot robot) {
+        waitForFleet();
+        SimFleet.Database tokyo = sim().allDatabases().stream().filter(d -> d.region().equals("ap-tokyo-1")).findFirst().orElseThrow();
+        SimFleet.Database ashburn = sim().allDatabases().stream().filter(d -> d.region().equals("us-ashburn-1")).findFirst().orElseThrow();
+        vm.session().demo().server().faults().regionDown("ap-tokyo-1", true);
+        sim().overrideState(ashburn.id(), "UPDATING");
+        Fx.run(vm::refreshNow);
+        Fx.waitUntil(WAIT, "Tokyo's database is stale", () -> vm.tree().item(tokyo.id()).getValue().node().stale() != null);
+        assertEquals("UPDATING", Fx.call(() -> vm.tree().item(ashburn.id()).getValue().node().lifecycleState()),
+                "the other regions refreshed");
+        TreeTableView<FleetRow> t = tree(robot);
+        TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(tokyo.id()));
+        Fx.run(() -> {
+            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            t.getSelectionModel().select(item);
+            t.scrollTo(t.getRow(item));
+        });
+        // What the DBA sees: the row says stale, the time of the last good read, and the details say why.
+        Fx.waitUntil(WAIT, "the row shows it is stale", () -> robot.lookup(".tree-table-cell").queryAll().stream()
+                .anyMatch(c -> c instanceof javafx.scene.control.TreeTableCell<?, ?> cell && cell.getText() != null
+                        && cell.getText().startsWith("stale since")));
+        Fx.waitUntil(WAIT, "the details explain it", () -> detailsText(robot).contains("The last refresh failed")
+                && detailsText(robot).contains("503"));
+        assertTrue(Fx.call(() -> robot.lookup("#errorsLabel").queryAs(Label.class).getText()).contains("problem"));
+        vm.session().demo().server().faults().regionDown("ap-tokyo-1", false);
+        Fx.run(vm::refreshNow);
+        Fx.waitUntil(WAIT, "Tokyo is fresh again", () -> vm.tree().item(tokyo.id()).getValue().node().stale() == null);
+    }
+
+    @Test
     void aNewRefreshIntervalIsAppliedAndRememberedForNextTime(FxRobot robot) throws Exception {
         waitForFleet();
         javafx.scene.control.ComboBox<Duration> interval = robot.lookup("#intervalChooser").queryAs(javafx.scene.control.ComboBox.class);

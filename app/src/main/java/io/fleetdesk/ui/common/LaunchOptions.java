@@ -16,7 +16,22 @@ import java.util.List;
  * @param demoSeed    seed of the demo fleet
  */
 public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duration interval, int demoSize,
-                            long demoSeed) {
+                            long demoSeed, DemoOutage demoOutage) {
+
+    /** Demo only: this region stops answering (503) this long after start, to see what an outage looks like. */
+    public record DemoOutage(String region, Duration after) {
+        static DemoOutage parse(String s) {
+            int c = s.lastIndexOf(':');
+            if (c < 1) {
+                throw new IllegalArgumentException("--demo-outage takes REGION:SECONDS, e.g. eu-frankfurt-1:20");
+            }
+            return new DemoOutage(s.substring(0, c), Duration.ofSeconds(Long.parseLong(s.substring(c + 1))));
+        }
+    }
+
+    public LaunchOptions(String profile, Path ociConfig, Theme theme, Duration interval, int demoSize, long demoSeed) {
+        this(profile, ociConfig, theme, interval, demoSize, demoSeed, null);
+    }
 
     public static LaunchOptions defaults() {
         return new LaunchOptions(null, io.fleetdesk.oci.OciConfigProfiles.defaultConfigFile(), Theme.SYSTEM,
@@ -33,7 +48,7 @@ public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duratio
             theme = d.theme();
         }
         return new LaunchOptions(s.lastProfile(), d.ociConfig(), theme, Duration.ofSeconds(Math.max(2, s.intervalSeconds())),
-                d.demoSize(), d.demoSeed());
+                d.demoSize(), d.demoSeed(), null);
     }
 
     public static LaunchOptions parse(List<String> args) {
@@ -51,18 +66,20 @@ public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duratio
             String k = a.get(i);
             String v = i + 1 < a.size() ? a.get(i + 1) : null;
             switch (k) {
-                case "--profile" -> o = new LaunchOptions(need(k, v), o.ociConfig, o.theme, o.interval, o.demoSize, o.demoSeed);
-                case "--oci-config" -> o = new LaunchOptions(o.profile, Path.of(need(k, v)), o.theme, o.interval, o.demoSize, o.demoSeed);
-                case "--theme" -> o = new LaunchOptions(o.profile, o.ociConfig, Theme.parse(need(k, v)), o.interval, o.demoSize, o.demoSeed);
+                case "--profile" -> o = new LaunchOptions(need(k, v), o.ociConfig, o.theme, o.interval, o.demoSize, o.demoSeed, o.demoOutage);
+                case "--oci-config" -> o = new LaunchOptions(o.profile, Path.of(need(k, v)), o.theme, o.interval, o.demoSize, o.demoSeed, o.demoOutage);
+                case "--theme" -> o = new LaunchOptions(o.profile, o.ociConfig, Theme.parse(need(k, v)), o.interval, o.demoSize, o.demoSeed, o.demoOutage);
                 case "--interval" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme,
-                        Duration.ofSeconds(Math.max(2, Long.parseLong(need(k, v)))), o.demoSize, o.demoSeed);
+                        Duration.ofSeconds(Math.max(2, Long.parseLong(need(k, v)))), o.demoSize, o.demoSeed, o.demoOutage);
                 case "--demo-size" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval,
-                        Integer.parseInt(need(k, v)), o.demoSeed);
+                        Integer.parseInt(need(k, v)), o.demoSeed, o.demoOutage);
                 case "--demo-seed" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval, o.demoSize,
-                        Long.parseLong(need(k, v)));
+                        Long.parseLong(need(k, v)), o.demoOutage);
+                case "--demo-outage" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval, o.demoSize,
+                        o.demoSeed, DemoOutage.parse(need(k, v)));
                 default -> throw new IllegalArgumentException("Unknown option " + k
                         + ". Options: --profile NAME, --oci-config PATH, --theme light|dark|system, --interval SECONDS,"
-                        + " --demo-size N, --demo-seed N");
+                        + " --demo-size N, --demo-seed N, --demo-outage REGION:SECONDS");
             }
             i++;
         }

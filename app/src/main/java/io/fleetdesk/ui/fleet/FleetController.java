@@ -152,7 +152,8 @@ public final class FleetController {
                 Health shown = n.shownHealth();
                 boolean container = n.kind() == NodeKind.REGION || n.kind() == NodeKind.COMPARTMENT;
                 Health h = container ? row.rolledUp() : shown;
-                setText(h.name() + (n.stale() != null ? " · " + Messages.get("health.stale") : ""));
+                // Stale shows as UNKNOWN here; the italics and "stale since …" in Last refreshed say why.
+                setText(h.name());
                 setGraphic(HealthIcon.of(h));
                 List<String> reasons = reasons(n);
                 setTooltip(reasons.isEmpty() ? null : new Tooltip(String.join("\n", reasons)));

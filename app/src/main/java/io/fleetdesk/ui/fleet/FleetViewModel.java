@@ -247,6 +247,16 @@ public final class FleetViewModel implements AutoCloseable {
         };
         s.poller().store().subscribe(subscription);
         s.poller().start();
+        LaunchOptions.DemoOutage outage = options.demoOutage();
+        if (outage != null && s.demo() != null) {
+            background.submit(() -> {
+                Thread.sleep(outage.after());
+                LOG.info("demo: {} stops answering now (--demo-outage)", outage.region());
+                s.demo().server().faults().regionDown(outage.region(), true);
+                s.poller().refreshNow();
+                return null;
+            });
+        }
         String name = s.profile().name();
         save(settings.withLastProfile(name.equals(InMemoryKeyProfiles.DEMO_PROFILE) ? null : name));
         opening.set(false);
