@@ -70,7 +70,8 @@ class PollerUnderFaultsTest {
             long t0 = System.nanoTime();
             FleetSnapshot stalled = p.refreshOnce();
             long took = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(took < 8_000, "the refresh waited " + took + " ms; its deadline is 6 s");
+            // Ends at its 6 s deadline (plus collection), not after the 30 s stalls; margin for a busy CI machine.
+            assertTrue(took < 12_000, "the refresh waited " + took + " ms; its deadline is 6 s, the stalls 30 s");
             assertEquals(good.count(NodeKind.DATABASE), stalled.count(NodeKind.DATABASE), "last known state kept");
             for (FleetNode n : stalled.nodes().values()) {
                 if (n.kind() == NodeKind.DATABASE) {

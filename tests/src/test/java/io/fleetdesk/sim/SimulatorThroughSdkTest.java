@@ -160,12 +160,14 @@ class SimulatorThroughSdkTest {
     @Test
     void workRequestsAreReadWithTheWorkRequestsClientAndMoveToSucceeded() throws Exception {
         SimFleet.Database db = fleet.allDatabases().getFirst();
-        var entry = h.demo.server().workRequests().start("UPDATE_DATABASE", db.compartmentId(), db.id(), "database",
-                Duration.ofMillis(600), -1, null);
+        // Build the client first (a cold Jersey client takes a while), then start the work request,
+        // so the polls below see it in progress rather than only at its end.
         try (WorkRequestClient wr = WorkRequestClient.builder().endpoint(h.demo.server().endpoint(REGION))
                 .configuration(com.oracle.bmc.ClientConfiguration.builder()
                         .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION).build())
                 .build(h.profile.auth())) {
+            var entry = h.demo.server().workRequests().start("UPDATE_DATABASE", db.compartmentId(), db.id(),
+                    "database", Duration.ofSeconds(2), -1, null);
             List<WorkRequest.Status> seen = new ArrayList<>();
             WorkRequest w;
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -58,6 +58,17 @@ class MainWindowTest {
         return robot.lookup("#fleetTree").queryAs(TreeTableView.class);
     }
 
+    /** Expands the path to an item, selects it and scrolls to it, as a DBA clicking down the tree would. */
+    private static void reveal(TreeTableView<FleetRow> t, TreeItem<FleetRow> item) {
+        Fx.run(() -> {
+            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            t.getSelectionModel().select(item);
+            t.scrollTo(t.getRow(item));
+        });
+    }
+
     private SimFleet sim() {
         return vm.session().demo().fleet();
     }
@@ -94,13 +105,7 @@ class MainWindowTest {
         SimFleet.Database db = sim().allDatabases().get(3);
         TreeTableView<FleetRow> t = tree(robot);
         TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(db.id()));
-        Fx.run(() -> {
-            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
-                p.setExpanded(true);
-            }
-            t.getSelectionModel().select(item);
-            t.scrollTo(t.getRow(item));
-        });
+        reveal(t, item);
         sim().overrideState(db.id(), "FAILED");
         Fx.run(vm::refreshNow);
         Fx.waitUntil(WAIT, "the database shows FAILED",
@@ -136,13 +141,7 @@ class MainWindowTest {
                 "the other regions refreshed");
         TreeTableView<FleetRow> t = tree(robot);
         TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(tokyo.id()));
-        Fx.run(() -> {
-            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
-                p.setExpanded(true);
-            }
-            t.getSelectionModel().select(item);
-            t.scrollTo(t.getRow(item));
-        });
+        reveal(t, item);
         // What the DBA sees: the row says stale, the time of the last good read, and the details say why.
         Fx.waitUntil(WAIT, "the row shows it is stale", () -> robot.lookup(".tree-table-cell").queryAll().stream()
                 .anyMatch(c -> c instanceof javafx.scene.control.TreeTableCell<?, ?> cell && cell.getText() != null

@@ -8,7 +8,6 @@ import io.fleetdesk.ui.common.Theme;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -62,7 +61,6 @@ public final class FleetController {
     @FXML private Label errorsLabel;
     @FXML private Label nextLabel;
 
-    private final ChangeListener<FleetRow> selectedValueListener = (o, a, b) -> showDetails(b);
     private TreeItem<FleetRow> shownItem;
 
     public FleetController(FleetViewModel vm, Theme initialTheme, Consumer<Theme> applyTheme) {
@@ -190,14 +188,10 @@ public final class FleetController {
             }
         });
 
+        // The details follow the selection here, and the selected row's new values after every batch
+        // (onApplied below): rows are updated in place, so the same item carries the new value.
         fleetTree.getSelectionModel().selectedItemProperty().addListener((o, before, item) -> {
-            if (shownItem != null) {
-                shownItem.valueProperty().removeListener(selectedValueListener);
-            }
             shownItem = item;
-            if (item != null) {
-                item.valueProperty().addListener(selectedValueListener);
-            }
             showDetails(item == null ? null : item.getValue());
             vm.watch(item == null ? null : item.getValue());
         });
