@@ -119,6 +119,8 @@ public final class OciConfigProfiles {
                     throw new ProfileException(profile, "The security token file " + token + " in profile ["
                             + profile + "] cannot be read. Run 'oci session authenticate' to make a new one.");
                 }
+                // Note: this provider refreshes the session token in the background through the OCI
+                // auth service of the profile's region, as the CLI does; offline that logs failures.
                 auth = new SessionTokenAuthenticationDetailsProvider(file.toString(), profile);
                 userId = "session token (" + profile + ")";
             } else {

@@ -64,6 +64,22 @@ class ConfigProfilesBadInputTest {
     }
 
     @Test
+    void aSecurityTokenProfileLoadsAndAMissingTokenFileSaysHowToGetANewOne() throws Exception {
+        // As 'oci session authenticate' writes it: a session key and a token file, no user or fingerprint.
+        String b64 = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"ocid1.user.oc1..u\",\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}").getBytes());
+        Path token = dir.resolve("token");
+        Files.writeString(token, "eyJhbGciOiJSUzI1NiJ9." + b64 + ".c2ln");
+        Path c = config("[SESSION]\nfingerprint=aa:bb\ntenancy=ocid1.tenancy.oc1..t\nregion=eu-frankfurt-1\nkey_file="
+                + key() + "\nsecurity_token_file=" + token + "\n");
+        OciProfile p = OciConfigProfiles.load(c, "SESSION");
+        assertEquals(List.of("eu-frankfurt-1"), p.regions());
+        Files.delete(token);
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "SESSION"));
+        assertTrue(e.getMessage().contains("oci session authenticate"), e.getMessage());
+    }
+
+    @Test
     void aMissingConfigFileSaysHowToCreateOne() {
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(dir.resolve("nope"), "DEFAULT"));
         assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("oci setup config"), e.getMessage());
