@@ -331,6 +331,11 @@ public final class SimFleet {
         roles.put(p.secondDbId(), a);
     }
 
+    /** Sets a database's Data Guard role, as a completed failover or reinstate does. */
+    public void setRole(String databaseId, String role) {
+        roles.put(databaseId, role);
+    }
+
     /** The database's display name, unless renamed (tests use this to see a change arrive). */
     public String dbName(Database db) {
         return nameOverrides.getOrDefault(db.id(), db.dbName());

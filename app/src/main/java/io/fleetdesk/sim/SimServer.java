@@ -51,6 +51,7 @@ public final class SimServer implements AutoCloseable {
     private final SimFleet fleet;
     private final FaultPlan faults;
     private final SimWorkRequests workRequests;
+    private final SimDataGuardOperations dataGuardOps;
     private final RequestSignatureVerifier verifier;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
@@ -63,6 +64,7 @@ public final class SimServer implements AutoCloseable {
         this.fleet = fleet;
         this.faults = faults;
         this.workRequests = new SimWorkRequests(fleet.clock());
+        this.dataGuardOps = new SimDataGuardOperations(fleet, workRequests);
         this.verifier = new RequestSignatureVerifier(keys);
         for (SimFleet.SimRegion r : fleet.regions()) {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -99,6 +101,10 @@ public final class SimServer implements AutoCloseable {
 
     public SimWorkRequests workRequests() {
         return workRequests;
+    }
+
+    public SimDataGuardOperations dataGuardOperations() {
+        return dataGuardOps;
     }
 
     /** Requests answered so far (any status), for tests and benchmarks. */
@@ -180,8 +186,9 @@ public final class SimServer implements AutoCloseable {
                         "An internal error occurred. Retry the request."), false);
                 return;
             }
+            dataGuardOps.settle();
             Reply reply = route(region, ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                    query(ex.getRequestURI().getRawQuery()));
+                    query(ex.getRequestURI().getRawQuery()), body);
             send(ex, requestId, reply, faults.truncate());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -226,12 +233,37 @@ public final class SimServer implements AutoCloseable {
         return m;
     }
 
-    private Reply route(String region, String method, String rawPath, Map<String, String> q) {
+    private Reply route(String region, String method, String rawPath, Map<String, String> q, byte[] body) {
         String op;
         if (!rawPath.startsWith(API + "/")) {
             return Reply.error(404, "NotAuthorizedOrNotFound", "Unknown resource " + rawPath);
         }
         String[] p = rawPath.substring(API.length() + 1).split("/");
+        // POST /databases/{id}/dataGuardAssociations/{associationId}/actions/{switchover|failover|reinstate}
+        if (method.equals("POST") && p.length == 6 && p[0].equals("databases") && p[2].equals("dataGuardAssociations")
+                && p[4].equals("actions")) {
+            SimDataGuardOperations.Kind kind = switch (p[5]) {
+                case "switchover" -> SimDataGuardOperations.Kind.SWITCHOVER;
+                case "failover" -> SimDataGuardOperations.Kind.FAILOVER;
+                case "reinstate" -> SimDataGuardOperations.Kind.REINSTATE;
+                default -> null;
+            };
+            if (kind != null) {
+                requestsByOperation.computeIfAbsent(kind.name(), k -> new LongAdder()).increment();
+                String password;
+                try {
+                    password = json.readTree(body).path("databaseAdminPassword").asText(null);
+                } catch (IOException e) {
+                    return Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
+                }
+                SimDataGuardOperations.Started started = dataGuardOps.start(kind, p[1], p[3], password);
+                if (started.workRequest() == null) {
+                    return Reply.error(started.status(), started.code(), started.message());
+                }
+                return new Reply(200, associationJson(fleet.database(p[1])),
+                        Map.of("opc-work-request-id", started.workRequest().id(), "etag", started.workRequest().id()));
+            }
+        }
         if (!method.equals("GET")) {
             return Reply.error(405, "MethodNotAllowed", method + " is not supported on " + rawPath);
         }
@@ -519,7 +551,7 @@ public final class SimServer implements AutoCloseable {
         m.put("id", associationId(p, d.id()));
         m.put("databaseId", d.id());
         m.put("role", role);
-        m.put("lifecycleState", "AVAILABLE");
+        m.put("lifecycleState", dataGuardOps.inFlight(p.id()) ? "UPDATING" : "AVAILABLE");
         m.put("peerDataGuardAssociationId", associationId(p, peer.id()));
         m.put("peerDatabaseId", peer.id());
         m.put("peerDbHomeId", peer.dbHomeId());
