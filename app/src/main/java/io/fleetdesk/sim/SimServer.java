@@ -297,10 +297,23 @@ public final class SimServer implements AutoCloseable {
                 r = listPdbs(region, q);
             }
             case "workRequests" -> {
-                op = "GetWorkRequest";
-                SimWorkRequests.Entry e = p.length == 2 ? workRequests.get(p[1]) : null;
-                r = e == null ? Reply.error(404, "NotAuthorizedOrNotFound",
-                        "Authorization failed or requested resource not found.") : Reply.ok(workRequests.json(e));
+                SimWorkRequests.Entry e = p.length >= 2 ? workRequests.get(p[1]) : null;
+                if (e == null) {
+                    op = "GetWorkRequest";
+                    r = notFound();
+                } else if (p.length == 2) {
+                    op = "GetWorkRequest";
+                    r = Reply.ok(workRequests.json(e));
+                } else if (p.length == 3 && p[2].equals("errors")) {
+                    op = "ListWorkRequestErrors";
+                    r = page(workRequests.errors(e), q, m -> m);
+                } else if (p.length == 3 && p[2].equals("logs")) {
+                    op = "ListWorkRequestLogs";
+                    r = page(workRequests.logs(e), q, m -> m);
+                } else {
+                    op = "Unknown";
+                    r = notFound();
+                }
             }
             default -> {
                 op = "Unknown";

@@ -61,6 +61,42 @@ public final class SimWorkRequests {
         return elapsed < Math.min(2000, e.length().toMillis() / 20) ? "ACCEPTED" : "IN_PROGRESS";
     }
 
+    /** The work request's errors, as ListWorkRequestErrors returns them: one when it FAILED. */
+    List<Map<String, Object>> errors(Entry e) {
+        if (!status(e).equals("FAILED")) {
+            return List.of();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        String msg = e.failMessage() == null ? "The operation failed." : e.failMessage();
+        m.put("code", msg.startsWith("ORA-") ? msg.substring(0, msg.indexOf(':') > 0 ? msg.indexOf(':') : msg.length()) : "InternalError");
+        m.put("message", msg);
+        m.put("timestamp", SimServer.time(clock.now()));
+        return List.of(m);
+    }
+
+    /** Progress messages, as ListWorkRequestLogs returns them: one per step reached so far. */
+    List<Map<String, Object>> logs(Entry e) {
+        String[] steps = {"Validating the Data Guard configuration", "Preparing the databases",
+                "Converting roles", "Restarting redo apply", "Verifying the Data Guard configuration"};
+        float pct = percentComplete(e);
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.length; i++) {
+            if (pct >= i * 20f) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("message", steps[i]);
+                m.put("timestamp", SimServer.time(e.accepted().plusMillis((long) (e.length().toMillis() * i * 0.2))));
+                out.add(m);
+            }
+        }
+        if (status(e).equals("FAILED")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("message", "Failed: " + (e.failMessage() == null ? "the operation failed" : e.failMessage()));
+            m.put("timestamp", SimServer.time(clock.now()));
+            out.add(m);
+        }
+        return out;
+    }
+
     Map<String, Object> json(Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         String status = status(e);

@@ -1,0 +1,139 @@
+package io.fleetdesk.oci;
+
+import com.oracle.bmc.ClientConfiguration;
+import com.oracle.bmc.circuitbreaker.NoCircuitBreakerConfiguration;
+import com.oracle.bmc.database.DatabaseClient;
+import com.oracle.bmc.database.model.FailoverDataGuardAssociationDetails;
+import com.oracle.bmc.database.model.ReinstateDataGuardAssociationDetails;
+import com.oracle.bmc.database.model.SwitchoverDataGuardAssociationDetails;
+import com.oracle.bmc.database.requests.FailoverDataGuardAssociationRequest;
+import com.oracle.bmc.database.requests.ListDataGuardAssociationsRequest;
+import com.oracle.bmc.database.requests.ReinstateDataGuardAssociationRequest;
+import com.oracle.bmc.database.requests.SwitchoverDataGuardAssociationRequest;
+import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.retrier.RetryConfiguration;
+import com.oracle.bmc.workrequests.WorkRequestClient;
+import com.oracle.bmc.workrequests.model.WorkRequest;
+import com.oracle.bmc.workrequests.model.WorkRequestError;
+import com.oracle.bmc.workrequests.model.WorkRequestLogEntry;
+import com.oracle.bmc.workrequests.requests.GetWorkRequestRequest;
+import com.oracle.bmc.workrequests.requests.ListWorkRequestErrorsRequest;
+import com.oracle.bmc.workrequests.requests.ListWorkRequestLogsRequest;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@link DataGuardOperationsApi} over the SDK's DatabaseClient and WorkRequestClient for one region.
+ * No SDK retries: an operation that changes a database is sent once, and the caller decides what
+ * to do when it fails (a blind retry of a switchover is not what a DBA wants).
+ */
+public final class SdkDataGuardOperationsApi implements DataGuardOperationsApi {
+    private final DatabaseClient database;
+    private final WorkRequestClient workRequests;
+
+    public SdkDataGuardOperationsApi(OciProfile profile, String region) {
+        ClientConfiguration config = ClientConfiguration.builder()
+                .connectionTimeoutMillis(5_000)
+                .readTimeoutMillis((int) Duration.ofSeconds(60).toMillis())
+                .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
+                .circuitBreakerConfiguration(new NoCircuitBreakerConfiguration())
+                .build();
+        DatabaseClient.Builder db = DatabaseClient.builder().configuration(config).isStreamWarningEnabled(false);
+        WorkRequestClient.Builder wr = WorkRequestClient.builder().configuration(config);
+        if (profile.endpoint() != null) {
+            // One endpoint per region serves both APIs in the simulator and behind a proxy; the real
+            // service's work requests live on the iaas host, which the SDK picks from the region.
+            db.endpoint(profile.endpoint().apply(region));
+            wr.endpoint(profile.endpoint().apply(region));
+        } else {
+            db.region(region);
+            wr.region(region);
+        }
+        this.database = db.build(profile.auth());
+        this.workRequests = wr.build(profile.auth());
+    }
+
+    @Override
+    public String associationId(String databaseId) {
+        var items = call(() -> database.listDataGuardAssociations(ListDataGuardAssociationsRequest.builder()
+                .databaseId(databaseId).build())).getItems();
+        if (items.isEmpty()) {
+            throw new OciApiException(404, "NotFound", "Database " + databaseId + " has no Data Guard association.",
+                    null, false, null);
+        }
+        return items.getFirst().getId();
+    }
+
+    @Override
+    public Submitted switchover(String databaseId, String associationId, char[] adminPassword) {
+        try {
+            var r = call(() -> database.switchoverDataGuardAssociation(SwitchoverDataGuardAssociationRequest.builder()
+                    .databaseId(databaseId).dataGuardAssociationId(associationId)
+                    .switchoverDataGuardAssociationDetails(SwitchoverDataGuardAssociationDetails.builder()
+                            .databaseAdminPassword(new String(adminPassword)).build()).build()));
+            return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
+        } finally {
+            Arrays.fill(adminPassword, '\0');
+        }
+    }
+
+    @Override
+    public Submitted failover(String databaseId, String associationId, char[] adminPassword) {
+        try {
+            var r = call(() -> database.failoverDataGuardAssociation(FailoverDataGuardAssociationRequest.builder()
+                    .databaseId(databaseId).dataGuardAssociationId(associationId)
+                    .failoverDataGuardAssociationDetails(FailoverDataGuardAssociationDetails.builder()
+                            .databaseAdminPassword(new String(adminPassword)).build()).build()));
+            return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
+        } finally {
+            Arrays.fill(adminPassword, '\0');
+        }
+    }
+
+    @Override
+    public Submitted reinstate(String databaseId, String associationId, char[] adminPassword) {
+        try {
+            var r = call(() -> database.reinstateDataGuardAssociation(ReinstateDataGuardAssociationRequest.builder()
+                    .databaseId(databaseId).dataGuardAssociationId(associationId)
+                    .reinstateDataGuardAssociationDetails(ReinstateDataGuardAssociationDetails.builder()
+                            .databaseAdminPassword(new String(adminPassword)).build()).build()));
+            return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
+        } finally {
+            Arrays.fill(adminPassword, '\0');
+        }
+    }
+
+    @Override
+    public WorkRequestProgress workRequest(String id) {
+        WorkRequest w = call(() -> workRequests.getWorkRequest(GetWorkRequestRequest.builder().workRequestId(id).build()))
+                .getWorkRequest();
+        String status = w.getStatus() == null ? "UNKNOWN" : w.getStatus().getValue();
+        List<String> errors = status.equals("FAILED")
+                ? call(() -> workRequests.listWorkRequestErrors(ListWorkRequestErrorsRequest.builder().workRequestId(id)
+                .build())).getItems().stream().map(WorkRequestError::getMessage).toList()
+                : List.of();
+        List<String> log = call(() -> workRequests.listWorkRequestLogs(ListWorkRequestLogsRequest.builder()
+                .workRequestId(id).build())).getItems().stream().map(WorkRequestLogEntry::getMessage).toList();
+        return new WorkRequestProgress(w.getId(), status, w.getPercentComplete() == null ? 0f : w.getPercentComplete(),
+                w.getTimeFinished() == null ? null : w.getTimeFinished().toInstant(), errors, log);
+    }
+
+    private static <T> T call(Supplier<T> c) {
+        try {
+            return c.get();
+        } catch (BmcException e) {
+            throw new OciApiException(e.getStatusCode(), e.getServiceCode(),
+                    e.getUnmodifiedMessage() == null ? e.getMessage() : e.getUnmodifiedMessage(), e.getOpcRequestId(),
+                    e.isTimeout(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        workRequests.close();
+    }
+}
