@@ -69,38 +69,41 @@ public final class SdkDataGuardOperationsApi implements DataGuardOperationsApi {
 
     @Override
     public Submitted switchover(String databaseId, String associationId, char[] adminPassword) {
-        try {
-            var r = call(() -> database.switchoverDataGuardAssociation(SwitchoverDataGuardAssociationRequest.builder()
+        return send(adminPassword, pw -> {
+            var r = database.switchoverDataGuardAssociation(SwitchoverDataGuardAssociationRequest.builder()
                     .databaseId(databaseId).dataGuardAssociationId(associationId)
                     .switchoverDataGuardAssociationDetails(SwitchoverDataGuardAssociationDetails.builder()
-                            .databaseAdminPassword(new String(adminPassword)).build()).build()));
+                            .databaseAdminPassword(pw).build()).build());
             return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
-        } finally {
-            Arrays.fill(adminPassword, '\0');
-        }
+        });
     }
 
     @Override
     public Submitted failover(String databaseId, String associationId, char[] adminPassword) {
-        try {
-            var r = call(() -> database.failoverDataGuardAssociation(FailoverDataGuardAssociationRequest.builder()
+        return send(adminPassword, pw -> {
+            var r = database.failoverDataGuardAssociation(FailoverDataGuardAssociationRequest.builder()
                     .databaseId(databaseId).dataGuardAssociationId(associationId)
                     .failoverDataGuardAssociationDetails(FailoverDataGuardAssociationDetails.builder()
-                            .databaseAdminPassword(new String(adminPassword)).build()).build()));
+                            .databaseAdminPassword(pw).build()).build());
             return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
-        } finally {
-            Arrays.fill(adminPassword, '\0');
-        }
+        });
     }
 
     @Override
     public Submitted reinstate(String databaseId, String associationId, char[] adminPassword) {
-        try {
-            var r = call(() -> database.reinstateDataGuardAssociation(ReinstateDataGuardAssociationRequest.builder()
+        return send(adminPassword, pw -> {
+            var r = database.reinstateDataGuardAssociation(ReinstateDataGuardAssociationRequest.builder()
                     .databaseId(databaseId).dataGuardAssociationId(associationId)
                     .reinstateDataGuardAssociationDetails(ReinstateDataGuardAssociationDetails.builder()
-                            .databaseAdminPassword(new String(adminPassword)).build()).build()));
+                            .databaseAdminPassword(pw).build()).build());
             return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
+        });
+    }
+
+    /** Sends once with the password (the SDK's details need a String) and wipes the char[] whatever happens. */
+    private static Submitted send(char[] adminPassword, java.util.function.Function<String, Submitted> request) {
+        try {
+            return call(() -> request.apply(new String(adminPassword)));
         } finally {
             Arrays.fill(adminPassword, '\0');
         }

@@ -28,11 +28,7 @@ class DataGuardOperationsApiTest {
         h = new DemoHarness(78, 120, 2, new FaultPlan());
         SimFleet f = h.demo.fleet();
         h.demo.server().dataGuardOperations().length(Duration.ofMillis(1500));
-        SimFleet.Pair pair = f.pairs().stream()
-                .filter(p -> f.database(p.firstDbId()).region().equals(f.database(p.secondDbId()).region()))
-                .filter(p -> f.databaseState(f.database(p.firstDbId())).equals("AVAILABLE")
-                        && f.databaseState(f.database(p.secondDbId())).equals("AVAILABLE"))
-                .findFirst().orElseThrow();
+        SimFleet.Pair pair = h.availablePairInOneRegion();
         primary = f.database(pair.firstDbId());
         api = new SdkDataGuardOperationsApi(h.profile, primary.region());
     }

@@ -43,11 +43,7 @@ class DataGuardWorkflowTest {
         h = new DemoHarness(79, 120, 2, new FaultPlan());
         fleet = h.demo.fleet();
         h.demo.server().dataGuardOperations().length(Duration.ofMillis(1200));
-        SimFleet.Pair pair = fleet.pairs().stream()
-                .filter(p -> fleet.database(p.firstDbId()).region().equals(fleet.database(p.secondDbId()).region()))
-                .filter(p -> fleet.databaseState(fleet.database(p.firstDbId())).equals("AVAILABLE")
-                        && fleet.databaseState(fleet.database(p.secondDbId())).equals("AVAILABLE"))
-                .findFirst().orElseThrow();
+        SimFleet.Pair pair = h.availablePairInOneRegion();
         primary = fleet.database(pair.firstDbId());
         standby = fleet.database(pair.secondDbId());
         api = new SdkDataGuardOperationsApi(h.profile, primary.region());

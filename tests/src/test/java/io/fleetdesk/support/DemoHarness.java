@@ -34,6 +34,16 @@ public final class DemoHarness implements AutoCloseable {
         return poller(PollerSettings.defaults().withDeadline(Duration.ofSeconds(20)), Duration.ofSeconds(10));
     }
 
+    /** A Data Guard pair with both databases in one region and AVAILABLE now (operations need that). */
+    public io.fleetdesk.sim.SimFleet.Pair availablePairInOneRegion() {
+        var f = demo.fleet();
+        return f.pairs().stream()
+                .filter(p -> f.database(p.firstDbId()).region().equals(f.database(p.secondDbId()).region()))
+                .filter(p -> f.databaseState(f.database(p.firstDbId())).equals("AVAILABLE")
+                        && f.databaseState(f.database(p.secondDbId())).equals("AVAILABLE"))
+                .findFirst().orElseThrow();
+    }
+
     @Override
     public void close() {
         demo.close();
