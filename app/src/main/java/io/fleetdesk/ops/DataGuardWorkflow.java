@@ -267,9 +267,4 @@ public final class DataGuardWorkflow {
             throw new IllegalStateException("interrupted", e);
         }
     }
-
-    /** For tests and the view: every state this workflow may still reach. */
-    public static Set<State> next(State s) {
-        return ALLOWED.get(s);
-    }
 }

@@ -89,12 +89,7 @@ public final class FleetTreeModel {
         FleetSnapshot latest = batch.getLast().snapshot();
         List<FleetUpdate> rest = batch;
         if (items.isEmpty() && first != null && first.snapshot() == batch.getFirst().snapshot()) {
-            items.putAll(first.items());
-            root.sourceChildren().setAll(first.regions());
-            Predicate p = currentPredicate();
-            if (p != null) {
-                root.predicateProperty().set(p);
-            }
+            install(first);
             snapshot = first.snapshot();
             rest = batch.subList(1, batch.size());
         }
@@ -124,10 +119,14 @@ public final class FleetTreeModel {
 
     /** First load on the FX thread (when nothing was prebuilt): build detached, attach in one go. */
     private void buildAll(FleetSnapshot s) {
-        Prebuilt pre = prebuild(s);
+        install(prebuild(s));
+    }
+
+    /** Attaches a detached first load in one step, with the filter the DBA already typed. */
+    private void install(Prebuilt pre) {
         items.putAll(pre.items());
         root.sourceChildren().setAll(pre.regions());
-        Predicate p = currentPredicate();
+        java.util.function.Predicate<FleetRow> p = currentPredicate();
         if (p != null) {
             root.predicateProperty().set(p);
         }
@@ -204,14 +203,11 @@ public final class FleetTreeModel {
 
     // ---- filter ----
 
-    private interface Predicate extends java.util.function.Predicate<FleetRow> {
-    }
-
     public boolean isFiltering() {
         return (filterText != null && !filterText.isBlank()) || filterHealth != null;
     }
 
-    private Predicate currentPredicate() {
+    private java.util.function.Predicate<FleetRow> currentPredicate() {
         if (!isFiltering()) {
             return null;
         }
