@@ -12,10 +12,14 @@ package io.fleetdesk.model;
  * @param transportLag          the service's text; null where unknown
  * @param switchoverReadiness   HEALTHY, WARNING or CRITICAL as the service judges it; null where unknown
  * @param switchoverMessage     the service's reason for that verdict; may be null
+ * @param failoverReadiness     the service's verdict on a failover to this member; null where unknown
+ * @param failoverMessage       the service's reason for that verdict; may be null
+ * @param dataLossExposure      the redo a failover to this member would lose, as the service writes it; null where unknown
  */
 public record DataGuardMember(String role, java.util.List<String> peerDatabaseIds, String protectionMode,
                               String transportType, String applyLag, long applyLagSeconds, String transportLag,
-                              String switchoverReadiness, String switchoverMessage) {
+                              String switchoverReadiness, String switchoverMessage, String failoverReadiness,
+                              String failoverMessage, String dataLossExposure) {
     public DataGuardMember {
         peerDatabaseIds = java.util.List.copyOf(peerDatabaseIds);
     }

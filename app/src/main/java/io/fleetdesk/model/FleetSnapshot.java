@@ -80,6 +80,16 @@ public final class FleetSnapshot {
         return nodes.get(id);
     }
 
+    /** The region a node lives in (the name of its REGION ancestor), or null when it is not in the tree. */
+    public String regionOf(String id) {
+        for (FleetNode n = nodes.get(id); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
+            if (n.kind() == NodeKind.REGION) {
+                return n.name();
+            }
+        }
+        return null;
+    }
+
     public List<String> roots() {
         return children.getOrDefault("", List.of());
     }

@@ -30,8 +30,38 @@ public interface DataGuardOperationsApi extends AutoCloseable {
         }
     }
 
-    /** The Data Guard association of a database (its own side's id). */
-    String associationId(String databaseId);
+    /**
+     * A database's Data Guard association, as seen from that database.
+     *
+     * @param id             this side's association OCID (operations are sent on it)
+     * @param role           this database's role
+     * @param peerRole       the peer's role
+     * @param lifecycleState AVAILABLE, UPDATING, FAILED …
+     * @param applyLag       the service's text, e.g. "7 seconds"; null where unknown
+     * @param applyRate      e.g. "11.84 MByte/s"; null where unknown
+     */
+    record Association(String id, String databaseId, String role, String peerDatabaseId, String peerRole,
+                       String peerDbSystemId, String lifecycleState, String lifecycleDetails, String protectionMode,
+                       String transportType, String applyLag, String applyRate) {
+    }
+
+    /** A work request that has not ended, on a resource. */
+    record RunningWork(String id, String operationType, String status, float percentComplete) {
+    }
+
+    /** The Data Guard association of a database (404 NotFound when it has none). */
+    Association association(String databaseId);
+
+    /** The association's id on this database's side. */
+    default String associationId(String databaseId) {
+        return association(databaseId).id();
+    }
+
+    /** One database, read now (GetDatabase), with its Data Guard group. */
+    Rows.DatabaseRow database(String databaseId);
+
+    /** Work requests on a resource that are ACCEPTED, IN_PROGRESS or CANCELING (ListWorkRequests). */
+    List<RunningWork> runningWork(String compartmentId, String resourceId);
 
     Submitted switchover(String databaseId, String associationId, char[] adminPassword);
 

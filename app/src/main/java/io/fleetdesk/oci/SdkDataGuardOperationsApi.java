@@ -3,10 +3,12 @@ package io.fleetdesk.oci;
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.circuitbreaker.NoCircuitBreakerConfiguration;
 import com.oracle.bmc.database.DatabaseClient;
+import com.oracle.bmc.database.model.DataGuardAssociationSummary;
 import com.oracle.bmc.database.model.FailoverDataGuardAssociationDetails;
 import com.oracle.bmc.database.model.ReinstateDataGuardAssociationDetails;
 import com.oracle.bmc.database.model.SwitchoverDataGuardAssociationDetails;
 import com.oracle.bmc.database.requests.FailoverDataGuardAssociationRequest;
+import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.ListDataGuardAssociationsRequest;
 import com.oracle.bmc.database.requests.ReinstateDataGuardAssociationRequest;
 import com.oracle.bmc.database.requests.SwitchoverDataGuardAssociationRequest;
@@ -16,9 +18,11 @@ import com.oracle.bmc.workrequests.WorkRequestClient;
 import com.oracle.bmc.workrequests.model.WorkRequest;
 import com.oracle.bmc.workrequests.model.WorkRequestError;
 import com.oracle.bmc.workrequests.model.WorkRequestLogEntry;
+import com.oracle.bmc.workrequests.model.WorkRequestSummary;
 import com.oracle.bmc.workrequests.requests.GetWorkRequestRequest;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestErrorsRequest;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestLogsRequest;
+import com.oracle.bmc.workrequests.requests.ListWorkRequestsRequest;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -57,14 +61,40 @@ public final class SdkDataGuardOperationsApi implements DataGuardOperationsApi {
     }
 
     @Override
-    public String associationId(String databaseId) {
+    public Association association(String databaseId) {
         var items = call(() -> database.listDataGuardAssociations(ListDataGuardAssociationsRequest.builder()
                 .databaseId(databaseId).build())).getItems();
         if (items.isEmpty()) {
             throw new OciApiException(404, "NotFound", "Database " + databaseId + " has no Data Guard association.",
                     null, false, null);
         }
-        return items.getFirst().getId();
+        DataGuardAssociationSummary a = items.getFirst();
+        return new Association(a.getId(), a.getDatabaseId(), value(a.getRole()), a.getPeerDatabaseId(),
+                value(a.getPeerRole()), a.getPeerDbSystemId(), value(a.getLifecycleState()), a.getLifecycleDetails(),
+                value(a.getProtectionMode()), value(a.getTransportType()), a.getApplyLag(), a.getApplyRate());
+    }
+
+    @Override
+    public Rows.DatabaseRow database(String databaseId) {
+        return SdkRegionApi.row(call(() -> database.getDatabase(GetDatabaseRequest.builder().databaseId(databaseId)
+                .build())).getDatabase());
+    }
+
+    @Override
+    public List<RunningWork> runningWork(String compartmentId, String resourceId) {
+        return call(() -> workRequests.listWorkRequests(ListWorkRequestsRequest.builder().compartmentId(compartmentId)
+                .resourceId(resourceId).build())).getItems().stream()
+                .filter(w -> w.getStatus() == WorkRequestSummary.Status.Accepted
+                        || w.getStatus() == WorkRequestSummary.Status.InProgress
+                        || w.getStatus() == WorkRequestSummary.Status.Canceling)
+                .map(w -> new RunningWork(w.getId(), w.getOperationType(), w.getStatus().getValue(),
+                        w.getPercentComplete() == null ? 0f : w.getPercentComplete()))
+                .toList();
+    }
+
+    /** An SDK enum's wire value, as the service writes it; null stays null. */
+    private static String value(com.oracle.bmc.http.internal.BmcEnum e) {
+        return e == null ? null : e.getValue();
     }
 
     @Override

@@ -144,8 +144,11 @@ public final class SdkRegionApi implements RegionApi {
 
     @Override
     public DatabaseRow getDatabase(String databaseId) {
-        var d = call(() -> client.getDatabase(GetDatabaseRequest.builder().databaseId(databaseId).build()))
-                .getDatabase();
+        return row(call(() -> client.getDatabase(GetDatabaseRequest.builder().databaseId(databaseId).build()))
+                .getDatabase());
+    }
+
+    static DatabaseRow row(com.oracle.bmc.database.model.Database d) {
         return new DatabaseRow(d.getId(), d.getCompartmentId(), d.getDbSystemId(), d.getDbHomeId(), d.getDbName(),
                 d.getDbUniqueName(), d.getLifecycleState() == null ? null : d.getLifecycleState().getValue(),
                 d.getLifecycleDetails(), instant(d.getLastBackupTimestamp()),
@@ -185,7 +188,9 @@ public final class SdkRegionApi implements RegionApi {
                 self.getTransportType() == null ? null : self.getTransportType().getValue(),
                 self.getApplyLag(), LagText.seconds(self.getApplyLag()), self.getTransportLag(),
                 self.getSwitchoverReadiness() == null ? null : self.getSwitchoverReadiness().getValue(),
-                self.getSwitchoverReadinessMessage());
+                self.getSwitchoverReadinessMessage(),
+                self.getFailoverReadiness() == null ? null : self.getFailoverReadiness().getValue(),
+                self.getFailoverReadinessMessage(), self.getDataLossExposure());
     }
 
     private <T> T call(Supplier<T> call) {

@@ -9,12 +9,16 @@ public final class PairLocks {
 
     /** Takes the pair for an operation; returns null, or what already holds it. */
     public String tryLock(String pairKey, String what) {
-        String before = held.putIfAbsent(pairKey, what);
-        return before;
+        return held.putIfAbsent(pairKey, what);
     }
 
     public void unlock(String pairKey) {
         held.remove(pairKey);
+    }
+
+    /** What holds the pair (e.g. SWITCHOVER), or null. */
+    public String holder(String pairKey) {
+        return held.get(pairKey);
     }
 
     public boolean isLocked(String pairKey) {

@@ -298,7 +298,13 @@ public final class SimServer implements AutoCloseable {
             }
             case "workRequests" -> {
                 SimWorkRequests.Entry e = p.length >= 2 ? workRequests.get(p[1]) : null;
-                if (e == null) {
+                if (p.length == 1) {
+                    // ListWorkRequests: compartmentId is required, resourceId narrows it; newest first.
+                    op = "ListWorkRequests";
+                    String comp = q.get("compartmentId");
+                    r = comp == null || comp.isBlank() ? missing("compartmentId")
+                            : page(workRequests.list(comp, q.get("resourceId")), q, workRequests::json);
+                } else if (e == null) {
                     op = "GetWorkRequest";
                     r = notFound();
                 } else if (p.length == 2) {

@@ -35,6 +35,15 @@ public final class SimWorkRequests {
         return e;
     }
 
+    /** The work requests of a compartment, on one resource when it is given; newest first. */
+    public List<Entry> list(String compartmentId, String resourceId) {
+        return entries.values().stream()
+                .filter(e -> e.compartmentId().equals(compartmentId)
+                        && (resourceId == null || resourceId.isBlank() || e.resourceId().equals(resourceId)))
+                .sorted(java.util.Comparator.comparing(Entry::accepted).reversed())
+                .toList();
+    }
+
     public Entry get(String id) {
         return entries.get(id);
     }

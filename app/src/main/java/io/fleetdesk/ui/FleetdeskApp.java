@@ -49,7 +49,13 @@ public final class FleetdeskApp extends Application {
 
     public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options, SettingsStore settings)
             throws IOException {
-        FleetViewModel vm = new FleetViewModel(options, settings);
+        return openMainWindow(stage, options, settings, new io.fleetdesk.ops.AuditLog(io.fleetdesk.ops.AuditLog.dataFolder()));
+    }
+
+    /** With an audit log of its own (tests give each run a fresh one). */
+    public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options, SettingsStore settings,
+                                                io.fleetdesk.ops.AuditLog audit) throws IOException {
+        FleetViewModel vm = new FleetViewModel(options, settings, audit);
         ThemeManager[] theme = new ThemeManager[1];
         FXMLLoader loader = new FXMLLoader(FleetController.class.getResource("FleetView.fxml"), Messages.bundle());
         loader.setControllerFactory(type -> {

@@ -15,7 +15,7 @@ class HealthRulesTest {
 
     private static DataGuardMember standby(String lag) {
         return new DataGuardMember("STANDBY", List.of("ocid1.database.oc1..p"), "MAXIMUM_PERFORMANCE", "ASYNC", lag,
-                LagText.seconds(lag), "1 second", "HEALTHY", null);
+                LagText.seconds(lag), "1 second", "HEALTHY", null, "HEALTHY", null, "0 seconds");
     }
 
     @Test
@@ -61,7 +61,7 @@ class HealthRulesTest {
 
     @Test
     void aDisabledStandbyIsCritical() {
-        var d = new DataGuardMember("DISABLED_STANDBY", List.of(), "MAXIMUM_PERFORMANCE", "ASYNC", null, -1, null, null, null);
+        var d = new DataGuardMember("DISABLED_STANDBY", List.of(), "MAXIMUM_PERFORMANCE", "ASYNC", null, -1, null, null, null, null, null, null);
         assertEquals(Health.CRITICAL, rules.database("AVAILABLE", null, d).health());
     }
 }

@@ -14,6 +14,15 @@ public final class Fx {
     }
 
     public static <T> T call(Callable<T> c) {
+        if (Platform.isFxApplicationThread()) {
+            // Already there (a condition of waitUntil that reads through a helper): waiting for a
+            // runLater from the FX thread itself would deadlock.
+            try {
+                return c.call();
+            } catch (Exception e) {
+                throw new AssertionError("FX call failed: " + e, e);
+            }
+        }
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -1,9 +1,11 @@
 package io.fleetdesk.ui.common;
 
+import io.fleetdesk.oci.DataGuardOperationsApi;
 import io.fleetdesk.oci.InMemoryKeyProfiles;
 import io.fleetdesk.oci.OciConfigProfiles;
 import io.fleetdesk.oci.OciProfile;
 import io.fleetdesk.oci.ProfileException;
+import io.fleetdesk.oci.SdkDataGuardOperationsApi;
 import io.fleetdesk.oci.SdkRegionApi;
 import io.fleetdesk.poll.FleetPoller;
 import io.fleetdesk.poll.FleetStore;
@@ -25,6 +27,7 @@ public final class FleetSession implements AutoCloseable {
     private final OciProfile profile;
     private final FleetPoller poller;
     private final DemoFleet demo;
+    private final java.util.Map<String, DataGuardOperationsApi> operations = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FleetSession(OciProfile profile, FleetPoller poller, DemoFleet demo) {
         this.profile = profile;
@@ -79,8 +82,62 @@ public final class FleetSession implements AutoCloseable {
         return demo;
     }
 
+    /**
+     * The Data Guard operations client of a region. Cheap to call on the FX thread: the SDK clients
+     * (seconds to build the first time: Jersey, Jackson, the signer) are made on the first request,
+     * which callers make on a background thread; then kept for the session.
+     */
+    public DataGuardOperationsApi operations(String region) {
+        return new DataGuardOperationsApi() {
+            private DataGuardOperationsApi real() {
+                return operations.computeIfAbsent(region, r -> new SdkDataGuardOperationsApi(profile, r));
+            }
+
+            @Override
+            public Association association(String databaseId) {
+                return real().association(databaseId);
+            }
+
+            @Override
+            public io.fleetdesk.oci.Rows.DatabaseRow database(String databaseId) {
+                return real().database(databaseId);
+            }
+
+            @Override
+            public java.util.List<RunningWork> runningWork(String compartmentId, String resourceId) {
+                return real().runningWork(compartmentId, resourceId);
+            }
+
+            @Override
+            public Submitted switchover(String databaseId, String associationId, char[] adminPassword) {
+                return real().switchover(databaseId, associationId, adminPassword);
+            }
+
+            @Override
+            public Submitted failover(String databaseId, String associationId, char[] adminPassword) {
+                return real().failover(databaseId, associationId, adminPassword);
+            }
+
+            @Override
+            public Submitted reinstate(String databaseId, String associationId, char[] adminPassword) {
+                return real().reinstate(databaseId, associationId, adminPassword);
+            }
+
+            @Override
+            public WorkRequestProgress workRequest(String workRequestId) {
+                return real().workRequest(workRequestId);
+            }
+
+            @Override
+            public void close() {
+                // The session closes the real clients.
+            }
+        };
+    }
+
     @Override
     public void close() {
+        operations.values().forEach(DataGuardOperationsApi::close);
         poller.close();
         if (demo != null) {
             demo.close();

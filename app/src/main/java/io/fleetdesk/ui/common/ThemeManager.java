@@ -31,6 +31,12 @@ public final class ThemeManager {
         Platform.getPreferences().colorSchemeProperty().addListener(followOs);
     }
 
+    /** A dialog's scene dressed like its owner's: our stylesheet and the owner's light or dark. */
+    public static void follow(Scene owned, Scene owner) {
+        owned.getStylesheets().setAll(owner.getStylesheets());
+        owned.getRoot().pseudoClassStateChanged(DARK, owner.getRoot().getPseudoClassStates().contains(DARK));
+    }
+
     public Theme theme() {
         return theme;
     }

@@ -1,9 +1,15 @@
 package io.fleetdesk.ui.fleet;
 
+import io.fleetdesk.ui.common.HealthIcon;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.ops.DataGuardActions;
+import io.fleetdesk.ops.DataGuardWorkflow;
+import io.fleetdesk.ops.DataGuardWorkflow.Kind;
 import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.ui.switchover.DataGuardWizard;
+import io.fleetdesk.ui.switchover.DataGuardWizardModel;
 import io.fleetdesk.ui.common.Theme;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -11,6 +17,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
@@ -60,8 +70,13 @@ public final class FleetController {
     @FXML private Label refreshLabel;
     @FXML private Label errorsLabel;
     @FXML private Label nextLabel;
+    @FXML private HBox operationsBox;
+    @FXML private Button auditButton;
 
     private TreeItem<FleetRow> shownItem;
+    /** What the details pane was last built from. */
+    private FleetNode shownNode;
+    private List<DataGuardActions.Offer> shownOffers = List.of();
 
     public FleetController(FleetViewModel vm, Theme initialTheme, Consumer<Theme> applyTheme) {
         this.vm = vm;
@@ -213,11 +228,91 @@ public final class FleetController {
         nextLabel.textProperty().bind(vm.nextRefreshProperty());
         vm.onApplied(() -> {
             fleetTree.refresh();
-            showDetails(shownItem == null ? null : shownItem.getValue());
+            FleetRow row = shownItem == null ? null : shownItem.getValue();
+            // Rebuild the details only when what they show changed: a rebuild replaces the buttons,
+            // and a click that straddles it would be lost.
+            if (row == null || shownNode == null || !row.node().sameAs(shownNode) || row.node().stale() != null
+                    || !vm.dataGuardOffers(row).equals(shownOffers)) {
+                showDetails(row);
+            }
         });
+        // Data Guard: context menu (also Shift+F10 / the menu key), shortcuts, the details pane.
+        ContextMenu menu = new ContextMenu();
+        menu.setOnShowing(e -> fillDataGuardMenu(menu));
+        fleetTree.setContextMenu(menu);
+        fleetTree.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown() || !e.isShiftDown()) {
+                return;
+            }
+            Kind k = switch (e.getCode()) {
+                case S -> Kind.SWITCHOVER;
+                case F -> Kind.FAILOVER;
+                case R -> Kind.REINSTATE;
+                default -> null;
+            };
+            if (k != null) {
+                e.consume();
+                offerFor(k).ifPresent(this::startOrExplain);
+            }
+        });
+        auditButton.setOnAction(e -> io.fleetdesk.ui.audit.AuditWindow.show(vm.audit(), fleetTree.getScene().getWindow()));
+
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
+    }
+
+    private java.util.Optional<DataGuardActions.Offer> offerFor(Kind k) {
+        TreeItem<FleetRow> item = fleetTree.getSelectionModel().getSelectedItem();
+        return vm.dataGuardOffers(item == null ? null : item.getValue()).stream().filter(o -> o.kind() == k).findFirst();
+    }
+
+    private void fillDataGuardMenu(ContextMenu menu) {
+        menu.getItems().clear();
+        TreeItem<FleetRow> item = fleetTree.getSelectionModel().getSelectedItem();
+        for (DataGuardActions.Offer o : vm.dataGuardOffers(item == null ? null : item.getValue())) {
+            MenuItem mi = new MenuItem(Messages.get("dg.menu." + o.kind().name().toLowerCase(Locale.ROOT)));
+            mi.setId("menu" + o.kind().name());
+            // The shortcut is shown, not set as an accelerator: a context menu's accelerators are
+            // installed in the scene and would fire this (by then stale) item. The key handler above does it.
+            mi.setDisable(!o.available());
+            mi.setOnAction(e -> startOrExplain(o));
+            menu.getItems().add(mi);
+            if (!o.available()) {
+                MenuItem why = new MenuItem("    " + o.reason());
+                why.setDisable(true);
+                why.getStyleClass().add("menu-reason");
+                menu.getItems().add(why);
+            }
+        }
+    }
+
+    /** Opens the wizard for an offer, or says in the banner why it cannot be done. */
+    private void startOrExplain(DataGuardActions.Offer o) {
+        if (!o.available()) {
+            vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
+                    o.reason()));
+            return;
+        }
+        try {
+            DataGuardWizardModel model = vm.openDataGuard(o);
+            DataGuardWizard w = DataGuardWizard.open(model, fleetTree.getScene().getWindow(), gone -> {
+                operationsBox.getChildren().removeIf(n -> n.getUserData() == gone);
+                showDetails(shownItem == null ? null : shownItem.getValue());
+            });
+            Hyperlink link = new Hyperlink();
+            link.setId("operation-" + o.kind().name());
+            link.setUserData(w);
+            link.textProperty().bind(w.statusLine());
+            link.setOnAction(e -> w.show());
+            link.visibleProperty().bind(w.stage().showingProperty().not());
+            link.managedProperty().bind(link.visibleProperty());
+            operationsBox.getChildren().add(link);
+            showDetails(shownItem == null ? null : shownItem.getValue());
+        } catch (DataGuardWorkflow.OperationInProgressException | IllegalStateException | java.io.IOException e) {
+            vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
+                    e.getMessage()));
+        }
     }
 
     @FXML
@@ -259,6 +354,8 @@ public final class FleetController {
     /** Fills the details pane for a row: what it is, its health and why, and its fields. */
     private void showDetails(FleetRow row) {
         detailsPane.getChildren().clear();
+        shownNode = row == null ? null : row.node();
+        shownOffers = vm.dataGuardOffers(row);
         if (row == null || row.node() == null) {
             Label hint = new Label(Messages.get("details.none"));
             hint.getStyleClass().add("details-hint");
@@ -320,5 +417,24 @@ public final class FleetController {
             grid.addRow(r++, k, v);
         }
         detailsPane.getChildren().addAll(fields, grid);
+        if (n.kind() == NodeKind.DATABASE && n.dataGuard() != null) {
+            Label dg = new Label(Messages.get("details.dataGuard"));
+            dg.getStyleClass().add("details-section");
+            detailsPane.getChildren().add(dg);
+            for (DataGuardActions.Offer o : vm.dataGuardOffers(row)) {
+                Button b = new Button(Messages.get("dg.menu." + o.kind().name().toLowerCase(Locale.ROOT)));
+                b.setId("details" + o.kind().name());
+                b.setDisable(!o.available());
+                b.setOnAction(e -> startOrExplain(o));
+                if (o.available()) {
+                    detailsPane.getChildren().add(b);
+                } else {
+                    Label whyNot = new Label(o.reason());
+                    whyNot.setWrapText(true);
+                    whyNot.getStyleClass().add("details-hint");
+                    detailsPane.getChildren().add(new VBox(2, b, whyNot));
+                }
+            }
+        }
     }
 }

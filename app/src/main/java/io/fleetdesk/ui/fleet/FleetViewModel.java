@@ -1,17 +1,24 @@
 package io.fleetdesk.ui.fleet;
 
+import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.FleetUpdate;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.oci.InMemoryKeyProfiles;
 import io.fleetdesk.oci.OciConfigProfiles;
 import io.fleetdesk.oci.ProfileException;
+import io.fleetdesk.ops.AuditLog;
+import io.fleetdesk.ops.DataGuardActions;
+import io.fleetdesk.ops.DataGuardWorkflow;
+import io.fleetdesk.ops.PairLocks;
+import io.fleetdesk.poll.HealthRules;
 import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.ui.common.FleetSession;
 import io.fleetdesk.ui.common.FxBatcher;
 import io.fleetdesk.ui.common.LaunchOptions;
 import io.fleetdesk.ui.common.Messages;
 import io.fleetdesk.ui.settings.AppSettings;
+import io.fleetdesk.ui.switchover.DataGuardWizardModel;
 import io.fleetdesk.ui.settings.SettingsStore;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -68,12 +75,19 @@ public final class FleetViewModel implements AutoCloseable {
     /** The profile being opened, or null; FX thread only. */
     private String pending;
 
+    private final AuditLog audit;
+    private final PairLocks pairLocks = new PairLocks();
     private final SettingsStore settingsStore;
     /** What is saved; changed and written on the FX thread, written off it. */
     private AppSettings settings;
 
     public FleetViewModel(LaunchOptions options, SettingsStore settingsStore) {
+        this(options, settingsStore, new AuditLog(AuditLog.dataFolder()));
+    }
+
+    public FleetViewModel(LaunchOptions options, SettingsStore settingsStore, AuditLog audit) {
         this.options = options;
+        this.audit = audit;
         this.interval = options.interval();
         this.settingsStore = settingsStore;
         this.settings = settingsStore.load();
@@ -150,6 +164,48 @@ public final class FleetViewModel implements AutoCloseable {
 
     public void dismissBanner() {
         banner.set(null);
+    }
+
+    /** Shows a message in the banner (for what the DBA asked for and cannot have, with why). */
+    public void say(String message) {
+        banner.set(message);
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public PairLocks pairLocks() {
+        return pairLocks;
+    }
+
+    /** The Data Guard operations a row offers, each with why not when it is not available. */
+    public List<DataGuardActions.Offer> dataGuardOffers(FleetRow row) {
+        return DataGuardActions.offers(tree.snapshot(), row == null || row.node() == null ? null : row.node().id(),
+                pairLocks);
+    }
+
+    /**
+     * A wizard's model for an offered operation; the pair is locked from here until the wizard ends.
+     *
+     * @throws DataGuardWorkflow.OperationInProgressException when the pair already has an operation open
+     */
+    public DataGuardWizardModel openDataGuard(DataGuardActions.Offer offer) {
+        FleetSession s = session;
+        if (s == null || !offer.available()) {
+            throw new IllegalStateException(offer.reason());
+        }
+        FleetSnapshot snap = tree.snapshot();
+        FleetNode primary = snap.node(offer.kind() == DataGuardWorkflow.Kind.SWITCHOVER ? offer.actedId() : offer.peerId());
+        String confirmName = primary.details().getOrDefault("DB name", primary.name());
+        String region = snap.regionOf(offer.actedId());
+        DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), new DataGuardWorkflow.Target(offer.pairKey(),
+                offer.actedId(), offer.peerId(), confirmName, s.profile().name(), s.profile().userId()),
+                s.operations(region), audit, pairLocks,
+                id -> s.operations(snap.regionOf(id)).database(id).dataGuard().role(),
+                new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        return new DataGuardWizardModel(offer, w, snap, s::operations, HealthRules.defaults().applyLagWarning(),
+                background, s.poller()::refreshNow);
     }
 
     /** Lists profiles and opens the first one, in the background. */

@@ -1,4 +1,4 @@
-package io.fleetdesk.ui.fleet;
+package io.fleetdesk.ui.common;
 
 import io.fleetdesk.model.Health;
 import javafx.scene.Node;

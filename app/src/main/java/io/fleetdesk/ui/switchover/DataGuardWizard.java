@@ -1,0 +1,98 @@
+package io.fleetdesk.ui.switchover;
+
+import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.ui.common.ThemeManager;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * The wizard's window. Closing it before anything was sent cancels (and frees the pair); closing it
+ * while the operation runs asks first, then only hides it: the operation goes on in the service,
+ * its progress stays in the main window's status bar, and a click there shows the window again.
+ */
+public final class DataGuardWizard {
+    private final DataGuardWizardModel model;
+    private final Stage stage = new Stage();
+    private final StringBinding statusLine;
+    private final Consumer<DataGuardWizard> onGone;
+    private boolean gone;
+
+    private DataGuardWizard(DataGuardWizardModel model, Window owner, Consumer<DataGuardWizard> onGone) throws IOException {
+        this.model = model;
+        this.onGone = onGone;
+        FXMLLoader loader = new FXMLLoader(DataGuardWizard.class.getResource("DataGuardWizard.fxml"), Messages.bundle());
+        loader.setControllerFactory(t -> new DataGuardWizardController(model, this::requestClose));
+        Parent root = loader.load();
+        Scene scene = new Scene(root, Math.min(1100, owner.getWidth() - 40), Math.min(680, owner.getHeight() - 40));
+        ThemeManager.follow(scene, owner.getScene());
+        stage.setScene(scene);
+        stage.initOwner(owner);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> Messages.get("dg.window",
+                Messages.get("dg.kind." + DataGuardWizardModel.lower(model.kind())), model.actedProperty().get().name()),
+                model.actedProperty()));
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            requestClose();
+        });
+        statusLine = Bindings.createStringBinding(model::statusLine, model.stateProperty(), model.percentProperty());
+    }
+
+    /** Opens a wizard over the main window; {@code onGone} runs once it is closed for good. */
+    public static DataGuardWizard open(DataGuardWizardModel model, Window owner, Consumer<DataGuardWizard> onGone)
+            throws IOException {
+        DataGuardWizard w = new DataGuardWizard(model, owner, onGone);
+        w.stage.show();
+        return w;
+    }
+
+    public DataGuardWizardModel model() {
+        return model;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** What the status bar shows while the window is hidden. */
+    public StringBinding statusLine() {
+        return statusLine;
+    }
+
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    /** Cancel before sending; ask while running (then hide); close when ended. */
+    void requestClose() {
+        if (model.running()) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("dg.closeWhileRunning",
+                    Messages.get("dg.kind." + DataGuardWizardModel.lower(model.kind()))),
+                    new ButtonType(Messages.get("dg.closeWhileRunning.hide"), ButtonBar.ButtonData.OK_DONE),
+                    new ButtonType(Messages.get("dg.closeWhileRunning.stay"), ButtonBar.ButtonData.CANCEL_CLOSE));
+            ask.initOwner(stage);
+            ask.setHeaderText(null);
+            ask.setTitle(stage.getTitle());
+            ask.getDialogPane().setId("dgCloseAsk");
+            ask.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).ifPresent(b -> stage.hide());
+            return;
+        }
+        model.cancel();
+        stage.hide();
+        if (!gone) {
+            gone = true;
+            onGone.accept(this);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.fleetdesk.ops;
+
+import io.fleetdesk.model.DataGuardMember;
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.Health;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.oci.DataGuardOperationsApi;
+import io.fleetdesk.oci.Rows.DatabaseRow;
+import io.fleetdesk.oci.SdkDataGuardOperationsApi;
+import io.fleetdesk.ops.DataGuardPrechecks.Check;
+import io.fleetdesk.ops.DataGuardPrechecks.PairFacts;
+import io.fleetdesk.ops.DataGuardPrechecks.Verdict;
+import io.fleetdesk.ops.DataGuardWorkflow.Kind;
+import io.fleetdesk.sim.FaultPlan;
+import io.fleetdesk.sim.SimFleet;
+import io.fleetdesk.support.DemoHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pre-checks a DBA sees before a switchover, failover or reinstate, and where the wizard is offered. */
+class DataGuardPrechecksTest {
+    private static final Duration THRESHOLD = Duration.ofSeconds(30);
+
+    private static DatabaseRow db(String id, String name, String state, String role, String applyLag, String readiness) {
+        return new DatabaseRow(id, "ocid1.compartment.oc1..c", "sys-" + id, "home-" + id, "SALES", name, state, null,
+                null, null, new DataGuardMember(role, List.of(id.equals("a") ? "b" : "a"), "MAXIMUM_PERFORMANCE", "ASYNC",
+                applyLag, io.fleetdesk.oci.LagText.seconds(applyLag), "1 second", readiness, null, readiness, null,
+                "2 seconds"));
+    }
+
+    private static DataGuardOperationsApi.Association association(String state) {
+        return new DataGuardOperationsApi.Association("assoc-a", "a", "PRIMARY", "b", "STANDBY", "sys-b", state, null,
+                "MAXIMUM_PERFORMANCE", "ASYNC", "5 seconds", "10 MByte/s");
+    }
+
+    private static Check check(List<Check> checks, String idPrefix) {
+        return checks.stream().filter(c -> c.id().startsWith(idPrefix)).findFirst().orElseThrow(() ->
+                new AssertionError("no check " + idPrefix + " in " + checks));
+    }
+
+    @Test
+    void aHealthyPairPassesAndTheSqlChecksSayHowToRunThemByHand() {
+        var r = DataGuardPrechecks.evaluate(new PairFacts(Kind.SWITCHOVER, db("a", "SALES_A", "AVAILABLE", "PRIMARY", null,
+                null), db("b", "SALES_B", "AVAILABLE", "STANDBY", "4 seconds", "HEALTHY"), association("AVAILABLE"),
+                List.of(), List.of()), THRESHOLD);
+        assertFalse(r.blocked(), r.checks().toString());
+        assertFalse(r.hasWarnings(), r.checks().toString());
+        assertEquals(Verdict.PASS, check(r.checks(), "lag.apply").verdict());
+        Check verify = check(r.checks(), "sql.verify");
+        assertEquals(Verdict.NOT_CHECKED, verify.verdict());
+        assertTrue(verify.title().contains("SWITCHOVER TO SALES_B VERIFY"), verify.title());
+        assertTrue(verify.advice().contains("ORA-16470") && verify.advice().contains("ORA-16475"), verify.advice());
+        assertTrue(check(r.checks(), "sql.switchoverStatus").advice().contains("TO STANDBY or SESSIONS ACTIVE"));
+    }
+
+    @Test
+    void aBusyDatabaseAWorkRequestInFlightOrAWrongRoleBlock() {
+        var busy = DataGuardPrechecks.evaluate(new PairFacts(Kind.SWITCHOVER, db("a", "SALES_A", "AVAILABLE", "PRIMARY",
+                null, null), db("b", "SALES_B", "BACKUP_IN_PROGRESS", "STANDBY", "4 seconds", "HEALTHY"),
+                association("UPDATING"), List.of(new DataGuardOperationsApi.RunningWork("wr1", "CREATE_BACKUP",
+                "IN_PROGRESS", 40f)), List.of()), THRESHOLD);
+        assertTrue(busy.blocked());
+        assertEquals(Verdict.FAIL, check(busy.checks(), "state.b").verdict());
+        assertTrue(check(busy.checks(), "state.b").advice().contains("A backup is running"));
+        assertEquals(Verdict.FAIL, check(busy.checks(), "association").verdict());
+        assertTrue(check(busy.checks(), "work").measured().contains("CREATE_BACKUP IN_PROGRESS 40 %"));
+
+        var roles = DataGuardPrechecks.evaluate(new PairFacts(Kind.REINSTATE, db("a", "SALES_A", "AVAILABLE", "STANDBY",
+                "1 second", null), db("b", "SALES_B", "AVAILABLE", "PRIMARY", null, null), association("AVAILABLE"),
+                List.of(), List.of()), THRESHOLD);
+        assertEquals(Verdict.FAIL, check(roles.checks(), "roles").verdict());
+    }
+
+    @Test
+    void lagOverTheThresholdAndTheServicesWarningNeedAnAcknowledgementNotABlock() {
+        var r = DataGuardPrechecks.evaluate(new PairFacts(Kind.SWITCHOVER, db("a", "SALES_A", "AVAILABLE", "PRIMARY",
+                null, null), db("b", "SALES_B", "AVAILABLE", "STANDBY", "2 minutes", "WARNING"), association("AVAILABLE"),
+                List.of(), List.of()), THRESHOLD);
+        assertFalse(r.blocked());
+        assertTrue(r.hasWarnings());
+        assertEquals(Verdict.WARN, check(r.checks(), "lag.apply").verdict());
+        assertTrue(check(r.checks(), "lag.apply").measured().contains("2 minutes on SALES_B"));
+        assertEquals(Verdict.WARN, check(r.checks(), "readiness").verdict());
+    }
+
+    @Test
+    void aFailoverWithTheOldPrimaryStillUpWarnsAndSpellsOutTheDataLossExposure() {
+        var r = DataGuardPrechecks.evaluate(new PairFacts(Kind.FAILOVER, db("b", "SALES_B", "AVAILABLE", "STANDBY",
+                "4 seconds", "HEALTHY"), db("a", "SALES_A", "AVAILABLE", "PRIMARY", null, null), association("AVAILABLE"),
+                List.of(), List.of()), THRESHOLD);
+        assertEquals(Verdict.WARN, check(r.checks(), "state.peer").verdict());
+        assertTrue(check(r.checks(), "state.peer").advice().contains("a switchover loses no data"));
+        Check exposure = check(r.checks(), "exposure");
+        assertEquals(Verdict.WARN, exposure.verdict());
+        assertTrue(exposure.measured().contains("2 seconds in MAXIMUM_PERFORMANCE (ASYNC)"), exposure.measured());
+    }
+
+    @Test
+    void theChecksReadThePairFromTheSimulatorThroughTheSdkAndSeeARunningOperation() throws Exception {
+        try (DemoHarness h = new DemoHarness(81, 120, 2, new FaultPlan())) {
+            h.demo.server().dataGuardOperations().length(Duration.ofMinutes(30));
+            SimFleet f = h.demo.fleet();
+            SimFleet.Pair pair = h.availablePairInOneRegion();
+            String primary = f.role(pair.firstDbId()).equals("PRIMARY") ? pair.firstDbId() : pair.secondDbId();
+            String standby = primary.equals(pair.firstDbId()) ? pair.secondDbId() : pair.firstDbId();
+            try (var api = new SdkDataGuardOperationsApi(h.profile, f.database(primary).region())) {
+                var quiet = DataGuardPrechecks.read(Kind.SWITCHOVER, primary, standby, api, api);
+                assertTrue(quiet.problems().isEmpty(), quiet.problems().toString());
+                assertEquals("AVAILABLE", quiet.association().lifecycleState());
+                assertEquals(standby, quiet.association().peerDatabaseId());
+                assertTrue(quiet.running().isEmpty());
+
+                api.switchover(primary, api.associationId(primary), "Demo#Admin_12".toCharArray());
+                var busy = DataGuardPrechecks.evaluate(DataGuardPrechecks.read(Kind.SWITCHOVER, primary, standby, api,
+                        api), THRESHOLD);
+                assertTrue(busy.blocked());
+                assertTrue(check(busy.checks(), "work").measured().contains("SWITCHOVER_DATAGUARD"),
+                        check(busy.checks(), "work").measured());
+                assertEquals("UPDATING", busy.facts().association().lifecycleState());
+            }
+        }
+    }
+
+    @Test
+    void theTreeOffersEachOperationOnlyWhereItMakesSenseAndSaysWhyNot() {
+        FleetNode p = node("a", "PRIMARY", "b");
+        FleetNode s = node("b", "STANDBY", "a");
+        FleetNode lone = new FleetNode("c", "sys", NodeKind.DATABASE, "LONE", "AVAILABLE", null, Health.OK, List.of(),
+                Map.of(), Instant.now(), null);
+        FleetSnapshot snap = new FleetSnapshot(Map.of("a", p, "b", s, "c", lone), Instant.now(), Duration.ZERO, List.of(), 0);
+        PairLocks locks = new PairLocks();
+        var fromStandby = DataGuardActions.offer(Kind.SWITCHOVER, snap, "b", locks);
+        assertTrue(fromStandby.available());
+        assertEquals("a", fromStandby.actedId(), "a switchover is sent on the primary's association");
+        assertTrue(DataGuardActions.offer(Kind.FAILOVER, snap, "b", locks).available());
+        var failoverOnPrimary = DataGuardActions.offer(Kind.FAILOVER, snap, "a", locks);
+        assertFalse(failoverOnPrimary.available());
+        assertTrue(failoverOnPrimary.reason().contains("select SALES_B"), failoverOnPrimary.reason());
+        assertFalse(DataGuardActions.offer(Kind.REINSTATE, snap, "a", locks).available());
+        assertTrue(DataGuardActions.offer(Kind.SWITCHOVER, snap, "c", locks).reason().contains("no Data Guard association"));
+        locks.tryLock(fromStandby.pairKey(), "SWITCHOVER");
+        var locked = DataGuardActions.offer(Kind.FAILOVER, snap, "b", locks);
+        assertFalse(locked.available());
+        assertTrue(locked.reason().contains("switchover of this pair is open already"), locked.reason());
+    }
+
+    private static FleetNode node(String id, String role, String peer) {
+        return new FleetNode(id, "sys", NodeKind.DATABASE, id.equals("a") ? "SALES_A" : "SALES_B", "AVAILABLE",
+                new DataGuardMember(role, List.of(peer), "MAXIMUM_PERFORMANCE", "ASYNC", "3 seconds", 3, "1 second",
+                        "HEALTHY", null, "HEALTHY", null, "0 seconds"), Health.OK, List.of(), Map.of("DB name", "SALES"),
+                Instant.now(), null);
+    }
+}

@@ -1,0 +1,354 @@
+package io.fleetdesk.ui;
+
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.ops.AuditEntry;
+import io.fleetdesk.ops.AuditLog;
+import io.fleetdesk.sim.SimFleet;
+import io.fleetdesk.support.Fx;
+import io.fleetdesk.ui.common.LaunchOptions;
+import io.fleetdesk.ui.common.Theme;
+import io.fleetdesk.ui.fleet.FleetRow;
+import io.fleetdesk.ui.fleet.FleetViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Data Guard wizard driven as a DBA would, headless, against the demo simulator through the
+ * real SDK: a switchover to the end (closing the window while it runs), a failed pre-check that
+ * blocks, a failure midway, cancel before submit, and a failover followed by a reinstate.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DataGuardWizardTest {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final String PASSWORD = "Wz#Admin_9931";
+    @TempDir
+    static Path home;
+    @TempDir
+    Path data;
+    private FleetViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        LaunchOptions o = new LaunchOptions(null, home.resolve("no-such-config"), Theme.LIGHT, Duration.ofMinutes(10),
+                60, 42L);
+        vm = FleetdeskApp.openMainWindow(stage, o, new io.fleetdesk.ui.settings.SettingsStore(home.resolve("settings")),
+                new AuditLog(data));
+    }
+
+    @AfterEach
+    void close() {
+        Fx.run(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.hide();
+                }
+            }
+            stage.close();
+        });
+    }
+
+    private SimFleet sim() {
+        return vm.session().demo().fleet();
+    }
+
+    /** A pair whose members are both AVAILABLE, with a small apply lag, so no warning needs acknowledging. */
+    private SimFleet.Pair quietPair() {
+        Fx.waitUntil(WAIT, "the demo fleet is in the tree", () -> vm.session() != null
+                && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+        SimFleet.Pair p = sim().pairs().getFirst();
+        for (String id : List.of(p.firstDbId(), p.secondDbId())) {
+            sim().overrideState(id, "AVAILABLE");
+            sim().overrideApplyLag(id, 3);
+        }
+        Fx.run(vm::refreshNow);
+        Fx.waitUntil(WAIT, "the tree has read the pair as AVAILABLE", () -> Stream.of(p.firstDbId(), p.secondDbId())
+                .allMatch(id -> "AVAILABLE".equals(vm.tree().snapshot().node(id).lifecycleState())));
+        return p;
+    }
+
+    private String primaryOf(SimFleet.Pair p) {
+        return sim().role(p.firstDbId()).equals("PRIMARY") ? p.firstDbId() : p.secondDbId();
+    }
+
+    private String standbyOf(SimFleet.Pair p) {
+        return primaryOf(p).equals(p.firstDbId()) ? p.secondDbId() : p.firstDbId();
+    }
+
+    private void select(FxRobot robot, String databaseId) {
+        TreeTableView<FleetRow> t = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+        Fx.run(() -> {
+            TreeItem<FleetRow> item = vm.tree().item(databaseId);
+            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            t.getSelectionModel().select(item);
+            t.scrollTo(t.getRow(item));
+            t.requestFocus();
+        });
+    }
+
+    /**
+     * Clicks a button of the details pane. The pane is rebuilt when a refresh changes the row, so a
+     * button found just before a rebuild may be gone by the click: look it up again then.
+     */
+    private void clickDetails(FxRobot robot, String query) {
+        Fx.waitUntil(WAIT, query + " is shown", () -> robot.lookup(query).tryQuery().isPresent());
+        for (int i = 0; ; i++) {
+            try {
+                robot.clickOn(query);
+                return;
+            } catch (RuntimeException e) {
+                if (i == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T extends Node> T node(FxRobot robot, String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return Fx.call(() -> {
+            Node n = robot.lookup(query).query();
+            return n instanceof Label l ? l.getText() : n instanceof javafx.scene.control.TextInputControl c ? c.getText()
+                    : n instanceof Button b ? b.getText() : n.toString();
+        });
+    }
+
+    private boolean showing(FxRobot robot, String query) {
+        return Fx.call(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+    }
+
+    /** Next on Pair, then waits for the pre-checks and acknowledges warnings when there are any. */
+    private void throughPrechecks(FxRobot robot) {
+        robot.clickOn("#dgNext");
+        Fx.waitUntil(WAIT, "the pre-checks are done", () -> !node(robot, "#dgChecks", TableView.class).getItems().isEmpty()
+                && !node(robot, "#dgRerun", Button.class).isDisabled());
+        if (Fx.call(() -> node(robot, "#dgAcknowledge", CheckBox.class).isVisible())) {
+            robot.clickOn("#dgAcknowledge");
+        }
+        Fx.waitUntil(WAIT, "Next is enabled", () -> !node(robot, "#dgNext", Button.class).isDisabled());
+        robot.clickOn("#dgNext");
+    }
+
+    private void confirmAndStart(FxRobot robot, String dbName) {
+        assertTrue(Fx.call(() -> node(robot, "#dgNext", Button.class).isDisabled()), "nothing typed yet");
+        robot.clickOn("#dgConfirmName").write(dbName.toLowerCase());
+        robot.clickOn("#dgPassword").write(PASSWORD);
+        Fx.waitUntil(WAIT, "Start is enabled", () -> !node(robot, "#dgNext", Button.class).isDisabled());
+        robot.clickOn("#dgNext");
+    }
+
+    private List<AuditEntry> auditOf(String databaseId) {
+        return vm.audit().readAll().stream().filter(e -> e.targets().contains(databaseId)).toList();
+    }
+
+    @Test
+    void aSwitchoverRunsToTheEndFromTheKeyboardAndGoesOnInTheStatusBarWhenTheWindowIsClosed(FxRobot robot)
+            throws Exception {
+        SimFleet.Pair pair = quietPair();
+        String primary = primaryOf(pair);
+        String standby = standbyOf(pair);
+        select(robot, standby);
+        // From the standby: the wizard still acts on the primary's association.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.waitUntil(WAIT, "the wizard shows the pair", () -> showing(robot, "#dgPairPage"));
+        assertTrue(text(robot, "#dgTitle").startsWith("Switchover: " + sim().database(primary).dbUniqueName()),
+                text(robot, "#dgTitle"));
+        throughPrechecks(robot);
+        Fx.waitUntil(WAIT, "the confirm page", () -> showing(robot, "#dgConfirmPage"));
+        confirmAndStart(robot, sim().database(primary).dbName());
+        assertEquals("", text(robot, "#dgPassword"), "the password field is cleared once sent");
+        Fx.waitUntil(WAIT, "the operation runs", () -> text(robot, "#dgExecuteState").contains("in progress"));
+
+        // Closing while it runs asks, then hides the window; the status bar follows the operation.
+        robot.clickOn("#dgClose");
+        Fx.waitUntil(WAIT, "the question", () -> robot.lookup("#dgCloseAsk").tryQuery().isPresent());
+        robot.clickOn("Close and follow in the status bar");
+        Fx.waitUntil(WAIT, "the status bar shows the operation", () -> showing(robot, "#operation-SWITCHOVER"));
+        Fx.waitUntil(WAIT, "the status bar says it is done", () -> Fx.call(() ->
+                node(robot, "#operation-SWITCHOVER", Hyperlink.class).getText()).contains("done"));
+        robot.clickOn("#operation-SWITCHOVER");
+        Fx.waitUntil(WAIT, "the verify page", () -> showing(robot, "#dgVerifyPage"));
+        assertTrue(text(robot, "#dgSummary").contains("total"), text(robot, "#dgSummary"));
+        assertEquals("STANDBY", sim().role(primary));
+        assertEquals("PRIMARY", sim().role(standby));
+        Fx.waitUntil(WAIT, "the tree shows the new roles", () -> "PRIMARY".equals(vm.tree().snapshot().node(standby).role()));
+
+        List<AuditEntry> audit = auditOf(primary);
+        assertEquals(2, audit.size(), audit.toString());
+        assertEquals(AuditEntry.Phase.INTENT, audit.get(0).phase());
+        assertEquals("SUCCEEDED", audit.get(1).status());
+        assertTrue(audit.get(1).workRequestId() != null && !audit.get(1).workRequestId().isBlank());
+        assertEquals(audit.get(1).workRequestId(), text(robot, "#dgVerifyPage #dgSummaryGrid .text-field"));
+
+        // Read back in the Audit view, filtered to this database.
+        robot.clickOn("#dgClose");
+        robot.clickOn("#auditButton");
+        Fx.waitUntil(WAIT, "the audit view lists entries", () -> robot.lookup("#auditTable").tryQuery().isPresent()
+                && !node(robot, "#auditTable", TableView.class).getItems().isEmpty());
+        robot.clickOn("#auditFilter").write(primary);
+        Fx.waitUntil(WAIT, "the filter keeps this pair's two entries", () ->
+                node(robot, "#auditTable", TableView.class).getItems().size() == 2);
+
+        // The password is nowhere on disk: not in the audit log, the log file, or the settings.
+        for (Path root : List.of(data, home, Path.of(System.getProperty("fleetdesk.logs")))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(PASSWORD), f + " holds the password");
+                }
+            }
+        }
+        assertTrue(Files.exists(Path.of(System.getProperty("fleetdesk.logs"), "fleetdesk.log")),
+                "the log file was searched too");
+    }
+
+    @Test
+    void aFailedPreCheckBlocksNextAndTheWizardSaysWhatToDo(FxRobot robot) {
+        SimFleet.Pair pair = quietPair();
+        String primary = primaryOf(pair);
+        String standby = standbyOf(pair);
+        select(robot, primary);
+        clickDetails(robot, "#detailsSWITCHOVER");
+        Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
+        sim().overrideState(standby, "BACKUP_IN_PROGRESS");
+        robot.clickOn("#dgNext");
+        Fx.waitUntil(WAIT, "the pre-checks are done", () -> !node(robot, "#dgChecks", TableView.class).getItems().isEmpty()
+                && !node(robot, "#dgRerun", Button.class).isDisabled());
+        assertTrue(Fx.call(() -> node(robot, "#dgChecks", TableView.class).getItems().stream().anyMatch(c ->
+                c.toString().contains("FAIL") && c.toString().contains("A backup is running"))));
+        assertTrue(Fx.call(() -> node(robot, "#dgNext", Button.class).isDisabled()), "a failed check blocks Next");
+        assertTrue(text(robot, "#dgNextReason").contains("failed check"), text(robot, "#dgNextReason"));
+
+        // The backup ends: run the checks again and the way is open.
+        sim().overrideState(standby, "AVAILABLE");
+        robot.clickOn("#dgRerun");
+        Fx.waitUntil(WAIT, "Next is open after the checks pass", () -> !node(robot, "#dgRerun", Button.class).isDisabled()
+                && node(robot, "#dgChecks", TableView.class).getItems().stream().noneMatch(c -> c.toString().contains("FAIL")));
+        robot.clickOn("#dgClose");
+        assertTrue(auditOf(primary).isEmpty(), "nothing was sent, nothing audited");
+    }
+
+    @Test
+    void aFailureMidwayIsShownWithTheServicesReasonAndTheRolesStay(FxRobot robot) {
+        SimFleet.Pair pair = quietPair();
+        String primary = primaryOf(pair);
+        select(robot, primary);
+        // The context menu offers it (and says why failover and reinstate are not offered here).
+        ContextMenu menu = Fx.call(() -> node(robot, "#fleetTree", TreeTableView.class).getContextMenu());
+        Fx.run(() -> menu.show(stage));
+        List<MenuItem> items = Fx.call(() -> List.copyOf(menu.getItems()));
+        assertTrue(items.stream().anyMatch(i -> "menuSWITCHOVER".equals(i.getId()) && !i.isDisable()));
+        assertTrue(items.stream().anyMatch(i -> "menuFAILOVER".equals(i.getId()) && i.isDisable()));
+        assertTrue(items.stream().anyMatch(i -> i.getText().contains("started from the standby")), items.toString());
+        Fx.run(() -> items.stream().filter(i -> "menuSWITCHOVER".equals(i.getId())).findFirst().orElseThrow().fire());
+        Fx.run(menu::hide);
+        Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
+
+        vm.session().demo().server().dataGuardOperations().failNext("ORA-16467: switchover target is not synchronized");
+        throughPrechecks(robot);
+        confirmAndStart(robot, sim().database(primary).dbName());
+        Fx.waitUntil(WAIT, "the failure is shown", () -> showing(robot, "#dgFailure")
+                && text(robot, "#dgFailure").contains("ORA-16467"));
+        assertTrue(text(robot, "#dgFailure").contains("roles are unchanged"), text(robot, "#dgFailure"));
+        assertTrue(text(robot, "#dgExecuteState").contains("failed"));
+        assertEquals("Close", text(robot, "#dgClose"));
+        assertEquals("PRIMARY", sim().role(primary));
+        assertEquals("FAILED", auditOf(primary).getLast().status());
+    }
+
+    @Test
+    void cancelBeforeSubmitSendsNothingAndFreesThePair(FxRobot robot) {
+        SimFleet.Pair pair = quietPair();
+        String primary = primaryOf(pair);
+        String standby = standbyOf(pair);
+        select(robot, primary);
+        clickDetails(robot, "#detailsSWITCHOVER");
+        Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
+        // One operation per pair: the standby's side offers nothing while this wizard is open.
+        select(robot, standby);
+        Fx.waitUntil(WAIT, "the details say why", () -> Fx.call(() -> vm.dataGuardOffers(
+                vm.tree().item(standby).getValue())).stream().noneMatch(o -> o.available()));
+        throughPrechecks(robot);
+        robot.clickOn("#dgConfirmName").write(sim().database(primary).dbName());
+        robot.clickOn("#dgClose");
+        Fx.waitUntil(WAIT, "the wizard is gone", () -> !showing(robot, "#dgConfirmPage"));
+        assertTrue(auditOf(primary).isEmpty(), "nothing sent");
+        assertFalse(vm.session().demo().server().dataGuardOperations().inFlight(pair.id()));
+        assertTrue(Fx.call(() -> vm.dataGuardOffers(vm.tree().item(standby).getValue())).stream()
+                .anyMatch(o -> o.available()), "the pair is free again");
+    }
+
+    @Test
+    void aFailoverFromTheStandbyThenAReinstateRestoreThePair(FxRobot robot) {
+        SimFleet.Pair pair = quietPair();
+        String primary = primaryOf(pair);
+        String standby = standbyOf(pair);
+        select(robot, standby);
+        clickDetails(robot, "#detailsFAILOVER");
+        Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
+        throughPrechecks(robot);
+        // The stronger confirmation: the name, the password and accepting the loss.
+        robot.clickOn("#dgConfirmName").write(sim().database(primary).dbName());
+        robot.clickOn("#dgPassword").write(PASSWORD);
+        assertTrue(Fx.call(() -> node(robot, "#dgNext", Button.class).isDisabled()), "loss not yet accepted");
+        robot.clickOn("#dgAcceptLoss");
+        robot.clickOn("#dgNext");
+        Fx.waitUntil(WAIT, "the failover is done", () -> text(robot, "#dgVerifyState").contains("done"));
+        assertEquals("PRIMARY", sim().role(standby));
+        assertEquals("DISABLED_STANDBY", sim().role(primary));
+        robot.clickOn("#dgClose");
+
+        Fx.waitUntil(WAIT, "the tree shows the disabled standby", () ->
+                "DISABLED_STANDBY".equals(vm.tree().snapshot().node(primary).role()));
+        sim().overrideState(primary, "AVAILABLE");
+        sim().overrideState(standby, "AVAILABLE");
+        select(robot, primary);
+        clickDetails(robot, "#detailsREINSTATE");
+        Fx.waitUntil(WAIT, "the reinstate wizard", () -> showing(robot, "#dgPairPage"));
+        assertTrue(text(robot, "#dgTitle").startsWith("Reinstate"));
+        throughPrechecks(robot);
+        confirmAndStart(robot, sim().database(primary).dbName());
+        Fx.waitUntil(WAIT, "the reinstate is done", () -> text(robot, "#dgVerifyState").contains("done"));
+        assertEquals("STANDBY", sim().role(primary));
+        List<String> actions = vm.audit().readAll().stream().filter(e -> e.targets().contains(primary)
+                && e.phase() == AuditEntry.Phase.OUTCOME).map(e -> e.action() + " " + e.status()).toList();
+        assertEquals(List.of("FAILOVER SUCCEEDED", "REINSTATE SUCCEEDED"), actions);
+        assertNotNull(text(robot, "#dgSummary"));
+    }
+}
