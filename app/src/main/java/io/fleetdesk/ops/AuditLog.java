@@ -102,6 +102,9 @@ public final class AuditLog {
     }
 
     private synchronized void append(AuditEntry e) {
+        // A FileChannel closes itself when its thread is interrupted (ClosedByInterruptException), and
+        // an interrupt is how a closing app stops an operation's thread: the entry must still be written.
+        boolean interrupted = Thread.interrupted();
         try {
             Files.createDirectories(file.getParent());
             byte[] line = (json.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -114,8 +117,13 @@ public final class AuditLog {
                 ch.force(true);
             }
         } catch (IOException ex) {
-            throw new UncheckedIOException("The audit log " + file + " could not be written: " + ex.getMessage()
-                    + ". Nothing was sent. Check the disk and the folder's permissions.", ex);
+            throw new UncheckedIOException("The audit log " + file + " could not be written: " + ex
+                    + (e.phase() == AuditEntry.Phase.INTENT ? ". Nothing was sent." : ". The outcome is not recorded.")
+                    + " Check the disk and the folder's permissions.", ex);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -48,9 +48,12 @@ public final class DataGuardWorkflow {
                            String opcRequestId) {
     }
 
-    /** Who, where and on what: the database acted on and its peer, and the DB name the DBA must type. */
-    public record Target(String pairKey, String databaseId, String peerDatabaseId, String confirmName,
-                         String profile, String ociUser) {
+    /**
+     * Who, where and on what: the database acted on and its peer (OCIDs and the DB unique names a DBA
+     * reads), and the DB name the DBA must type.
+     */
+    public record Target(String pairKey, String databaseId, String peerDatabaseId, String databaseName,
+                         String peerDatabaseName, String confirmName, String profile, String ociUser) {
     }
 
     /** How long to wait between looks at the work request and the roles, and for the roles at most. */
@@ -172,7 +175,8 @@ public final class DataGuardWorkflow {
             associationId = api.associationId(target.databaseId());
             intent = audit.intent(target.ociUser(), target.profile(), kind.name(),
                     List.of(target.databaseId(), target.peerDatabaseId()),
-                    Map.of("dataGuardAssociationId", associationId));
+                    Map.of("dataGuardAssociationId", associationId, "databaseName", target.databaseName(),
+                            "peerDatabaseName", target.peerDatabaseName()));
         } catch (RuntimeException e) {
             java.util.Arrays.fill(adminPassword, '\0');
             return fail(null, null, null, "Nothing was sent: " + message(e));
@@ -199,14 +203,21 @@ public final class DataGuardWorkflow {
                 publish(new Progress(State.IN_PROGRESS, wr.percentComplete(), wr.log(), null, sent.workRequestId(),
                         sent.opcRequestId()));
             } while (!wr.ended());
+        } catch (Abandoned e) {
+            return abandon(intent, sent);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return abandon(intent, sent);
+            }
             return fail(intent, sent.workRequestId(), sent.opcRequestId(), "Lost track of the work request "
                     + sent.workRequestId() + ": " + message(e) + ". Check it in the OCI console before trying again.");
         }
         if (!wr.status().equals("SUCCEEDED")) {
             String why = wr.errors().isEmpty() ? "the work request ended " + wr.status() : String.join("; ", wr.errors());
             return fail(intent, sent.workRequestId(), sent.opcRequestId(), "The " + kind.name().toLowerCase(Locale.ROOT)
-                    + " failed: " + why + ". The roles are unchanged; fix the cause and run the checks again.");
+                    + " failed: " + why + ". The roles are unchanged. Fix the cause (the work request log says where"
+                    + " it stopped), then start the " + kind.name().toLowerCase(Locale.ROOT) + " again from the tree:"
+                    + " the pre-checks run again.");
         }
         move(State.IN_PROGRESS, State.VERIFYING);
         publish(new Progress(State.VERIFYING, 100, wr.log(), null, sent.workRequestId(), sent.opcRequestId()));
@@ -219,8 +230,8 @@ public final class DataGuardWorkflow {
                 acted = roleOf.apply(target.databaseId());
                 peer = expected[1] == null ? null : roleOf.apply(target.peerDatabaseId());
                 if (expected[0].equals(acted) && (expected[1] == null || expected[1].equals(peer))) {
-                    String done = "Roles verified: " + target.databaseId() + " is " + acted
-                            + (peer == null ? "" : ", " + target.peerDatabaseId() + " is " + peer) + ".";
+                    String done = "Roles verified: " + target.databaseName() + " is " + acted
+                            + (peer == null ? "" : ", " + target.peerDatabaseName() + " is " + peer) + ".";
                     move(State.VERIFYING, State.DONE);
                     audit.outcome(intent, "SUCCEEDED", sent.workRequestId(), sent.opcRequestId(), done);
                     Progress p = new Progress(State.DONE, 100, wr.log(), done, sent.workRequestId(), sent.opcRequestId());
@@ -230,7 +241,11 @@ public final class DataGuardWorkflow {
             } catch (RuntimeException e) {
                 // A read failed: keep trying until the deadline.
             }
-            sleep(timing.poll());
+            try {
+                sleep(timing.poll());
+            } catch (Abandoned e) {
+                return abandon(intent, sent);
+            }
         }
         return fail(intent, sent.workRequestId(), sent.opcRequestId(), "The work request succeeded but the roles did not"
                 + " change in time (still " + acted + (peer == null ? "" : " / " + peer) + "). Check the pair in the OCI console.");
@@ -255,6 +270,25 @@ public final class DataGuardWorkflow {
         return p;
     }
 
+    /** Fleetdesk is closing while the operation runs in OCI: it goes on there, so say that, not FAILED. */
+    private Progress abandon(AuditLog.Intent intent, DataGuardOperationsApi.Submitted sent) {
+        String m = "Fleetdesk was closed while the " + kind.name().toLowerCase(Locale.ROOT) + " ran; it continues in OCI."
+                + " Follow work request " + sent.workRequestId() + " in the OCI console.";
+        audit.outcome(intent, "UNKNOWN", sent.workRequestId(), sent.opcRequestId(), m);
+        state.set(State.FAILED);
+        Progress p = new Progress(State.FAILED, progress.percentComplete(), progress.log(), m, sent.workRequestId(),
+                sent.opcRequestId());
+        publish(p);
+        return p;
+    }
+
+    /** The thread was interrupted: the app is closing. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned(InterruptedException cause) {
+            super("interrupted", cause);
+        }
+    }
+
     private static String message(RuntimeException e) {
         return e instanceof OciApiException o ? o.userMessage() : e.getMessage();
     }
@@ -264,7 +298,7 @@ public final class DataGuardWorkflow {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new Abandoned(e);
         }
     }
 }

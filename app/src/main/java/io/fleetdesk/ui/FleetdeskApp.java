@@ -87,6 +87,25 @@ public final class FleetdeskApp extends Application {
             stage.setHeight(Math.min(wb.height(), screen.getHeight()));
             stage.setMaximized(wb.maximized());
         }
+        FleetController controller = loader.getController();
+        stage.setOnCloseRequest(e -> {
+            List<String> running = controller.runningOperations();
+            if (running.isEmpty()) {
+                return;
+            }
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    Messages.get("app.closeWhileRunning", String.join("\n", running)),
+                    new javafx.scene.control.ButtonType(Messages.get("app.closeWhileRunning.quit"),
+                            javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                    new javafx.scene.control.ButtonType(Messages.get("app.closeWhileRunning.stay"),
+                            javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            ask.initOwner(stage);
+            ask.setHeaderText(null);
+            if (ask.showAndWait().map(b -> b.getButtonData() != javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                    .orElse(true)) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             vm.rememberWindow(new AppSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));

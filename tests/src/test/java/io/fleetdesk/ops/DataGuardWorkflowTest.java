@@ -60,6 +60,7 @@ class DataGuardWorkflowTest {
 
     private DataGuardWorkflow workflow(Kind kind, SimFleet.Database acted, SimFleet.Database peer) {
         return new DataGuardWorkflow(kind, new DataGuardWorkflow.Target(primary.pairId(), acted.id(), peer.id(),
+                acted.dbUniqueName(), peer.dbUniqueName(),
                 primary.dbName(), "Demo fleet", "ocid1.user.oc1..dba"), api, audit, locks,
                 id -> region.getDatabase(id).dataGuard().role(), new DataGuardWorkflow.Timing(Duration.ofMillis(150),
                 Duration.ofSeconds(10)));
@@ -88,6 +89,8 @@ class DataGuardWorkflowTest {
         assertEquals(2, log.size());
         assertEquals(AuditEntry.Phase.INTENT, log.get(0).phase());
         assertEquals("SWITCHOVER", log.get(0).action());
+        assertEquals(primary.dbUniqueName(), log.get(0).parameters().get("databaseName"), "the audit names what a DBA reads");
+        assertTrue(end.message().contains(primary.dbUniqueName() + " is STANDBY"), end.message());
         assertEquals("SUCCEEDED", log.get(1).status());
         assertEquals(end.workRequestId(), log.get(1).workRequestId());
         assertFalse(locks.isLocked(primary.pairId()), "the pair is free again");
@@ -103,6 +106,34 @@ class DataGuardWorkflowTest {
         assertTrue(end.message().contains("ORA-16467") && end.message().contains("roles are unchanged"), end.message());
         assertEquals("PRIMARY", fleet.role(primary.id()));
         assertEquals("FAILED", audit.readAll().getLast().status());
+        assertFalse(locks.isLocked(primary.pairId()));
+    }
+
+    @Test
+    void closingTheAppWhileItRunsRecordsThatItContinuesInOciNotThatItFailed() throws Exception {
+        h.demo.server().dataGuardOperations().length(Duration.ofMinutes(30));
+        DataGuardWorkflow w = workflow(Kind.SWITCHOVER, primary, standby);
+        assertTrue(w.confirm(primary.dbName()));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = Thread.ofVirtual().start(() -> {
+            try {
+                w.run(PASSWORD.toCharArray());
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (w.state() != State.IN_PROGRESS && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals(State.IN_PROGRESS, w.state());
+        runner.interrupt();
+        runner.join(10_000);
+        assertEquals(null, thrown.get(), "run() ends normally");
+        AuditEntry outcome = audit.readAll().getLast();
+        assertEquals("UNKNOWN", outcome.status(), outcome.toString());
+        assertTrue(outcome.message().contains("continues in OCI") && outcome.message().contains(outcome.workRequestId()),
+                outcome.message());
         assertFalse(locks.isLocked(primary.pairId()));
     }
 

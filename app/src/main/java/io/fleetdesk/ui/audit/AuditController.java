@@ -66,12 +66,16 @@ public final class AuditController {
         reloadButton.setOnAction(e -> vm.reload());
 
         table.setItems(vm.shown());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("audit.empty")));
         column(atColumn, e -> LocalDateTime.ofInstant(e.at(), ZoneId.systemDefault()).withNano(0).toString().replace('T', ' '));
         column(phaseColumn, e -> e.phase().name());
         column(actionColumn, AuditEntry::action);
         column(statusColumn, e -> e.status() == null ? "" : e.status());
-        column(targetsColumn, e -> String.join(", ", e.targets()));
+        // Names as the DBA reads them when the entry has them; the OCIDs are in the entry's details.
+        column(targetsColumn, e -> e.parameters().containsKey("databaseName")
+                ? e.parameters().get("databaseName") + (e.parameters().containsKey("peerDatabaseName")
+                ? " ↔ " + e.parameters().get("peerDatabaseName") : "") : String.join(", ", e.targets()));
         column(whoColumn, e -> e.osUser() + (e.ociUser() == null ? "" : " / " + e.ociUser()));
         column(durationColumn, e -> e.durationMs() == null ? "" : String.format("%.1f s", e.durationMs() / 1000.0));
         column(messageColumn, e -> e.message() == null ? "" : e.message());

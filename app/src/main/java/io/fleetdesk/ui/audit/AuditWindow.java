@@ -22,6 +22,13 @@ public final class AuditWindow {
     private AuditWindow() {
     }
 
+    /** Reads the file again when the view is open (an operation wrote to it). */
+    public static void reloadIfOpen() {
+        if (open != null && open.isShowing()) {
+            openModel.reload();
+        }
+    }
+
     /** Shows the audit log over the main window; reads the file again each time. */
     public static Stage show(AuditLog audit, Window owner) {
         if (open != null && open.getOwner() == owner) {

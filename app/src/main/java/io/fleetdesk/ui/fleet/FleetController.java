@@ -300,6 +300,8 @@ public final class FleetController {
                 operationsBox.getChildren().removeIf(n -> n.getUserData() == gone);
                 showDetails(shownItem == null ? null : shownItem.getValue());
             });
+            // The intent and the outcome appear in an open Audit view as they are written.
+            model.stateProperty().addListener((obs, before, now) -> io.fleetdesk.ui.audit.AuditWindow.reloadIfOpen());
             Hyperlink link = new Hyperlink();
             link.setId("operation-" + o.kind().name());
             link.setUserData(w);
@@ -313,6 +315,13 @@ public final class FleetController {
             vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
                     e.getMessage()));
         }
+    }
+
+    /** What runs in OCI from this window now (the main window asks before closing then). */
+    public List<String> runningOperations() {
+        return operationsBox.getChildren().stream().map(n -> n.getUserData())
+                .filter(u -> u instanceof DataGuardWizard w && w.model().running())
+                .map(u -> ((DataGuardWizard) u).statusLine().get()).toList();
     }
 
     @FXML

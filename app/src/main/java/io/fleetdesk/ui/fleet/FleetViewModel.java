@@ -200,7 +200,8 @@ public final class FleetViewModel implements AutoCloseable {
         String confirmName = primary.details().getOrDefault("DB name", primary.name());
         String region = snap.regionOf(offer.actedId());
         DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), new DataGuardWorkflow.Target(offer.pairKey(),
-                offer.actedId(), offer.peerId(), confirmName, s.profile().name(), s.profile().userId()),
+                offer.actedId(), offer.peerId(), snap.node(offer.actedId()).name(), snap.node(offer.peerId()).name(),
+                confirmName, s.profile().name(), s.profile().userId()),
                 s.operations(region), audit, pairLocks,
                 id -> s.operations(snap.regionOf(id)).database(id).dataGuard().role(),
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
@@ -426,5 +427,11 @@ public final class FleetViewModel implements AutoCloseable {
         }
         batcher.close();
         background.shutdownNow();
+        try {
+            // A running operation writes "continues in OCI" to the audit log when interrupted: let it.
+            background.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
