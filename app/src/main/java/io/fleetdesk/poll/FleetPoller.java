@@ -427,7 +427,8 @@ public final class FleetPoller implements AutoCloseable {
                 cdbRoles.put(d.id(), dg == null ? null : dg.role());
                 nodes.put(d.id(), node(d.id(), parent, NodeKind.DATABASE,
                         d.dbUniqueName() != null ? d.dbUniqueName() : d.dbName(), d.lifecycleState(), dg,
-                        rules.database(d.lifecycleState(), d.lifecycleDetails(), dg),
+                        rules.database(d.lifecycleState(), d.lifecycleDetails(), dg, d.lastBackup(), d.lastFailedBackup(),
+                                res.at() == null ? Instant.now() : res.at()),
                         details("DB name", d.dbName(), "DB unique name", d.dbUniqueName(),
                                 "Version", homeVersion.get(e.getKey()),
                                 "Lifecycle details", d.lifecycleDetails(),

@@ -13,8 +13,10 @@ import java.util.Set;
  *
  * @param applyLagWarning  a standby further behind than this is WARNING (the broker's ApplyLagThreshold default)
  * @param applyLagCritical a standby further behind than this is CRITICAL
+ * @param backupWarning    a database whose last good backup is older than this is WARNING (default 26 h:
+ *                         a daily backup plus slack for its window moving)
  */
-public record HealthRules(Duration applyLagWarning, Duration applyLagCritical) {
+public record HealthRules(Duration applyLagWarning, Duration applyLagCritical, Duration backupWarning) {
     private static final Set<String> CRITICAL_STATES = Set.of("FAILED", "NEEDS_ATTENTION", "RESTORE_FAILED",
             "TERMINATING", "TERMINATED", "DISABLED");
     private static final Set<String> BUSY_STATES = Set.of("PROVISIONING", "UPDATING", "BACKUP_IN_PROGRESS",
@@ -22,7 +24,7 @@ public record HealthRules(Duration applyLagWarning, Duration applyLagCritical) {
             "MIGRATED");
 
     public static HealthRules defaults() {
-        return new HealthRules(Duration.ofSeconds(30), Duration.ofMinutes(5));
+        return new HealthRules(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(26));
     }
 
     /** A verdict and the reasons behind it. */
@@ -86,6 +88,55 @@ public record HealthRules(Duration applyLagWarning, Duration applyLagCritical) {
                     + (dg.switchoverMessage() == null ? "" : ": " + dg.switchoverMessage()));
         }
         return b.build();
+    }
+
+    /**
+     * A database's health with its backup freshness: WARNING when the last good backup is older than
+     * {@link #backupWarning}, or when the last attempt failed after the last success. A standby with no
+     * backup on record is not flagged (Data Guard pairs are usually backed up on the primary).
+     */
+    public Verdict database(String state, String details, DataGuardMember dg, java.time.Instant lastBackup,
+                            java.time.Instant lastFailedBackup, java.time.Instant now) {
+        Verdict v = database(state, details, dg);
+        Builder b = new Builder();
+        b.health = v.health();
+        b.reasons.addAll(v.reasons());
+        boolean standby = dg != null && dg.isStandby();
+        if (lastBackup == null) {
+            if (!standby) {
+                b.add(Health.WARNING, lastFailedBackup == null ? "No backup on record: enable automatic backups or take one"
+                        : "No successful backup on record; the last attempt failed at " + stamp(lastFailedBackup));
+            }
+        } else {
+            Duration age = Duration.between(lastBackup, now);
+            if (age.compareTo(backupWarning) > 0) {
+                b.add(Health.WARNING, "Last good backup " + hours(age) + " ago (" + stamp(lastBackup) + "), older than "
+                        + hours(backupWarning) + ": check the automatic backups in Backups");
+            }
+            if (lastFailedBackup != null && lastFailedBackup.isAfter(lastBackup)) {
+                b.add(Health.WARNING, "The last backup attempt failed (" + stamp(lastFailedBackup)
+                        + ") after the last good one (" + stamp(lastBackup) + "): see Backups for the error");
+            }
+        }
+        return b.build();
+    }
+
+    private static String hours(Duration d) {
+        long h = d.toHours();
+        return h >= 48 ? (h / 24) + " d " + (h % 24) + " h" : h + " h";
+    }
+
+    private static String stamp(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
+    public HealthRules withBackupWarning(Duration d) {
+        return new HealthRules(applyLagWarning, applyLagCritical, d);
+    }
+
+    public HealthRules withApplyLag(Duration warning, Duration critical) {
+        return new HealthRules(warning, critical, backupWarning);
     }
 
     public Verdict pdb(String state, String openMode, String cdbRole) {

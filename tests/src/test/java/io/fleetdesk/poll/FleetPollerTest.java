@@ -66,6 +66,21 @@ class FleetPollerTest {
     }
 
     @Test
+    void aDatabaseWhoseLastBackupFailedIsAWarningWithTheTimesInTheReason() throws Exception {
+        try (DemoHarness h = new DemoHarness(7, 150, 3, new FaultPlan()); FleetPoller p = h.poller()) {
+            FleetSnapshot s = p.refreshOnce();
+            SimFleet f = h.demo.fleet();
+            List<SimFleet.Database> failing = f.allDatabases().stream().filter(d -> f.lastFailedBackup(d) != null).toList();
+            assertTrue(!failing.isEmpty(), "the demo has databases whose last backup failed");
+            for (SimFleet.Database d : failing) {
+                FleetNode n = s.node(d.id());
+                assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("The last backup attempt failed")), n.reasons().toString());
+                assertTrue(rank(n.health()) >= rank(Health.WARNING));
+            }
+        }
+    }
+
+    @Test
     void aStandbyFarBehindIsCriticalWithTheReasonAndRecovers() throws Exception {
         try (DemoHarness h = new DemoHarness(7, 150, 2, new FaultPlan()); FleetPoller p = h.poller()) {
             SimFleet.Database standby = h.demo.fleet().dataGuardDatabases().stream()

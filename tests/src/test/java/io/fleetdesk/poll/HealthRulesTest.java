@@ -64,4 +64,32 @@ class HealthRulesTest {
         var d = new DataGuardMember("DISABLED_STANDBY", List.of(), "MAXIMUM_PERFORMANCE", "ASYNC", null, -1, null, null, null, null, null, null);
         assertEquals(Health.CRITICAL, rules.database("AVAILABLE", null, d).health());
     }
+
+    @Test
+    void backupFreshnessWarnsWhenTheLastGoodBackupIsOldOrTheLastAttemptFailedAfterIt() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-24T12:00:00Z");
+        java.time.Instant yesterday = now.minus(java.time.Duration.ofHours(20));
+        assertEquals(Health.OK, rules.database("AVAILABLE", null, null, yesterday, null, now).health());
+
+        var old = rules.database("AVAILABLE", null, null, now.minus(java.time.Duration.ofHours(30)), null, now);
+        assertEquals(Health.WARNING, old.health());
+        assertTrue(old.reasons().getFirst().contains("30 h ago") && old.reasons().getFirst().contains("older than 26 h"),
+                old.reasons().toString());
+
+        var failed = rules.database("AVAILABLE", null, null, yesterday, now.minus(java.time.Duration.ofHours(2)), now);
+        assertEquals(Health.WARNING, failed.health());
+        assertTrue(failed.reasons().getFirst().contains("The last backup attempt failed (2026-11-24 10:00 UTC)"),
+                failed.reasons().toString());
+        // A failure before the last success is history, not a problem.
+        assertEquals(Health.OK, rules.database("AVAILABLE", null, null, yesterday,
+                yesterday.minus(java.time.Duration.ofDays(1)), now).health());
+
+        assertEquals(Health.WARNING, rules.database("AVAILABLE", null, null, null, null, now).health(),
+                "a primary with no backup at all");
+        assertEquals(Health.OK, rules.database("AVAILABLE", null, standby("3 seconds"), null, null, now).health(),
+                "a standby is usually not backed up itself");
+        // The threshold comes from the settings.
+        assertEquals(Health.OK, rules.withBackupWarning(java.time.Duration.ofHours(48)).database("AVAILABLE", null, null,
+                now.minus(java.time.Duration.ofHours(30)), null, now).health());
+    }
 }

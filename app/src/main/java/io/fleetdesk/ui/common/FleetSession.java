@@ -44,29 +44,38 @@ public final class FleetSession implements AutoCloseable {
     }
 
     public static FleetSession openDemo(DemoOptions o, PollerSettings settings) throws IOException {
+        return openDemo(o, settings, HealthRules.defaults());
+    }
+
+    public static FleetSession openDemo(DemoOptions o, PollerSettings settings, HealthRules rules) throws IOException {
         DemoFleet demo = DemoFleet.start(o.seed(), o.size(), o.regions(), o.timeScale(), o.faults());
         DemoCredentials c = demo.credentials();
         OciProfile p = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
                 DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints(), demo.compartments());
-        return new FleetSession(p, poller(p, settings), demo);
+        return new FleetSession(p, poller(p, settings, rules), demo);
     }
 
-    public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings)
-            throws ProfileException {
+    public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings,
+                                                 HealthRules rules) throws ProfileException {
         OciProfile p = OciConfigProfiles.load(configFile, name);
-        return new FleetSession(p, poller(p, settings), null);
+        return new FleetSession(p, poller(p, settings, rules), null);
     }
 
-    private static FleetPoller poller(OciProfile p, PollerSettings settings) {
+    private static FleetPoller poller(OciProfile p, PollerSettings settings, HealthRules rules) {
         return newPoller(p, settings, new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(5),
-                Duration.ofSeconds(20)));
+                Duration.ofSeconds(20)), rules);
     }
 
     /** A poller over the profile's regions through the OCI SDK, with its own store; also for tests and benchmarks. */
     public static FleetPoller newPoller(OciProfile p, PollerSettings settings, SdkRegionApi.Settings api) {
+        return newPoller(p, settings, api, HealthRules.defaults());
+    }
+
+    public static FleetPoller newPoller(OciProfile p, PollerSettings settings, SdkRegionApi.Settings api,
+                                        HealthRules rules) {
         return new FleetPoller(p.name(), p.regions(), p.compartments(),
                 (region, onRetryAfter) -> new SdkRegionApi(p, region, api, onRetryAfter), settings,
-                HealthRules.defaults(), new FleetStore());
+                rules, new FleetStore());
     }
 
     public OciProfile profile() {

@@ -93,6 +93,13 @@ public final class FleetViewModel implements AutoCloseable {
         this.settings = settingsStore.load();
     }
 
+    /** The health thresholds from the settings file. */
+    public HealthRules rules() {
+        AppSettings.Thresholds t = settings.effectiveThresholds();
+        return new HealthRules(Duration.ofSeconds(t.applyLagWarningSeconds()), Duration.ofSeconds(t.applyLagCriticalSeconds()),
+                Duration.ofHours(t.backupWarningHours()));
+    }
+
     public AppSettings.WindowBounds savedWindow() {
         return settings.window();
     }
@@ -205,7 +212,7 @@ public final class FleetViewModel implements AutoCloseable {
                 s.operations(region), audit, pairLocks,
                 id -> s.operations(snap.regionOf(id)).database(id).dataGuard().role(),
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
-        return new DataGuardWizardModel(offer, w, snap, s::operations, HealthRules.defaults().applyLagWarning(),
+        return new DataGuardWizardModel(offer, w, snap, s::operations, rules().applyLagWarning(),
                 background, s.poller()::refreshNow);
     }
 
@@ -253,8 +260,8 @@ public final class FleetViewModel implements AutoCloseable {
             try {
                 FleetSession s = name.equals(InMemoryKeyProfiles.DEMO_PROFILE)
                         ? FleetSession.openDemo(new FleetSession.DemoOptions(options.demoSeed(), options.demoSize(), 3,
-                        60.0, FleetSession.DemoOptions.defaults().faults()), settings)
-                        : FleetSession.openConfigProfile(options.ociConfig(), name, settings);
+                        60.0, FleetSession.DemoOptions.defaults().faults()), settings, rules())
+                        : FleetSession.openConfigProfile(options.ociConfig(), name, settings, rules());
                 Platform.runLater(() -> activate(s));
             } catch (ProfileException e) {
                 LOG.warn("profile {} could not be opened: {}", name, e.getMessage());

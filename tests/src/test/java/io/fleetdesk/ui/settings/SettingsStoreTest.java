@@ -29,6 +29,16 @@ class SettingsStoreTest {
     }
 
     @Test
+    void thresholdsComeFromTheFileAndAnOlderFileWithoutThemGetsTheDefaults() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{ \"theme\": \"dark\", \"intervalSeconds\": 60 }");
+        assertEquals(AppSettings.Thresholds.DEFAULTS, new SettingsStore(dir).load().thresholds());
+        Files.writeString(dir.resolve("settings.json"), "{ \"theme\": \"dark\", \"intervalSeconds\": 60, \"thresholds\":"
+                + " { \"applyLagWarningSeconds\": 60, \"applyLagCriticalSeconds\": 0, \"backupWarningHours\": 50 } }");
+        AppSettings.Thresholds t = new SettingsStore(dir).load().thresholds();
+        assertEquals(new AppSettings.Thresholds(60, 300, 50), t, "a zero falls back to its default");
+    }
+
+    @Test
     void aCorruptFileFallsBackToDefaultsWithAMessageThatNamesIt() throws Exception {
         Files.writeString(dir.resolve("settings.json"), "{ \"theme\": ");
         SettingsStore store = new SettingsStore(dir);
