@@ -12,16 +12,9 @@ import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.ListDataGuardAssociationsRequest;
 import com.oracle.bmc.database.requests.ReinstateDataGuardAssociationRequest;
 import com.oracle.bmc.database.requests.SwitchoverDataGuardAssociationRequest;
-import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.workrequests.WorkRequestClient;
-import com.oracle.bmc.workrequests.model.WorkRequest;
-import com.oracle.bmc.workrequests.model.WorkRequestError;
-import com.oracle.bmc.workrequests.model.WorkRequestLogEntry;
 import com.oracle.bmc.workrequests.model.WorkRequestSummary;
-import com.oracle.bmc.workrequests.requests.GetWorkRequestRequest;
-import com.oracle.bmc.workrequests.requests.ListWorkRequestErrorsRequest;
-import com.oracle.bmc.workrequests.requests.ListWorkRequestLogsRequest;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestsRequest;
 
 import java.time.Duration;
@@ -141,27 +134,11 @@ public final class SdkDataGuardOperationsApi implements DataGuardOperationsApi {
 
     @Override
     public WorkRequestProgress workRequest(String id) {
-        WorkRequest w = call(() -> workRequests.getWorkRequest(GetWorkRequestRequest.builder().workRequestId(id).build()))
-                .getWorkRequest();
-        String status = w.getStatus() == null ? "UNKNOWN" : w.getStatus().getValue();
-        List<String> errors = status.equals("FAILED")
-                ? call(() -> workRequests.listWorkRequestErrors(ListWorkRequestErrorsRequest.builder().workRequestId(id)
-                .build())).getItems().stream().map(WorkRequestError::getMessage).toList()
-                : List.of();
-        List<String> log = call(() -> workRequests.listWorkRequestLogs(ListWorkRequestLogsRequest.builder()
-                .workRequestId(id).build())).getItems().stream().map(WorkRequestLogEntry::getMessage).toList();
-        return new WorkRequestProgress(w.getId(), status, w.getPercentComplete() == null ? 0f : w.getPercentComplete(),
-                w.getTimeFinished() == null ? null : w.getTimeFinished().toInstant(), errors, log);
+        return SdkWorkRequests.progress(workRequests, id);
     }
 
     private static <T> T call(Supplier<T> c) {
-        try {
-            return c.get();
-        } catch (BmcException e) {
-            throw new OciApiException(e.getStatusCode(), e.getServiceCode(),
-                    e.getUnmodifiedMessage() == null ? e.getMessage() : e.getUnmodifiedMessage(), e.getOpcRequestId(),
-                    e.isTimeout(), e);
-        }
+        return SdkWorkRequests.call(c);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.fleetdesk.ops;
 
 import io.fleetdesk.oci.DataGuardOperationsApi;
-import io.fleetdesk.oci.DataGuardOperationsApi.WorkRequestProgress;
+import io.fleetdesk.oci.WorkRequestsApi.WorkRequestProgress;
 import io.fleetdesk.oci.OciApiException;
 
 import java.time.Duration;

@@ -344,6 +344,11 @@ public final class SimFleet {
     // ---- time-driven state ----
 
     /** Sets a lifecycle state that holds until cleared with {@code null}; wins over the timeline. */
+    /** The state a test or an operation set, or null. */
+    public String stateOverride(String id) {
+        return stateOverrides.get(id);
+    }
+
     public void overrideState(String id, String lifecycleState) {
         if (lifecycleState == null) {
             stateOverrides.remove(id);

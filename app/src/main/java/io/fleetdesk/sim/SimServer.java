@@ -52,6 +52,7 @@ public final class SimServer implements AutoCloseable {
     private final FaultPlan faults;
     private final SimWorkRequests workRequests;
     private final SimDataGuardOperations dataGuardOps;
+    private final SimBackups backups;
     private final RequestSignatureVerifier verifier;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
@@ -65,6 +66,7 @@ public final class SimServer implements AutoCloseable {
         this.faults = faults;
         this.workRequests = new SimWorkRequests(fleet.clock());
         this.dataGuardOps = new SimDataGuardOperations(fleet, workRequests);
+        this.backups = new SimBackups(fleet, workRequests);
         this.verifier = new RequestSignatureVerifier(keys);
         for (SimFleet.SimRegion r : fleet.regions()) {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -105,6 +107,10 @@ public final class SimServer implements AutoCloseable {
 
     public SimDataGuardOperations dataGuardOperations() {
         return dataGuardOps;
+    }
+
+    public SimBackups backups() {
+        return backups;
     }
 
     /** Requests answered so far (any status), for tests and benchmarks. */
@@ -187,6 +193,7 @@ public final class SimServer implements AutoCloseable {
                 return;
             }
             dataGuardOps.settle();
+            backups.settle();
             Reply reply = route(region, ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
                     query(ex.getRequestURI().getRawQuery()), body);
             send(ex, requestId, reply, faults.truncate());
@@ -208,6 +215,14 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, String requestId, Reply reply, boolean truncate) throws IOException {
+        if (reply.body() == null) {
+            // 204 No Content (DeleteBackup) and 202 Accepted (CancelBackup) carry headers only.
+            ex.getResponseHeaders().set("opc-request-id", requestId);
+            reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+            ex.sendResponseHeaders(reply.status(), -1);
+            ex.getResponseBody().close();
+            return;
+        }
         byte[] bytes = json.writeValueAsBytes(reply.body());
         ex.getResponseHeaders().set("content-type", "application/json");
         ex.getResponseHeaders().set("opc-request-id", requestId);
@@ -263,6 +278,10 @@ public final class SimServer implements AutoCloseable {
                 return new Reply(200, associationJson(fleet.database(p[1])),
                         Map.of("opc-work-request-id", started.workRequest().id(), "etag", started.workRequest().id()));
             }
+        }
+        Reply backupReply = backupRoute(method, p, q, body);
+        if (backupReply != null) {
+            return backupReply;
         }
         if (!method.equals("GET")) {
             return Reply.error(405, "MethodNotAllowed", method + " is not supported on " + rawPath);
@@ -325,6 +344,75 @@ public final class SimServer implements AutoCloseable {
                 op = "Unknown";
                 r = Reply.error(404, "NotAuthorizedOrNotFound", "Unknown resource " + rawPath);
             }
+        }
+        requestsByOperation.computeIfAbsent(op, k -> new LongAdder()).increment();
+        return r;
+    }
+
+    /**
+     * Backups: ListBackups, GetBackup, CreateBackup, DeleteBackup, CancelBackup and RestoreDatabase;
+     * null when the request is none of them.
+     */
+    private Reply backupRoute(String method, String[] p, Map<String, String> q, byte[] body) {
+        String op;
+        Reply r;
+        if (p[0].equals("backups")) {
+            if (method.equals("GET") && p.length == 1) {
+                op = "ListBackups";
+                String db = q.get("databaseId");
+                r = db == null || db.isBlank() ? missing("databaseId") : page(backups.list(db), q, backups::json);
+            } else if (method.equals("GET") && p.length == 2) {
+                op = "GetBackup";
+                SimBackups.Backup b = backups.get(p[1]);
+                r = b == null ? notFound() : Reply.ok(backups.json(b));
+            } else if (method.equals("POST") && p.length == 1) {
+                op = "CreateBackup";
+                com.fasterxml.jackson.databind.JsonNode n;
+                try {
+                    n = json.readTree(body);
+                } catch (IOException e) {
+                    return Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
+                }
+                SimBackups.Result res = backups.create(n.path("databaseId").asText(null), n.path("displayName").asText(null),
+                        n.hasNonNull("retentionPeriodInDays") ? n.get("retentionPeriodInDays").asInt() : null);
+                r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
+                        : new Reply(200, backups.json(res.backup()), Map.of("opc-work-request-id", res.workRequest().id()));
+            } else if (method.equals("DELETE") && p.length == 2) {
+                op = "DeleteBackup";
+                SimBackups.Result res = backups.delete(p[1]);
+                r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
+                        : new Reply(204, null, Map.of("opc-work-request-id", res.workRequest().id()));
+            } else if (method.equals("POST") && p.length == 4 && p[2].equals("actions") && p[3].equals("cancel")) {
+                op = "CancelBackup";
+                SimBackups.Result res = backups.cancel(p[1]);
+                r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
+                        : new Reply(202, null, Map.of("opc-work-request-id", res.workRequest().id()));
+            } else {
+                return null;
+            }
+        } else if (method.equals("POST") && p[0].equals("databases") && p.length == 4 && p[2].equals("actions")
+                && p[3].equals("restore")) {
+            op = "RestoreDatabase";
+            com.fasterxml.jackson.databind.JsonNode n;
+            try {
+                n = json.readTree(body);
+            } catch (IOException e) {
+                return Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
+            }
+            Instant ts = null;
+            if (n.hasNonNull("timestamp")) {
+                try {
+                    ts = java.time.OffsetDateTime.parse(n.get("timestamp").asText()).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    return Reply.error(400, "InvalidParameter", "timestamp is not an RFC 3339 date-time.");
+                }
+            }
+            SimBackups.Result res = backups.restore(p[1], n.hasNonNull("latest") ? n.get("latest").asBoolean() : null, ts,
+                    n.hasNonNull("databaseSCN") ? n.get("databaseSCN").asText() : null);
+            r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
+                    : new Reply(200, databaseJson(fleet.database(p[1])), Map.of("opc-work-request-id", res.workRequest().id()));
+        } else {
+            return null;
         }
         requestsByOperation.computeIfAbsent(op, k -> new LongAdder()).increment();
         return r;
@@ -499,6 +587,7 @@ public final class SimServer implements AutoCloseable {
         m.put("lastBackupTimestamp", time(fleet.lastBackup(d)));
         m.put("lastBackupDurationInSeconds", (int) SimFleet.BACKUP_LENGTH.toSeconds());
         m.put("lastFailedBackupTimestamp", time(fleet.lastFailedBackup(d)));
+        m.put("dbBackupConfig", backups.configJson(d));
         m.put("isCdb", true);
         m.put("sidPrefix", d.dbName().length() > 8 ? d.dbName().substring(0, 8) : d.dbName());
         if (d.pairId() != null) {

@@ -21,6 +21,7 @@ public final class SimWorkRequests {
 
     private final SimClock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Instant> canceled = new ConcurrentHashMap<>();
 
     public SimWorkRequests(SimClock clock) {
         this.clock = clock;
@@ -50,7 +51,7 @@ public final class SimWorkRequests {
 
     /** 0..100 of the way through, by simulated time. */
     public float percentComplete(Entry e) {
-        long elapsed = Duration.between(e.accepted(), clock.now()).toMillis();
+        long elapsed = Duration.between(e.accepted(), canceled.getOrDefault(e.id(), clock.now())).toMillis();
         float p = (float) Math.min(100.0, Math.max(0.0, elapsed * 100.0 / Math.max(1, e.length().toMillis())));
         if (e.failAtPercent() >= 0) {
             p = Math.min(p, e.failAtPercent());
@@ -58,7 +59,15 @@ public final class SimWorkRequests {
         return p;
     }
 
+    /** The operation was canceled: its work request ends CANCELED where it stood. */
+    public void cancel(Entry e) {
+        canceled.putIfAbsent(e.id(), clock.now());
+    }
+
     public String status(Entry e) {
+        if (canceled.containsKey(e.id())) {
+            return "CANCELED";
+        }
         float p = percentComplete(e);
         long elapsed = Duration.between(e.accepted(), clock.now()).toMillis();
         if (e.failAtPercent() >= 0 && elapsed * 100.0 / Math.max(1, e.length().toMillis()) >= e.failAtPercent()) {
@@ -85,15 +94,23 @@ public final class SimWorkRequests {
 
     /** Progress messages, as ListWorkRequestLogs returns them: one per step reached so far. */
     List<Map<String, Object>> logs(Entry e) {
-        String[] steps = {"Validating the Data Guard configuration", "Preparing the databases",
-                "Converting roles", "Restarting redo apply", "Verifying the Data Guard configuration"};
+        String[] steps = switch (e.operationType()) {
+            case "CREATE_BACKUP" -> new String[] {"Starting the backup", "Backing up datafiles",
+                    "Backing up archived redo logs", "Backing up the control file and SPFILE", "Validating the backup"};
+            case "RESTORE_DATABASE" -> new String[] {"Validating the restore request", "Restoring datafiles",
+                    "Recovering the database", "Opening the database", "Verifying the database"};
+            case "DELETE_BACKUP", "CANCEL_BACKUP" -> new String[] {"Accepted", "Updating the backup catalog"};
+            default -> new String[] {"Validating the Data Guard configuration", "Preparing the databases",
+                    "Converting roles", "Restarting redo apply", "Verifying the Data Guard configuration"};
+        };
         float pct = percentComplete(e);
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (int i = 0; i < steps.length; i++) {
-            if (pct >= i * 20f) {
+            if (pct >= i * (100f / steps.length)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("message", steps[i]);
-                m.put("timestamp", SimServer.time(e.accepted().plusMillis((long) (e.length().toMillis() * i * 0.2))));
+                m.put("timestamp", SimServer.time(e.accepted().plusMillis((long) (e.length().toMillis() * i
+                        / (double) steps.length))));
                 out.add(m);
             }
         }
@@ -122,7 +139,7 @@ public final class SimWorkRequests {
         m.put("percentComplete", percentComplete(e));
         m.put("timeAccepted", SimServer.time(e.accepted()));
         m.put("timeStarted", SimServer.time(e.accepted().plusSeconds(1)));
-        if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+        if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELED")) {
             m.put("timeFinished", SimServer.time(clock.now()));
         }
         return m;

@@ -1,0 +1,45 @@
+package io.fleetdesk.oci;
+
+import io.fleetdesk.model.Backup;
+import io.fleetdesk.model.BackupConfig;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Backups of databases in one region, free of SDK types: list them, read the automatic backup
+ * configuration, and create, delete, cancel and restore, each returning a work request to follow.
+ * Every method throws {@link OciApiException} on failure; none is retried (a DBA decides).
+ */
+public interface BackupsApi extends WorkRequestsApi {
+
+    /** Where to restore to: exactly one of the service's three choices. */
+    sealed interface RestorePoint permits Latest, ToTimestamp, ToScn {
+    }
+
+    /** The latest backup, then all the redo there is. */
+    record Latest() implements RestorePoint {
+    }
+
+    /** A point in time inside the recovery window. */
+    record ToTimestamp(Instant timestamp) implements RestorePoint {
+    }
+
+    /** A system change number. */
+    record ToScn(String scn) implements RestorePoint {
+    }
+
+    /** Every backup of a database (all pages), as the service orders them. */
+    List<Backup> list(String databaseId);
+
+    /** The automatic backup configuration, from GetDatabase; null when the database has none. */
+    BackupConfig config(String databaseId);
+
+    Submitted create(String databaseId, String displayName, Integer retentionDays);
+
+    Submitted delete(String backupId);
+
+    Submitted cancel(String backupId);
+
+    Submitted restore(String databaseId, RestorePoint to);
+}

@@ -1,0 +1,46 @@
+package io.fleetdesk.oci;
+
+import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.workrequests.WorkRequestClient;
+import com.oracle.bmc.workrequests.model.WorkRequest;
+import com.oracle.bmc.workrequests.model.WorkRequestError;
+import com.oracle.bmc.workrequests.model.WorkRequestLogEntry;
+import com.oracle.bmc.workrequests.requests.GetWorkRequestRequest;
+import com.oracle.bmc.workrequests.requests.ListWorkRequestErrorsRequest;
+import com.oracle.bmc.workrequests.requests.ListWorkRequestLogsRequest;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Reads a work request through the SDK, for every API that starts operations. */
+final class SdkWorkRequests {
+    private SdkWorkRequests() {
+    }
+
+    /** Status and percent, the service's log, and its errors once it FAILED. */
+    static WorkRequestsApi.WorkRequestProgress progress(WorkRequestClient workRequests, String id) {
+        WorkRequest w = call(() -> workRequests.getWorkRequest(GetWorkRequestRequest.builder().workRequestId(id).build()))
+                .getWorkRequest();
+        String status = w.getStatus() == null ? "UNKNOWN" : w.getStatus().getValue();
+        List<String> errors = status.equals("FAILED")
+                ? call(() -> workRequests.listWorkRequestErrors(ListWorkRequestErrorsRequest.builder().workRequestId(id)
+                .build())).getItems().stream().map(WorkRequestError::getMessage).toList()
+                : List.of();
+        List<String> log = call(() -> workRequests.listWorkRequestLogs(ListWorkRequestLogsRequest.builder()
+                .workRequestId(id).build())).getItems().stream().map(WorkRequestLogEntry::getMessage).toList();
+        return new WorkRequestsApi.WorkRequestProgress(w.getId(), status,
+                w.getPercentComplete() == null ? 0f : w.getPercentComplete(),
+                w.getTimeFinished() == null ? null : w.getTimeFinished().toInstant(), errors, log);
+    }
+
+    /** Runs an SDK call; a service error becomes an {@link OciApiException} with its status, code and request id. */
+    static <T> T call(Supplier<T> c) {
+        try {
+            return c.get();
+        } catch (BmcException e) {
+            throw new OciApiException(e.getStatusCode(), e.getServiceCode(),
+                    e.getUnmodifiedMessage() == null ? e.getMessage() : e.getUnmodifiedMessage(), e.getOpcRequestId(),
+                    e.isTimeout(), e);
+        }
+    }
+}
