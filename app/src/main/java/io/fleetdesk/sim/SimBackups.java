@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SimBackups {
     /** Days of automatic backups kept (the service's default recovery window is 30). */
     public static final int RECOVERY_WINDOW_DAYS = 30;
+    /** Deleting or canceling is bookkeeping for the service: its work request ends within seconds. */
+    private static final Duration QUICK = Duration.ofSeconds(2);
 
     /** One backup, as ListBackups returns it. */
     public record Backup(String id, String databaseId, String compartmentId, String displayName, String type,
@@ -175,7 +177,7 @@ public final class SimBackups {
         OnDemand o = new OnDemand(id, db, displayName, retentionDays == null ? 30 : retentionDays, wr,
                 80 + Math.floorMod(db.index() * 37L, 900));
         onDemand.put(id, o);
-        fleet.overrideState(databaseId, "BACKUP_IN_PROGRESS");
+        fleet.beginOperationState(databaseId, "BACKUP_IN_PROGRESS");
         return new Result(200, null, null, wr, onDemandBackup(o));
     }
 
@@ -194,7 +196,7 @@ public final class SimBackups {
             return Result.error(409, "IncorrectState", "The backup is still being created; cancel it first.");
         }
         SimWorkRequests.Entry wr = workRequests.start("DELETE_BACKUP", b.compartmentId(), backupId, "backup",
-                Duration.ofSeconds(30), -1, null);
+                QUICK, -1, null);
         deleted.put(backupId, fleet.clock().now());
         return new Result(204, null, null, wr, null);
     }
@@ -213,9 +215,9 @@ public final class SimBackups {
         }
         canceled.put(backupId, "CANCELED");
         workRequests.cancel(o.creation());
-        fleet.overrideState(o.db().id(), null);
+        fleet.endOperationState(o.db().id());
         SimWorkRequests.Entry wr = workRequests.start("CANCEL_BACKUP", o.db().compartmentId(), backupId, "backup",
-                Duration.ofSeconds(10), -1, null);
+                QUICK, -1, null);
         return new Result(202, null, null, wr, onDemandBackup(o));
     }
 
@@ -252,7 +254,7 @@ public final class SimBackups {
         SimWorkRequests.Entry wr = workRequests.start("RESTORE_DATABASE", db.compartmentId(), databaseId, "database",
                 restoreLength, fail == null ? -1 : 40, fail);
         restores.put(databaseId, new Restore(db, wr));
-        fleet.overrideState(databaseId, "RESTORE_IN_PROGRESS");
+        fleet.beginOperationState(databaseId, "RESTORE_IN_PROGRESS");
         return new Result(200, null, null, wr, null);
     }
 
@@ -262,13 +264,13 @@ public final class SimBackups {
             String s = workRequests.status(o.creation());
             if ((s.equals("SUCCEEDED") || s.equals("FAILED")) && "BACKUP_IN_PROGRESS".equals(fleet.stateOverride(o.db().id()))
                     && !hasRunningBackup(o.db().id())) {
-                fleet.overrideState(o.db().id(), null);
+                fleet.endOperationState(o.db().id());
             }
         }
         for (var e : restores.entrySet()) {
             String s = workRequests.status(e.getValue().workRequest());
             if (s.equals("SUCCEEDED") || s.equals("FAILED")) {
-                fleet.overrideState(e.getKey(), null);
+                fleet.endOperationState(e.getKey());
                 restores.remove(e.getKey());
             }
         }

@@ -92,8 +92,8 @@ public final class SimDataGuardOperations {
         SimWorkRequests.Entry wr = workRequests.start(kind.name() + "_DATAGUARD", db.compartmentId(), databaseId,
                 "dataguardassociation", length, fail == null ? -1 : 40, fail);
         inFlight.put(pair.id(), new InFlight(kind, pair.id(), databaseId, wr));
-        fleet.overrideState(db.id(), "UPDATING");
-        fleet.overrideState(peer.id(), "UPDATING");
+        fleet.beginOperationState(db.id(), "UPDATING");
+        fleet.beginOperationState(peer.id(), "UPDATING");
         return new Started(200, null, null, wr);
     }
 
@@ -116,8 +116,8 @@ public final class SimDataGuardOperations {
                     case REINSTATE -> fleet.setRole(op.fromDbId(), "STANDBY");
                 }
             }
-            fleet.overrideState(pair.firstDbId(), null);
-            fleet.overrideState(pair.secondDbId(), null);
+            fleet.endOperationState(pair.firstDbId());
+            fleet.endOperationState(pair.secondDbId());
             inFlight.remove(op.pairId());
         }
     }

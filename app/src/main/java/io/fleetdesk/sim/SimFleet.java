@@ -344,6 +344,22 @@ public final class SimFleet {
     // ---- time-driven state ----
 
     /** Sets a lifecycle state that holds until cleared with {@code null}; wins over the timeline. */
+    private final Map<String, java.util.Optional<String>> beforeOperation = new ConcurrentHashMap<>();
+
+    /**
+     * An operation puts a database in a state (UPDATING, BACKUP_IN_PROGRESS…) until it ends; what was
+     * set before (a test's pinned state, say) comes back afterwards.
+     */
+    public void beginOperationState(String id, String lifecycleState) {
+        beforeOperation.putIfAbsent(id, java.util.Optional.ofNullable(stateOverrides.get(id)));
+        overrideState(id, lifecycleState);
+    }
+
+    public void endOperationState(String id) {
+        java.util.Optional<String> before = beforeOperation.remove(id);
+        overrideState(id, before == null ? null : before.orElse(null));
+    }
+
     /** The state a test or an operation set, or null. */
     public String stateOverride(String id) {
         return stateOverrides.get(id);

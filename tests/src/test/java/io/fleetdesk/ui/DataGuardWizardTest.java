@@ -126,6 +126,16 @@ class DataGuardWizardTest {
         Fx.waitUntil(WAIT, query + " is shown", () -> robot.lookup(query).tryQuery().isPresent());
         for (int i = 0; ; i++) {
             try {
+                // Scroll the details pane to it, as a DBA would, so the click lands on it.
+                Fx.run(() -> {
+                    Node n = robot.lookup(query).query();
+                    javafx.scene.control.ScrollPane sp = robot.lookup(".details-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+                    Node content = sp.getContent();
+                    double y = content.sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+                    double room = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+                    sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
+                    sp.layout();
+                });
                 robot.clickOn(query);
                 return;
             } catch (RuntimeException e) {
@@ -275,7 +285,8 @@ class DataGuardWizardTest {
         List<MenuItem> items = Fx.call(() -> List.copyOf(menu.getItems()));
         assertTrue(items.stream().anyMatch(i -> "menuSWITCHOVER".equals(i.getId()) && !i.isDisable()));
         assertTrue(items.stream().anyMatch(i -> "menuFAILOVER".equals(i.getId()) && i.isDisable()));
-        assertTrue(items.stream().anyMatch(i -> i.getText().contains("started from the standby")), items.toString());
+        assertTrue(items.stream().anyMatch(i -> i.getText() != null && i.getText().contains("started from the standby")),
+                items.toString());
         Fx.run(() -> items.stream().filter(i -> "menuSWITCHOVER".equals(i.getId())).findFirst().orElseThrow().fire());
         Fx.run(menu::hide);
         Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));

@@ -28,6 +28,7 @@ public final class FleetSession implements AutoCloseable {
     private final FleetPoller poller;
     private final DemoFleet demo;
     private final java.util.Map<String, DataGuardOperationsApi> operations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, io.fleetdesk.oci.BackupsApi> backups = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FleetSession(OciProfile profile, FleetPoller poller, DemoFleet demo) {
         this.profile = profile;
@@ -144,9 +145,18 @@ public final class FleetSession implements AutoCloseable {
         };
     }
 
+    /**
+     * The backups client of a region, made on first use and kept for the session. Building one takes
+     * seconds the first time: call it from a background thread.
+     */
+    public io.fleetdesk.oci.BackupsApi backups(String region) {
+        return backups.computeIfAbsent(region, r -> new io.fleetdesk.oci.SdkBackupsApi(profile, r));
+    }
+
     @Override
     public void close() {
         operations.values().forEach(DataGuardOperationsApi::close);
+        backups.values().forEach(io.fleetdesk.oci.BackupsApi::close);
         poller.close();
         if (demo != null) {
             demo.close();

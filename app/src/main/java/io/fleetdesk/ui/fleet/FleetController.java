@@ -241,6 +241,12 @@ public final class FleetController {
         menu.setOnShowing(e -> fillDataGuardMenu(menu));
         fleetTree.setContextMenu(menu);
         fleetTree.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.B) {
+                e.consume();
+                TreeItem<FleetRow> item = fleetTree.getSelectionModel().getSelectedItem();
+                openBackups(item == null ? null : item.getValue());
+                return;
+            }
             if (!e.isShortcutDown() || !e.isShiftDown()) {
                 return;
             }
@@ -270,6 +276,12 @@ public final class FleetController {
     private void fillDataGuardMenu(ContextMenu menu) {
         menu.getItems().clear();
         TreeItem<FleetRow> item = fleetTree.getSelectionModel().getSelectedItem();
+        FleetRow selectedRow = item == null ? null : item.getValue();
+        MenuItem backups = new MenuItem(Messages.get("bk.menu"));
+        backups.setId("menuBACKUPS");
+        backups.setDisable(vm.backupsUnavailable(selectedRow) != null);
+        backups.setOnAction(e -> openBackups(selectedRow));
+        menu.getItems().addAll(backups, new javafx.scene.control.SeparatorMenuItem());
         for (DataGuardActions.Offer o : vm.dataGuardOffers(item == null ? null : item.getValue())) {
             MenuItem mi = new MenuItem(Messages.get("dg.menu." + o.kind().name().toLowerCase(Locale.ROOT)));
             mi.setId("menu" + o.kind().name());
@@ -284,6 +296,31 @@ public final class FleetController {
                 why.getStyleClass().add("menu-reason");
                 menu.getItems().add(why);
             }
+        }
+    }
+
+    /** Opens the Backups dialog of a database, or says in the banner why not. */
+    private void openBackups(FleetRow row) {
+        String why = vm.backupsUnavailable(row);
+        if (why != null) {
+            vm.say(Messages.get("bk.unavailable", why));
+            return;
+        }
+        try {
+            io.fleetdesk.ui.backups.BackupsViewModel model = vm.openBackups(row);
+            io.fleetdesk.ui.backups.BackupsWindow w = io.fleetdesk.ui.backups.BackupsWindow.open(model,
+                    fleetTree.getScene().getWindow(), gone -> operationsBox.getChildren().removeIf(n -> n.getUserData() == gone));
+            model.progressProperty().addListener((obs, before, now) -> io.fleetdesk.ui.audit.AuditWindow.reloadIfOpen());
+            Hyperlink link = new Hyperlink();
+            link.setId("operation-BACKUPS");
+            link.setUserData(w);
+            link.textProperty().bind(w.statusLine());
+            link.setOnAction(e -> w.show());
+            link.visibleProperty().bind(w.stage().showingProperty().not().and(link.textProperty().isNotEmpty()));
+            link.managedProperty().bind(link.visibleProperty());
+            operationsBox.getChildren().add(link);
+        } catch (IllegalStateException | java.io.IOException e) {
+            vm.say(Messages.get("bk.unavailable", e.getMessage()));
         }
     }
 
@@ -319,9 +356,15 @@ public final class FleetController {
 
     /** What runs in OCI from this window now (the main window asks before closing then). */
     public List<String> runningOperations() {
-        return operationsBox.getChildren().stream().map(n -> n.getUserData())
-                .filter(u -> u instanceof DataGuardWizard w && w.model().running())
-                .map(u -> ((DataGuardWizard) u).statusLine().get()).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : operationsBox.getChildren()) {
+            if (n.getUserData() instanceof DataGuardWizard w && w.model().running()) {
+                out.add(w.statusLine().get());
+            } else if (n.getUserData() instanceof io.fleetdesk.ui.backups.BackupsWindow b && b.model().runningProperty().get()) {
+                out.add(b.statusLine().get());
+            }
+        }
+        return out;
     }
 
     @FXML
@@ -426,6 +469,14 @@ public final class FleetController {
             grid.addRow(r++, k, v);
         }
         detailsPane.getChildren().addAll(fields, grid);
+        if (n.kind() == NodeKind.DATABASE) {
+            Label bk = new Label(Messages.get("details.backups"));
+            bk.getStyleClass().add("details-section");
+            Button open = new Button(Messages.get("bk.menu"));
+            open.setId("detailsBACKUPS");
+            open.setOnAction(e -> openBackups(row));
+            detailsPane.getChildren().addAll(bk, open);
+        }
         if (n.kind() == NodeKind.DATABASE && n.dataGuard() != null) {
             Label dg = new Label(Messages.get("details.dataGuard"));
             dg.getStyleClass().add("details-section");

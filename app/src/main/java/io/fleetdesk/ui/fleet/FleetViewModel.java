@@ -66,6 +66,14 @@ public final class FleetViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper nextRefresh = new ReadOnlyStringWrapper("");
     private final BooleanProperty opening = new SimpleBooleanProperty();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /** For dialogs: after the main window closed, late work (a reload after an action) is dropped, not thrown. */
+    private final java.util.concurrent.Executor dialogs = r -> {
+        try {
+            background.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("closing: background work dropped");
+        }
+    };
     private final FxBatcher<Tagged> batcher = new FxBatcher<>(Duration.ofMillis(100), this::applyBatch);
     private final List<Runnable> afterApply = new ArrayList<>();
     private volatile FleetSession session;
@@ -192,6 +200,28 @@ public final class FleetViewModel implements AutoCloseable {
                 pairLocks);
     }
 
+    /** Why a row has no Backups dialog, or null when it has one. */
+    public String backupsUnavailable(FleetRow row) {
+        if (row == null || row.node() == null || row.node().kind() != io.fleetdesk.model.NodeKind.DATABASE) {
+            return Messages.get("bk.why.notDatabase");
+        }
+        return session == null ? Messages.get("status.opening") : null;
+    }
+
+    /** The Backups dialog's model for a database row. */
+    public io.fleetdesk.ui.backups.BackupsViewModel openBackups(FleetRow row) {
+        FleetSession s = session;
+        String why = backupsUnavailable(row);
+        if (why != null) {
+            throw new IllegalStateException(why);
+        }
+        FleetNode n = row.node();
+        String region = tree.snapshot().regionOf(n.id());
+        return new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit,
+                new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs,
+                s.poller()::refreshNow, Duration.ofSeconds(1));
+    }
+
     /**
      * A wizard's model for an offered operation; the pair is locked from here until the wizard ends.
      *
@@ -213,7 +243,7 @@ public final class FleetViewModel implements AutoCloseable {
                 id -> s.operations(snap.regionOf(id)).database(id).dataGuard().role(),
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
         return new DataGuardWizardModel(offer, w, snap, s::operations, rules().applyLagWarning(),
-                background, s.poller()::refreshNow);
+                dialogs, s.poller()::refreshNow);
     }
 
     /** Lists profiles and opens the first one, in the background. */

@@ -1,0 +1,283 @@
+package io.fleetdesk.ui.backups;
+
+import io.fleetdesk.model.Backup;
+import io.fleetdesk.model.BackupConfig;
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.oci.BackupsApi;
+import io.fleetdesk.oci.OciApiException;
+import io.fleetdesk.ops.BackupOperations;
+import io.fleetdesk.ui.common.Messages;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The Backups dialog's state for one database: its backups (newest first, filterable), the
+ * automatic backup configuration, which actions the selection allows and why not, and the action
+ * in progress. Reads and actions run on the executor; results come back with {@code Platform.runLater}.
+ */
+public final class BackupsViewModel {
+    /** The type filter's "any" choice. */
+    public static final String ANY = "";
+
+    private final FleetNode database;
+    private final Supplier<BackupsApi> api;
+    private final BackupOperations.Actor actor;
+    private final io.fleetdesk.ops.AuditLog audit;
+    private final Executor background;
+    private final Runnable fleetChanged;
+    private final Duration poll;
+
+    private final ObservableList<Backup> all = FXCollections.observableArrayList();
+    private final FilteredList<Backup> shown = new FilteredList<>(all, b -> true);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final StringProperty type = new SimpleStringProperty(ANY);
+    private final ObjectProperty<BackupConfig> config = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty loadProblem = new SimpleStringProperty("");
+    private final ObjectProperty<Instant> loadedAt = new SimpleObjectProperty<>();
+    private final ObjectProperty<Backup> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<BackupOperations.Progress> progress = new SimpleObjectProperty<>();
+
+    public BackupsViewModel(FleetNode database, Supplier<BackupsApi> api, io.fleetdesk.ops.AuditLog audit,
+                            BackupOperations.Actor actor, Executor background, Runnable fleetChanged, Duration poll) {
+        this.database = database;
+        this.api = api;
+        this.audit = audit;
+        this.actor = actor;
+        this.background = background;
+        this.fleetChanged = fleetChanged;
+        this.poll = poll;
+        filter.addListener((o, a, b) -> refilter());
+        type.addListener((o, a, b) -> refilter());
+    }
+
+    public FleetNode database() {
+        return database;
+    }
+
+    /** The DB name the DBA types to confirm a restore (Oracle DB names are case-insensitive). */
+    public String confirmName() {
+        return database.details().getOrDefault("DB name", database.name());
+    }
+
+    public ObservableList<Backup> shown() {
+        return shown;
+    }
+
+    public int total() {
+        return all.size();
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public StringProperty typeProperty() {
+        return type;
+    }
+
+    public ObjectProperty<BackupConfig> configProperty() {
+        return config;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty loadProblemProperty() {
+        return loadProblem;
+    }
+
+    public ObjectProperty<Instant> loadedAtProperty() {
+        return loadedAt;
+    }
+
+    public ObjectProperty<Backup> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ObjectProperty<BackupOperations.Progress> progressProperty() {
+        return progress;
+    }
+
+    /** What the tree says about this database's backups (the freshness reasons), or empty. */
+    public List<String> freshness() {
+        return database.reasons().stream().filter(r -> r.toLowerCase(Locale.ROOT).contains("backup")).toList();
+    }
+
+    private void refilter() {
+        String t = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
+        String k = type.get() == null ? ANY : type.get();
+        shown.setPredicate(b -> (k.equals(ANY) || k.equals(b.type()))
+                && (t.isEmpty() || (b.displayName() + " " + b.lifecycleState() + " " + b.id()).toLowerCase(Locale.ROOT)
+                .contains(t)));
+    }
+
+    /** Reads the backups and the configuration again, in the background. */
+    public void reload() {
+        loading.set(true);
+        background.execute(() -> {
+            List<Backup> list = null;
+            BackupConfig c = null;
+            String problem = "";
+            try {
+                BackupsApi a = api.get();
+                list = a.list(database.id());
+                c = a.config(database.id());
+            } catch (OciApiException e) {
+                problem = Messages.get("bk.loadFailed", e.userMessage());
+            } catch (RuntimeException e) {
+                problem = Messages.get("bk.loadFailed", e.getMessage());
+            }
+            List<Backup> l = list;
+            BackupConfig cc = c;
+            String p = problem;
+            Platform.runLater(() -> {
+                loading.set(false);
+                loadProblem.set(p);
+                if (l != null) {
+                    String keep = selected.get() == null ? null : selected.get().id();
+                    all.setAll(l.stream().sorted(java.util.Comparator.comparing(Backup::started,
+                            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))).toList());
+                    config.set(cc);
+                    loadedAt.set(Instant.now());
+                    if (keep != null) {
+                        all.stream().filter(b -> b.id().equals(keep)).findFirst().ifPresent(selected::set);
+                    }
+                }
+            });
+        });
+    }
+
+    // ---- what the selection allows, and why not
+
+    public StringBinding deleteBlocked() {
+        return Bindings.createStringBinding(() -> {
+            Backup b = selected.get();
+            if (running.get()) {
+                return Messages.get("bk.why.busy");
+            }
+            if (b == null) {
+                return Messages.get("bk.why.select");
+            }
+            if (b.automatic()) {
+                return Messages.get("bk.why.automatic");
+            }
+            if (b.running()) {
+                return Messages.get("bk.why.runningDelete");
+            }
+            return null;
+        }, selected, running);
+    }
+
+    public StringBinding cancelBlocked() {
+        return Bindings.createStringBinding(() -> {
+            Backup b = selected.get();
+            if (running.get() && (b == null || !b.running())) {
+                return Messages.get("bk.why.busy");
+            }
+            if (b == null || !b.running()) {
+                return Messages.get("bk.why.cancelOnlyRunning");
+            }
+            if (b.automatic()) {
+                return Messages.get("bk.why.cancelAutomatic");
+            }
+            return null;
+        }, selected, running);
+    }
+
+    public StringBinding createBlocked() {
+        return Bindings.createStringBinding(() -> running.get() ? Messages.get("bk.why.busy") : null, running);
+    }
+
+    /** The restore form's own check: the typed DB name. The restore point is checked by {@link BackupOperations}. */
+    public boolean nameConfirmed(String typed) {
+        return typed != null && typed.trim().equalsIgnoreCase(confirmName());
+    }
+
+    // ---- actions
+
+    public void create(String name, Integer retentionDays) {
+        start(ops -> ops.create(database.id(), database.name(), name, retentionDays, this::publish));
+    }
+
+    public void delete(Backup b) {
+        start(ops -> ops.delete(b, database.name(), this::publish));
+    }
+
+    public void cancel(Backup b) {
+        start(ops -> ops.cancel(b, database.name(), this::publish));
+    }
+
+    public void restore(BackupsApi.RestorePoint to) {
+        start(ops -> ops.restore(database.id(), database.name(), to, this::publish));
+    }
+
+    private void start(java.util.function.Function<BackupOperations, BackupOperations.Progress> action) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        background.execute(() -> {
+            try {
+                action.apply(new BackupOperations(api.get(), audit, actor, poll));
+            } catch (RuntimeException e) {
+                publish(new BackupOperations.Progress("?", "NOT_SENT", 0, List.of(), e.getMessage(), null, null, true, false));
+            } finally {
+                fleetChanged.run();
+            }
+        });
+    }
+
+    private int reloadsWhileRunning;
+
+    private void publish(BackupOperations.Progress p) {
+        Platform.runLater(() -> {
+            progress.set(p);
+            if (p.ended()) {
+                running.set(false);
+                reload();
+            } else if (p.workRequestId() != null && reloadsWhileRunning++ % 3 == 0) {
+                // The new backup (CREATING) and the database's state show while it runs.
+                reload();
+            }
+        });
+    }
+
+    /** One line for the main window's status bar. */
+    public String statusLine() {
+        BackupOperations.Progress p = progress.get();
+        if (p == null) {
+            return "";
+        }
+        String what = Messages.get("bk.action." + p.action()) + " " + database.name();
+        if (!p.ended()) {
+            return Messages.get("bk.status.running", what, Math.round(p.percentComplete()));
+        }
+        return Messages.get(p.succeeded() ? "bk.status.done" : "bk.status.failed", what);
+    }
+}

@@ -1,0 +1,246 @@
+package io.fleetdesk.ui;
+
+import io.fleetdesk.model.Backup;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.ops.AuditEntry;
+import io.fleetdesk.ops.AuditLog;
+import io.fleetdesk.sim.SimFleet;
+import io.fleetdesk.support.Fx;
+import io.fleetdesk.ui.common.LaunchOptions;
+import io.fleetdesk.ui.common.Theme;
+import io.fleetdesk.ui.fleet.FleetRow;
+import io.fleetdesk.ui.fleet.FleetViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Backups dialog driven as a DBA would, headless, against the demo simulator through the real
+ * SDK: create with progress to the end (followed in the status bar while the window is closed),
+ * delete refused for an automatic backup, restore input validation, and a failure midway.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BackupsDialogTest {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    @TempDir
+    static Path home;
+    @TempDir
+    Path data;
+    private FleetViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        LaunchOptions o = new LaunchOptions(null, home.resolve("no-such-config"), Theme.LIGHT, Duration.ofMinutes(10),
+                60, 42L);
+        vm = FleetdeskApp.openMainWindow(stage, o, new io.fleetdesk.ui.settings.SettingsStore(home.resolve("settings")),
+                new AuditLog(data));
+    }
+
+    @AfterEach
+    void close() {
+        Fx.run(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.hide();
+                }
+            }
+            stage.close();
+        });
+    }
+
+    private SimFleet sim() {
+        return vm.session().demo().fleet();
+    }
+
+    /** A database outside Data Guard, AVAILABLE, opened in the Backups dialog with Ctrl+B. */
+    private SimFleet.Database openBackups(FxRobot robot) {
+        Fx.waitUntil(WAIT, "the demo fleet is in the tree", () -> vm.session() != null
+                && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+        // Demo operations: three minutes of simulated time, three seconds here.
+        vm.session().demo().server().backups().lengths(Duration.ofMinutes(3), Duration.ofMinutes(3));
+        SimFleet.Database db = sim().allDatabases().stream().filter(d -> d.pairId() == null).findFirst().orElseThrow();
+        sim().overrideState(db.id(), "AVAILABLE");
+        TreeTableView<FleetRow> t = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+        Fx.run(() -> {
+            TreeItem<FleetRow> item = vm.tree().item(db.id());
+            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            t.getSelectionModel().select(item);
+            t.scrollTo(t.getRow(item));
+            t.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        Fx.waitUntil(WAIT, "the backups are listed", () -> robot.lookup("#bkTable").tryQuery().isPresent()
+                && !table(robot).getItems().isEmpty());
+        assertEquals("Backups of " + db.dbUniqueName(), text(robot, "#bkTitle"));
+        assertTrue(text(robot, "#bkConfig").contains("recovery window 30 days"), text(robot, "#bkConfig"));
+        return db;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Backup> table(FxRobot robot) {
+        return robot.lookup("#bkTable").queryAs(TableView.class);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return Fx.call(() -> {
+            Node n = robot.lookup(query).query();
+            return n instanceof Label l ? l.getText() : n instanceof javafx.scene.control.Labeled b ? b.getText()
+                    : ((TextField) n).getText();
+        });
+    }
+
+    private boolean disabled(FxRobot robot, String query) {
+        return Fx.call(() -> robot.lookup(query).query().isDisabled());
+    }
+
+    private void select(FxRobot robot, java.util.function.Predicate<Backup> which) {
+        Fx.run(() -> {
+            TableView<Backup> t = table(robot);
+            Backup b = t.getItems().stream().filter(which).findFirst().orElseThrow();
+            t.getSelectionModel().select(b);
+            t.scrollTo(b);
+        });
+    }
+
+    private List<AuditEntry> audit(String action) {
+        return vm.audit().readAll().stream().filter(e -> e.action().equals(action)).toList();
+    }
+
+    private void type(FxRobot robot, String field, String value) {
+        Fx.run(() -> robot.lookup(field).queryAs(TextField.class).clear());
+        robot.clickOn(field).write(value);
+    }
+
+    @Test
+    void anOnDemandBackupRunsToTheEndFollowedInTheStatusBarAndCanThenBeDeleted(FxRobot robot) {
+        SimFleet.Database db = openBackups(robot);
+        robot.clickOn("#bkCreate");
+        type(robot, "#bkCreateName", "before patch 19.29");
+        robot.clickOn("#bkCreateGo");
+        Fx.waitUntil(WAIT, "it runs and the database says so", () -> text(robot, "#bkOpTitle").contains("IN_PROGRESS")
+                && "BACKUP_IN_PROGRESS".equals(sim().databaseState(db)));
+        // Closing the window does not stop it: the status bar follows it, a click brings the window back.
+        Fx.run(() -> robot.lookup("#bkTable").query().getScene().getWindow().hide());
+        Fx.waitUntil(WAIT, "the status bar follows it", () -> robot.lookup("#operation-BACKUPS").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        Fx.waitUntil(WAIT, "the status bar says it is done", () -> robot.lookup("#operation-BACKUPS")
+                .queryAs(Hyperlink.class).getText().contains("done"));
+        robot.clickOn("#operation-BACKUPS");
+        Fx.waitUntil(WAIT, "the new backup is ACTIVE in the table", () -> table(robot).getItems().stream()
+                .anyMatch(b -> b.displayName().equals("before patch 19.29") && b.lifecycleState().equals("ACTIVE")));
+        assertTrue(text(robot, "#bkOpTitle").contains("done"), text(robot, "#bkOpTitle"));
+        assertEquals(1.0, Fx.call(() -> robot.lookup("#bkOpProgress").queryAs(javafx.scene.control.ProgressBar.class)
+                .getProgress()));
+        List<AuditEntry> created = audit("CREATE_BACKUP");
+        assertEquals(List.of(AuditEntry.Phase.INTENT, AuditEntry.Phase.OUTCOME), created.stream().map(AuditEntry::phase).toList());
+        assertEquals("SUCCEEDED", created.getLast().status());
+        assertEquals("before patch 19.29", created.getFirst().parameters().get("displayName"));
+
+        // Delete it, after a confirmation.
+        robot.clickOn("#bkOpClose");
+        select(robot, b -> b.displayName().equals("before patch 19.29"));
+        Fx.waitUntil(WAIT, "Delete is enabled", () -> !disabled(robot, "#bkDelete"));
+        robot.clickOn("#bkDelete");
+        Fx.waitUntil(WAIT, "the confirmation", () -> robot.lookup("#bkDeleteAsk").tryQuery().isPresent());
+        robot.clickOn("Delete the backup");
+        Fx.waitUntil(WAIT, "it is gone", () -> table(robot).getItems().stream()
+                .noneMatch(b -> b.displayName().equals("before patch 19.29")));
+        assertEquals("SUCCEEDED", audit("DELETE_BACKUP").getLast().status());
+    }
+
+    @Test
+    void anAutomaticBackupCannotBeDeletedAndTheDialogSaysWhy(FxRobot robot) {
+        openBackups(robot);
+        select(robot, Backup::automatic);
+        Fx.waitUntil(WAIT, "the reason is shown", () -> text(robot, "#bkWhy").contains("automatic backups cannot be deleted"));
+        assertTrue(disabled(robot, "#bkDelete"));
+        assertTrue(disabled(robot, "#bkCancel"), "a finished backup cannot be canceled");
+        assertTrue(audit("DELETE_BACKUP").isEmpty(), "nothing was sent");
+        // Sorting by size keeps every row (and the biggest is a weekly FULL).
+        Fx.run(() -> {
+            TableView<Backup> t = table(robot);
+            var size = t.getColumns().get(6);
+            size.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            t.getSortOrder().setAll(size);
+        });
+        assertEquals("FULL", Fx.call(() -> table(robot).getItems().getFirst().type()));
+        type(robot, "#bkFilter", "FAILED");
+        Fx.waitUntil(WAIT, "the filter narrows the list", () -> table(robot).getItems().stream()
+                .allMatch(b -> b.lifecycleState().equals("FAILED")));
+    }
+
+    @Test
+    void aRestoreChecksThePointAndTheTypedNameBeforeItCanBeSent(FxRobot robot) {
+        SimFleet.Database db = openBackups(robot);
+        robot.clickOn("#bkRestore");
+        robot.clickOn("#bkRestoreTime");
+        type(robot, "#bkRestoreTimeField", "yesterday");
+        Fx.waitUntil(WAIT, "not a time", () -> text(robot, "#bkRestoreInputError").contains("is not a time"));
+        type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().minus(Duration.ofDays(40))));
+        Fx.waitUntil(WAIT, "outside the window", () -> text(robot, "#bkRestoreInputError").contains("outside the recovery window of 30 days"));
+        type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().plus(Duration.ofDays(1))));
+        Fx.waitUntil(WAIT, "in the future", () -> text(robot, "#bkRestoreInputError").contains("in the future"));
+        assertTrue(disabled(robot, "#bkRestoreGo"));
+        robot.clickOn("#bkRestoreScn");
+        type(robot, "#bkRestoreScnField", "12a4");
+        Fx.waitUntil(WAIT, "not an SCN", () -> text(robot, "#bkRestoreInputError").contains("is not an SCN"));
+        type(robot, "#bkRestoreScnField", "2847561");
+        Fx.waitUntil(WAIT, "the SCN is accepted", () -> text(robot, "#bkRestoreInputError").isEmpty());
+        type(robot, "#bkRestoreName", "WRONG");
+        assertTrue(disabled(robot, "#bkRestoreGo"), "the DB name must be typed");
+        type(robot, "#bkRestoreName", sim().dbName(db).toLowerCase());
+        Fx.waitUntil(WAIT, "Restore is enabled", () -> !disabled(robot, "#bkRestoreGo"));
+        robot.clickOn("#bkRestoreGo");
+        Fx.waitUntil(WAIT, "the database is restoring", () -> "RESTORE_IN_PROGRESS".equals(sim().databaseState(db)));
+        Fx.waitUntil(WAIT, "the restore is done", () -> text(robot, "#bkOpTitle").contains("done"));
+        AuditEntry intent = audit("RESTORE_DATABASE").getFirst();
+        assertEquals("SCN 2847561", intent.parameters().get("restoreTo"));
+        assertEquals("SUCCEEDED", audit("RESTORE_DATABASE").getLast().status());
+    }
+
+    @Test
+    void aBackupThatFailsMidwayIsShownWithTheErrorAndWhatToDo(FxRobot robot) {
+        openBackups(robot);
+        vm.session().demo().server().backups().failNext("ORA-19502: write error on file \"/backup/df_1.bkp\"");
+        robot.clickOn("#bkCreate");
+        robot.clickOn("#bkCreateGo");
+        Fx.waitUntil(WAIT, "the failure is shown", () -> text(robot, "#bkOpMessage").contains("ORA-19502"));
+        assertTrue(text(robot, "#bkOpMessage").contains("create it again"), text(robot, "#bkOpMessage"));
+        assertTrue(text(robot, "#bkOpTitle").contains("did not succeed"));
+        assertEquals("FAILED", audit("CREATE_BACKUP").getLast().status());
+        Fx.waitUntil(WAIT, "the table shows the FAILED backup", () -> table(robot).getItems().stream()
+                .anyMatch(b -> !b.automatic() && b.lifecycleState().equals("FAILED")));
+        assertTrue(!disabled(robot, "#bkCreate"), "the next action can start");
+        assertTrue(Fx.call(() -> robot.lookup("#bkOpClose").queryAs(Button.class).isVisible()));
+    }
+}
