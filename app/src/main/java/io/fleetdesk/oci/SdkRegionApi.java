@@ -100,7 +100,7 @@ public final class SdkRegionApi implements RegionApi {
         for (DbSystemSummary s : r.getItems()) {
             rows.add(new DbSystemRow(s.getId(), s.getCompartmentId(), s.getDisplayName(), s.getAvailabilityDomain(),
                     s.getShape(), s.getHostname(), s.getCpuCoreCount(), s.getVersion(),
-                    s.getLifecycleState() == null ? null : s.getLifecycleState().getValue(), s.getLifecycleDetails()));
+                    state(s.getLifecycleState()), s.getLifecycleDetails()));
         }
         return new Page<>(rows, r.getOpcNextPage(), r.getOpcRequestId());
     }
@@ -112,7 +112,7 @@ public final class SdkRegionApi implements RegionApi {
         List<DbHomeRow> rows = new ArrayList<>(r.getItems().size());
         for (DbHomeSummary h : r.getItems()) {
             rows.add(new DbHomeRow(h.getId(), h.getDbSystemId(), h.getDisplayName(), h.getDbVersion(),
-                    h.getLifecycleState() == null ? null : h.getLifecycleState().getValue()));
+                    state(h.getLifecycleState())));
         }
         return new Page<>(rows, r.getOpcNextPage(), r.getOpcRequestId());
     }
@@ -136,7 +136,7 @@ public final class SdkRegionApi implements RegionApi {
         List<PdbRow> rows = new ArrayList<>(r.getItems().size());
         for (PluggableDatabaseSummary p : r.getItems()) {
             rows.add(new PdbRow(p.getId(), p.getContainerDatabaseId(), p.getPdbName(),
-                    p.getLifecycleState() == null ? null : p.getLifecycleState().getValue(),
+                    state(p.getLifecycleState()),
                     p.getOpenMode() == null ? null : p.getOpenMode().getValue()));
         }
         return new Page<>(rows, r.getOpcNextPage(), r.getOpcRequestId());
@@ -150,16 +150,25 @@ public final class SdkRegionApi implements RegionApi {
 
     static DatabaseRow row(com.oracle.bmc.database.model.Database d) {
         return new DatabaseRow(d.getId(), d.getCompartmentId(), d.getDbSystemId(), d.getDbHomeId(), d.getDbName(),
-                d.getDbUniqueName(), d.getLifecycleState() == null ? null : d.getLifecycleState().getValue(),
+                d.getDbUniqueName(), state(d.getLifecycleState()),
                 d.getLifecycleDetails(), instant(d.getLastBackupTimestamp()),
                 instant(d.getLastFailedBackupTimestamp()), dataGuard(d.getId(), d.getDataGuardGroup()));
     }
 
     static DatabaseRow row(DatabaseSummary d) {
         return new DatabaseRow(d.getId(), d.getCompartmentId(), d.getDbSystemId(), d.getDbHomeId(), d.getDbName(),
-                d.getDbUniqueName(), d.getLifecycleState() == null ? null : d.getLifecycleState().getValue(),
+                d.getDbUniqueName(), state(d.getLifecycleState()),
                 d.getLifecycleDetails(), instant(d.getLastBackupTimestamp()),
                 instant(d.getLastFailedBackupTimestamp()), dataGuard(d.getId(), d.getDataGuardGroup()));
+    }
+
+    /**
+     * A lifecycle state as the service wrote it. A value this SDK does not know becomes
+     * UnknownEnumValue, whose value is null; show "UNKNOWN" rather than nothing, so the row still
+     * says something is unusual (and is not taken for healthy).
+     */
+    static String state(com.oracle.bmc.http.internal.BmcEnum e) {
+        return e == null ? null : e.getValue() == null ? "UNKNOWN" : e.getValue();
     }
 
     private static Instant instant(Date d) {

@@ -153,8 +153,8 @@ public final class BackupOperations {
         return switch (action) {
             case "CREATE_BACKUP" -> "Nothing was kept from this backup. Check the database's alert log and the backup"
                     + " destination (Object Storage quota, network), then create it again.";
-            case "RESTORE_DATABASE" -> "The database is as it was before the restore. Check the work request's log and"
-                    + " the chosen point (is it covered by a backup?), then try again or open a service request.";
+            case "RESTORE_DATABASE" -> "The database is RESTORE_FAILED and not open. Check the work request's log and"
+                    + " the chosen point (is it covered by a backup?), then restore again, or open a service request.";
             default -> "Check the work request in the OCI console.";
         };
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * matching {@link SimFleet#lastBackup} and {@link SimFleet#lastFailedBackup}; one database in 40 has
  * its latest one FAILED. On-demand backups come from CreateBackup with a work request; the database
  * is BACKUP_IN_PROGRESS while one runs. DeleteBackup (refused for automatic backups), CancelBackup
- * and RestoreDatabase (RESTORE_IN_PROGRESS until done) behave like the service; {@link #failNext}
+ * and RestoreDatabase behave like the service: a restoring database is UPDATING (the Database API has no
+ * RESTORE_IN_PROGRESS state), and a failed restore leaves it RESTORE_FAILED; {@link #failNext}
  * makes the next create or restore fail midway. Completion is applied lazily by {@link #settle()}.
  */
 public final class SimBackups {
@@ -223,7 +224,7 @@ public final class SimBackups {
 
     /**
      * RestoreDatabase to the latest backup, a timestamp inside the recovery window, or an SCN.
-     * Exactly one of them; the database is RESTORE_IN_PROGRESS until the work request ends.
+     * Exactly one of them; the database is UPDATING until the work request ends, RESTORE_FAILED if it fails.
      */
     public synchronized Result restore(String databaseId, Boolean latest, Instant timestamp, String scn) {
         settle();
@@ -245,20 +246,20 @@ public final class SimBackups {
             return Result.error(400, "InvalidParameter", "databaseSCN must be a number.");
         }
         String state = fleet.databaseState(db);
-        if (!state.equals("AVAILABLE")) {
+        if (!state.equals("AVAILABLE") && !state.equals("RESTORE_FAILED")) {
             return Result.error(409, "IncorrectState", "The database " + db.dbUniqueName() + " is " + state
-                    + "; a restore needs it AVAILABLE.");
+                    + "; a restore needs it AVAILABLE (or RESTORE_FAILED, to try again).");
         }
         String fail = failNext;
         failNext = null;
         SimWorkRequests.Entry wr = workRequests.start("RESTORE_DATABASE", db.compartmentId(), databaseId, "database",
                 restoreLength, fail == null ? -1 : 40, fail);
         restores.put(databaseId, new Restore(db, wr));
-        fleet.beginOperationState(databaseId, "RESTORE_IN_PROGRESS");
+        fleet.beginOperationState(databaseId, "UPDATING");
         return new Result(200, null, null, wr, null);
     }
 
-    /** Ends what has ended: the database leaves BACKUP_IN_PROGRESS or RESTORE_IN_PROGRESS. */
+    /** Ends what has ended: the database leaves BACKUP_IN_PROGRESS, or UPDATING after a restore. */
     public synchronized void settle() {
         for (OnDemand o : onDemand.values()) {
             String s = workRequests.status(o.creation());
@@ -271,6 +272,11 @@ public final class SimBackups {
             String s = workRequests.status(e.getValue().workRequest());
             if (s.equals("SUCCEEDED") || s.equals("FAILED")) {
                 fleet.endOperationState(e.getKey());
+                if (s.equals("FAILED")) {
+                    fleet.overrideState(e.getKey(), "RESTORE_FAILED");
+                } else if ("RESTORE_FAILED".equals(fleet.stateOverride(e.getKey()))) {
+                    fleet.overrideState(e.getKey(), null);
+                }
                 restores.remove(e.getKey());
             }
         }
@@ -279,6 +285,12 @@ public final class SimBackups {
     private boolean hasRunningBackup(String databaseId) {
         return onDemand.values().stream().anyMatch(o -> o.db().id().equals(databaseId) && !canceled.containsKey(o.id())
                 && workRequests.status(o.creation()).matches("ACCEPTED|IN_PROGRESS"));
+    }
+
+    /** What the database's lifecycleDetails say while it is being restored; null when it is not. */
+    String restoreDetails(String databaseId) {
+        Restore r = restores.get(databaseId);
+        return r == null ? null : "Restore in progress (" + Math.round(workRequests.percentComplete(r.workRequest())) + " %)";
     }
 
     /** The backup configuration GetDatabase returns ({@code dbBackupConfig}). */

@@ -578,8 +578,10 @@ public final class SimServer implements AutoCloseable {
         m.put("dbUniqueName", d.dbUniqueName());
         String state = fleet.databaseState(d);
         m.put("lifecycleState", state);
-        m.put("lifecycleDetails", switch (state) {
+        String restoring = backups.restoreDetails(d.id());
+        m.put("lifecycleDetails", restoring != null ? restoring : switch (state) {
             case "BACKUP_IN_PROGRESS" -> "Automatic incremental backup in progress";
+            case "RESTORE_FAILED" -> "The last restore failed: see its work request. Restore again to a point covered by a backup.";
             case "FAILED" -> "The database is not reachable by the cloud tooling. Check the DB system.";
             default -> null;
         });

@@ -220,8 +220,14 @@ class BackupsDialogTest {
         assertTrue(disabled(robot, "#bkRestoreGo"), "the DB name must be typed");
         type(robot, "#bkRestoreName", sim().dbName(db).toLowerCase());
         Fx.waitUntil(WAIT, "Restore is enabled", () -> !disabled(robot, "#bkRestoreGo"));
+        // Long enough for the tree to read the fleet while it runs.
+        vm.session().demo().server().backups().lengths(Duration.ofMinutes(3), Duration.ofMinutes(12));
         robot.clickOn("#bkRestoreGo");
-        Fx.waitUntil(WAIT, "the database is restoring", () -> "RESTORE_IN_PROGRESS".equals(sim().databaseState(db)));
+        Fx.waitUntil(WAIT, "the database is restoring", () -> "UPDATING".equals(sim().databaseState(db)));
+        // The Database API has no RESTORE_IN_PROGRESS: a restoring database is UPDATING, and says why.
+        Fx.waitUntil(WAIT, "the tree shows it restoring", () -> "UPDATING".equals(
+                vm.tree().snapshot().node(db.id()).lifecycleState()) && vm.tree().snapshot().node(db.id()).details()
+                .getOrDefault("Lifecycle details", "").startsWith("Restore in progress"));
         Fx.waitUntil(WAIT, "the restore is done", () -> text(robot, "#bkOpTitle").contains("done"));
         AuditEntry intent = audit("RESTORE_DATABASE").getFirst();
         assertEquals("SCN 2847561", intent.parameters().get("restoreTo"));

@@ -67,6 +67,7 @@ public final class BackupsController {
     @FXML private TableColumn<Backup, Double> sizeColumn;
     @FXML private TableColumn<Backup, String> kindColumn;
     @FXML private TableColumn<Backup, Integer> retentionColumn;
+    @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private VBox createForm;
     @FXML private TextField createName;
     @FXML private Spinner<Integer> createRetention;
@@ -266,7 +267,7 @@ public final class BackupsController {
             return;
         }
         form.set(Form.PROGRESS);
-        String what = Messages.get("bk.action." + p.action());
+        String what = Messages.get("bk.action." + p.action()) + " " + vm.database().name();
         opTitle.setText(p.ended() ? Messages.get(p.succeeded() ? "bk.op.done" : "bk.op.failed", what)
                 : Messages.get("bk.op.running", what, p.status(), Math.round(p.percentComplete())));
         opProgress.setProgress(p.ended() && p.succeeded() ? 1 : p.percentComplete() / 100.0);
@@ -285,8 +286,9 @@ public final class BackupsController {
         createForm.setVisible(f == Form.CREATE);
         restoreForm.setVisible(f == Form.RESTORE);
         progressForm.setVisible(f == Form.PROGRESS);
-        createForm.getParent().setVisible(f != Form.NONE);
-        createForm.getParent().setManaged(f != Form.NONE);
+        formScroll.setVisible(f != Form.NONE);
+        formScroll.setManaged(f != Form.NONE);
+        formScroll.setVvalue(0);
     }
 
     private String configText(BackupConfig c) {

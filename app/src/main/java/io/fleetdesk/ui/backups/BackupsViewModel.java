@@ -253,13 +253,21 @@ public final class BackupsViewModel {
         });
     }
 
+    /** FX thread only. */
     private int reloadsWhileRunning;
+    /** The tree was asked to read the fleet for the running action. */
+    private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
 
     private void publish(BackupOperations.Progress p) {
+        if (!p.ended() && p.workRequestId() != null && announced.compareAndSet(false, true)) {
+            // Sent: the tree reads the fleet now, so BACKUP_IN_PROGRESS (or UPDATING for a restore) shows there.
+            fleetChanged.run();
+        }
         Platform.runLater(() -> {
             progress.set(p);
             if (p.ended()) {
                 running.set(false);
+                announced.set(false);
                 reload();
             } else if (p.workRequestId() != null && reloadsWhileRunning++ % 3 == 0) {
                 // The new backup (CREATING) and the database's state show while it runs.
