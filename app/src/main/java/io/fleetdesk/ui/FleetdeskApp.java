@@ -22,13 +22,25 @@ import java.util.List;
 /** The JavaFX application: one main window on the fleet. */
 public final class FleetdeskApp extends Application {
     private static volatile LaunchOptions launchOptions = LaunchOptions.defaults();
+    /** {@code --smoke-test PNG}: see {@link SmokeTest}. */
+    private static volatile java.nio.file.Path smokeTest;
     private FleetViewModel vm;
 
     public static void launchWith(String[] args) {
         try {
             // Maven's -Dfleetdesk.args="--theme dark" arrives as one argument (or an empty one): split it.
-            List<String> words = java.util.Arrays.stream(args).flatMap(a -> java.util.Arrays.stream(a.trim().split("\\s+")))
-                    .filter(a -> !a.isBlank()).toList();
+            List<String> words = new java.util.ArrayList<>(java.util.Arrays.stream(args)
+                    .flatMap(a -> java.util.Arrays.stream(a.trim().split("\\s+"))).filter(a -> !a.isBlank()).toList());
+            int smoke = words.indexOf("--smoke-test");
+            if (smoke >= 0) {
+                if (smoke + 1 >= words.size()) {
+                    throw new IllegalArgumentException("--smoke-test needs the PNG file to write");
+                }
+                smokeTest = java.nio.file.Path.of(words.get(smoke + 1));
+                words.subList(smoke, smoke + 2).clear();
+                // The demo fleet, whatever the settings say.
+                words.addAll(List.of("--profile", io.fleetdesk.oci.InMemoryKeyProfiles.DEMO_PROFILE));
+            }
             launchOptions = LaunchOptions.parse(words, LaunchOptions.from(SettingsStore.standard().load()));
         } catch (IllegalArgumentException e) {
             System.err.println("fleetdesk: " + e.getMessage());
@@ -40,6 +52,9 @@ public final class FleetdeskApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         vm = openMainWindow(stage, launchOptions);
+        if (smokeTest != null) {
+            SmokeTest.watch(stage, vm, smokeTest, java.time.Instant.now());
+        }
     }
 
     /** Builds and shows the main window on a stage and starts reading the fleet; also used by UI tests. */
@@ -78,6 +93,13 @@ public final class FleetdeskApp extends Application {
                 () -> root.lookup("#filterField").requestFocus());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
         stage.titleProperty().bind(vm.activeProfileProperty().map(p -> Messages.get("app.title", p)));
+        // The window and task-bar icon, rendered from icons/fleetdesk.svg (packaging/render-icons.sh).
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var png = FleetdeskApp.class.getResourceAsStream("/rendered/fleetdesk-" + size + ".png");
+            if (png != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(png));
+            }
+        }
         stage.setScene(scene);
         AppSettings.WindowBounds wb = vm.savedWindow();
         if (wb != null && !javafx.stage.Screen.getScreensForRectangle(wb.x(), wb.y(), wb.width(), wb.height()).isEmpty()) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the built .deb (as root), starts the app the way its menu entry does (the Exec line of
+# the installed .desktop file) with --smoke-test under Xvfb, then removes the package and checks
+# that the menu entry and /opt/fleetdesk are gone. CI runs it after the app-image smoke test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deb=$(ls app/target/dist/fleetdesk_*_amd64.deb)
+[ "$(id -u)" = 0 ] || { echo "deb-test: needs root to install $deb" >&2; exit 1; }
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
+entry=$(ls /usr/share/applications/*Fleetdesk.desktop 2>/dev/null || ls ~/.local/share/applications/*Fleetdesk.desktop)
+exec_line=$(grep '^Exec=' "$entry" | cut -d= -f2-)
+echo "deb-test: installed; menu entry $entry runs: $exec_line"
+home=$(mktemp -d)
+out=$(HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+  timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" $exec_line --smoke-test "$home/menu.png" 2>&1) || true
+echo "$out" | grep '^smoke:' || true
+echo "$out" | grep -q '^smoke: OK' || { echo "$out"; echo "deb-test: FAILED, the installed app did not show the demo fleet" >&2; exit 1; }
+DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq fleetdesk >/dev/null
+[ ! -e "$entry" ] && [ ! -e /opt/fleetdesk ] || { echo "deb-test: FAILED, removal left $entry or /opt/fleetdesk" >&2; exit 1; }
+rm -rf "$home"
+echo "deb-test: passed (installed, started from its menu entry, removed)"
