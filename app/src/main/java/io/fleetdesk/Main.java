@@ -11,9 +11,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("fleetdesk.mainAt", Long.toString(System.currentTimeMillis()));
         // Before the first logger: logback.xml writes the log file into the data folder (design section 8).
         if (System.getProperty("fleetdesk.logs") == null) {
-            System.setProperty("fleetdesk.logs", io.fleetdesk.ops.AuditLog.dataFolder().resolve("logs").toString());
+            System.setProperty("fleetdesk.logs", io.fleetdesk.ops.DataFolder.path().resolve("logs").toString());
         }
         FleetdeskApp.launchWith(args);
     }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -43,27 +42,9 @@ public final class AuditLog {
         this.file = folder.resolve("audit.jsonl");
     }
 
-    /**
-     * The data folder: {@code $XDG_DATA_HOME/fleetdesk} or {@code ~/.local/share/fleetdesk} on Linux,
-     * {@code %LOCALAPPDATA%\Fleetdesk} on Windows, {@code ~/Library/Application Support/Fleetdesk} on
-     * macOS; {@code -Dfleetdesk.data} overrides it.
-     */
+    /** The data folder (see {@link DataFolder}). */
     public static Path dataFolder() {
-        String override = System.getProperty("fleetdesk.data");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            return local != null ? Path.of(local, "Fleetdesk") : Path.of(home, "AppData", "Local", "Fleetdesk");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "Fleetdesk");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "fleetdesk") : Path.of(home, ".local", "share", "fleetdesk");
+        return DataFolder.path();
     }
 
     public Path file() {

@@ -26,7 +26,12 @@ public final class FleetdeskApp extends Application {
     private static volatile java.nio.file.Path smokeTest;
     private FleetViewModel vm;
 
+    /** When main() started and when JavaFX called start(): the smoke test reports where start-up time goes. */
+    static volatile java.time.Instant mainAt;
+    static volatile java.time.Instant fxStartAt;
+
     public static void launchWith(String[] args) {
+        mainAt = java.time.Instant.now();
         try {
             // Maven's -Dfleetdesk.args="--theme dark" arrives as one argument (or an empty one): split it.
             List<String> words = new java.util.ArrayList<>(java.util.Arrays.stream(args)
@@ -51,6 +56,7 @@ public final class FleetdeskApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
+        fxStartAt = java.time.Instant.now();
         vm = openMainWindow(stage, launchOptions);
         if (smokeTest != null) {
             SmokeTest.watch(stage, vm, smokeTest, java.time.Instant.now());

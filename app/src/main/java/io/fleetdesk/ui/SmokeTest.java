@@ -29,7 +29,12 @@ final class SmokeTest {
     }
 
     static void watch(Stage stage, FleetViewModel vm, Path png, Instant windowShown) {
-        Instant processStart = ProcessHandle.current().info().startInstant().orElse(windowShown);
+        // The launch time: FLEETDESK_LAUNCHED_AT (epoch ms, set by whoever starts the launcher) when
+        // given. The OS's process start time is the fallback, but in containers it can be off by a
+        // second or more (boot-time skew; seen here: a trivial main() "1.5 s after start").
+        String given = System.getenv("FLEETDESK_LAUNCHED_AT");
+        Instant processStart = given != null && given.matches("\\d{13}") ? Instant.ofEpochMilli(Long.parseLong(given))
+                : ProcessHandle.current().info().startInstant().orElse(windowShown);
         Instant[] dataAt = new Instant[1];
         Timeline t = new Timeline();
         t.getKeyFrames().add(new KeyFrame(Duration.millis(50), e -> {
@@ -61,6 +66,15 @@ final class SmokeTest {
         }
         System.out.printf("smoke: OK window_ms=%d tree_data_ms=%d screenshot=%s%n",
                 java.time.Duration.between(start, window).toMillis(), java.time.Duration.between(start, data).toMillis(), png);
+        // Where the time to the window went: JVM start to main(), main() to JavaFX's start(), start() to shown.
+        if (FleetdeskApp.mainAt != null && FleetdeskApp.fxStartAt != null) {
+            java.time.Instant entered = java.time.Instant.ofEpochMilli(Long.getLong("fleetdesk.mainAt", FleetdeskApp.mainAt.toEpochMilli()));
+            System.out.printf("smoke: phases jvm_to_main_ms=%d main_setup_ms=%d main_to_fx_start_ms=%d fx_start_to_window_ms=%d%n",
+                    java.time.Duration.between(start, entered).toMillis(),
+                    java.time.Duration.between(entered, FleetdeskApp.mainAt).toMillis(),
+                    java.time.Duration.between(FleetdeskApp.mainAt, FleetdeskApp.fxStartAt).toMillis(),
+                    java.time.Duration.between(FleetdeskApp.fxStartAt, window).toMillis());
+        }
         System.out.flush();
         stage.close();
         Platform.exit();
