@@ -1,0 +1,50 @@
+package io.fleetdesk.jdbc;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ORA- errors explained with the likely fix, from the messages ojdbc produces. */
+class OraErrorsTest {
+    private static OraErrors.Explanation explain(String message, int code) {
+        return OraErrors.explain(new SQLException(message, "99999", code), "FLEETMON");
+    }
+
+    @Test
+    void theConnectionErrorsADbaMeetsAreExplainedWithWhatToDo() {
+        var bad = explain("ORA-01017: invalid credential or not authorized; logon denied", 1017);
+        assertEquals("ORA-01017", bad.code());
+        assertTrue(bad.fix().contains("SYSDG"), bad.fix());
+        assertTrue(explain("ORA-12541: Cannot connect. No listener at host db1 port 1521.", 12541).fix()
+                .contains("lsnrctl status"));
+        assertTrue(explain("ORA-12514: Cannot connect to database. Service SALES is not registered with the listener",
+                12514).fix().contains("lsnrctl services"));
+        assertTrue(explain("ORA-12505: Cannot connect to database. SID ORCL is not registered", 12505).fix()
+                .contains("service name"));
+        assertTrue(explain("ORA-01034: ORACLE not available", 1034).fix().contains("STARTUP"));
+        assertTrue(explain("ORA-28000: The account is locked.", 28000).fix().contains("ALTER USER FLEETMON ACCOUNT UNLOCK"));
+    }
+
+    @Test
+    void aMissingPrivilegeNamesTheGrantForThatUser() {
+        var e = explain("ORA-01031: insufficient privileges", 1031);
+        assertTrue(e.fix().contains("GRANT SELECT_CATALOG_ROLE TO FLEETMON;"), e.fix());
+        assertTrue(e.line().startsWith("ORA-01031: The user lacks a privilege"), e.line());
+    }
+
+    @Test
+    void theCodeIsFoundInACauseOrTheVendorCodeAndUnknownCodesKeepOraclesMessage() {
+        var wrapped = OraErrors.explain(new RuntimeException("pool could not connect",
+                new SQLRecoverableException("IO Error: ORA-17002: I/O error: Connection refused")), null);
+        assertEquals("ORA-17002", wrapped.code());
+        assertEquals("ORA-12541", OraErrors.explain(new SQLException("Listener refused", "08006", 12541), "x").code());
+        var unknown = explain("ORA-00600: internal error code, arguments: [kdsgrp1]", 600);
+        assertEquals("ORA-00600", unknown.code());
+        assertTrue(unknown.what().startsWith("ORA-00600: internal error code"), unknown.what());
+        assertEquals("See the log for details.", OraErrors.explain(new IllegalStateException("boom"), "x").fix());
+    }
+}
