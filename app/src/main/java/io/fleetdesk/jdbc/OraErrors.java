@@ -80,6 +80,13 @@ public final class OraErrors {
                 code = String.format("ORA-%05d", s.getErrorCode());
             }
         }
+        if (code == null && error instanceof java.sql.SQLTransientConnectionException
+                && message != null && message.contains("timed out")) {
+            // HikariCP's own deadline: the driver never got an answer to give an ORA- code for.
+            return new Explanation(null, "The database did not answer within the connect timeout.",
+                    "Something accepted the connection but no listener answered: check the host, the port (is it"
+                            + " the Oracle listener's?), the network and firewalls.", message);
+        }
         Known k = code == null ? null : KNOWN.get(code);
         String who = user == null || user.isBlank() ? "the user" : user;
         if (k == null) {

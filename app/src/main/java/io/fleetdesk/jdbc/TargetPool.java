@@ -1,0 +1,53 @@
+package io.fleetdesk.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A small HikariCP pool for one directly reached database: at most 2 connections, a connect timeout
+ * of a few seconds, validation, and no failure at creation (a target that is down now is probed
+ * again later). The password is handed to the driver and kept only in memory, never written.
+ */
+public final class TargetPool implements AutoCloseable {
+    private final HikariDataSource ds;
+
+    /**
+     * @param url            a JDBC URL (jdbc:oracle:thin:@//host:port/service, a tnsnames alias, or a fixture's)
+     * @param connectTimeout how long a probe waits for a connection before it gives up
+     */
+    public TargetPool(String name, String url, String user, char[] password, Duration connectTimeout) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("target-" + name);
+        c.setJdbcUrl(url);
+        c.setUsername(user);
+        c.setPassword(password == null ? null : new String(password));
+        c.setMaximumPoolSize(2);
+        c.setMinimumIdle(0);
+        c.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
+        c.setValidationTimeout(Math.max(250, Math.min(connectTimeout.toMillis(), 5000)));
+        c.setInitializationFailTimeout(-1);
+        c.setReadOnly(true);
+        // ojdbc's own connect timeout, shorter than the pool's, so a host that accepts and never answers
+        // fails in the driver first, with its ORA- code, rather than only as the pool's timeout.
+        c.addDataSourceProperty("oracle.net.CONNECT_TIMEOUT", Long.toString(connectTimeout.toMillis() * 3 / 4));
+        c.addDataSourceProperty("oracle.jdbc.ReadTimeout", Long.toString(Math.max(connectTimeout.toMillis(), 10_000)));
+        this.ds = new HikariDataSource(c);
+    }
+
+    public Connection connection() throws SQLException {
+        return ds.getConnection();
+    }
+
+    public boolean isClosed() {
+        return ds.isClosed();
+    }
+
+    @Override
+    public void close() {
+        ds.close();
+    }
+}
