@@ -32,6 +32,42 @@ public final class Probes {
     public record DataGuardStats(Optional<Duration> applyLag, Optional<Duration> transportLag, String computedAt) {
     }
 
+    /** One missing range of redo in V$ARCHIVE_GAP. */
+    public record ArchiveGap(long thread, long lowSequence, long highSequence) {
+    }
+
+    /** An archive destination in error. */
+    public record ArchiveDestError(int destId, String destName, String status, String error) {
+    }
+
+    /** V$RECOVERY_FILE_DEST, in bytes. */
+    public record RecoveryArea(String name, long limitBytes, long usedBytes, long reclaimableBytes, long files) {
+        /** Used less reclaimable, as a percent of the limit (what fills up when backups cannot be deleted). */
+        public double usedPercent() {
+            return limitBytes <= 0 ? 0 : 100.0 * Math.max(0, usedBytes - reclaimableBytes) / limitBytes;
+        }
+    }
+
+    /** One row of V$RECOVERY_AREA_USAGE. */
+    public record RecoveryAreaUse(String fileType, double percentUsed, double percentReclaimable, long files) {
+    }
+
+    /** DBA_TABLESPACE_USAGE_METRICS with the block size applied. */
+    public record Tablespace(String name, long usedBytes, long sizeBytes, double usedPercent) {
+    }
+
+    /** V$SESSION counted by status and wait class, with the blocked ones. */
+    public record SessionCount(String status, String waitClass, long sessions, long blocked) {
+    }
+
+    /** V$SGA and V$PGASTAT, in bytes; -1 where the view had no row. */
+    public record Memory(long sgaBytes, long pgaAllocatedBytes, long pgaTargetBytes) {
+    }
+
+    /** The latest AWR snapshot, or null id when there is none. */
+    public record AwrSnapshot(Long snapId, Instant endIntervalTime) {
+    }
+
     public static Instance instance(Connection c, Duration timeout) throws SQLException {
         try (PreparedStatement s = prepare(c, "instance", timeout); ResultSet r = s.executeQuery()) {
             if (!r.next()) {
@@ -71,6 +107,102 @@ public final class Probes {
             }
         }
         return new DataGuardStats(apply, transport, at);
+    }
+
+    public static java.util.List<ArchiveGap> archiveGaps(Connection c, Duration timeout) throws SQLException {
+        java.util.List<ArchiveGap> out = new java.util.ArrayList<>();
+        try (PreparedStatement s = prepare(c, "archive_gap", timeout); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new ArchiveGap(r.getLong("THREAD#"), r.getLong("LOW_SEQUENCE#"), r.getLong("HIGH_SEQUENCE#")));
+            }
+        }
+        return out;
+    }
+
+    public static java.util.List<ArchiveDestError> archiveDestErrors(Connection c, Duration timeout) throws SQLException {
+        java.util.List<ArchiveDestError> out = new java.util.ArrayList<>();
+        try (PreparedStatement s = prepare(c, "archive_dest_errors", timeout); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new ArchiveDestError(r.getInt("DEST_ID"), r.getString("DEST_NAME"), r.getString("STATUS"),
+                        r.getString("ERROR")));
+            }
+        }
+        return out;
+    }
+
+    /** Empty when no recovery area is configured (V$RECOVERY_FILE_DEST has no row then). */
+    public static Optional<RecoveryArea> recoveryArea(Connection c, Duration timeout) throws SQLException {
+        try (PreparedStatement s = prepare(c, "recovery_area", timeout); ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RecoveryArea(r.getString("NAME"), r.getLong("SPACE_LIMIT"), r.getLong("SPACE_USED"),
+                    r.getLong("SPACE_RECLAIMABLE"), r.getLong("NUMBER_OF_FILES")));
+        }
+    }
+
+    public static java.util.List<RecoveryAreaUse> recoveryAreaUsage(Connection c, Duration timeout) throws SQLException {
+        java.util.List<RecoveryAreaUse> out = new java.util.ArrayList<>();
+        try (PreparedStatement s = prepare(c, "recovery_area_usage", timeout); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new RecoveryAreaUse(r.getString("FILE_TYPE"), r.getDouble("PERCENT_SPACE_USED"),
+                        r.getDouble("PERCENT_SPACE_RECLAIMABLE"), r.getLong("NUMBER_OF_FILES")));
+            }
+        }
+        return out;
+    }
+
+    /** Primary only (the view needs an open database). */
+    public static java.util.List<Tablespace> tablespaces(Connection c, Duration timeout) throws SQLException {
+        java.util.List<Tablespace> out = new java.util.ArrayList<>();
+        try (PreparedStatement s = prepare(c, "tablespaces", timeout); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long block = r.getLong("BLOCK_SIZE");
+                out.add(new Tablespace(r.getString("TABLESPACE_NAME"), r.getLong("USED_SPACE") * block,
+                        r.getLong("TABLESPACE_SIZE") * block, r.getDouble("USED_PERCENT")));
+            }
+        }
+        return out;
+    }
+
+    public static java.util.List<SessionCount> sessions(Connection c, Duration timeout) throws SQLException {
+        java.util.List<SessionCount> out = new java.util.ArrayList<>();
+        try (PreparedStatement s = prepare(c, "sessions", timeout); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new SessionCount(r.getString("STATUS"), r.getString("WAIT_CLASS"), r.getLong("SESSIONS"),
+                        r.getLong("BLOCKED")));
+            }
+        }
+        return out;
+    }
+
+    public static Memory memory(Connection c, Duration timeout) throws SQLException {
+        long sga = -1;
+        long pga = -1;
+        long target = -1;
+        try (PreparedStatement s = prepare(c, "memory", timeout); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long v = r.getLong("BYTES");
+                switch (r.getString("AREA")) {
+                    case "SGA" -> sga = v;
+                    case "total PGA allocated" -> pga = v;
+                    case "aggregate PGA target parameter" -> target = v;
+                    default -> { }
+                }
+            }
+        }
+        return new Memory(sga, pga, target);
+    }
+
+    /** Only when the Diagnostics Pack is licensed (a setting, off by default). */
+    public static AwrSnapshot awrSnapshot(Connection c, Duration timeout) throws SQLException {
+        try (PreparedStatement s = prepare(c, "awr_snapshot", timeout); ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return new AwrSnapshot(null, null);
+            }
+            long id = r.getLong("SNAP_ID");
+            return new AwrSnapshot(r.wasNull() ? null : id, instant(r.getTimestamp("END_INTERVAL_TIME")));
+        }
     }
 
     private static PreparedStatement prepare(Connection c, String probe, Duration timeout) throws SQLException {

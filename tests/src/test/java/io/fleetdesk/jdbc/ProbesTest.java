@@ -46,6 +46,33 @@ class ProbesTest {
     }
 
     @Test
+    void theStorageSessionMemoryAndRedoProbesMapEveryColumnToo() throws Exception {
+        try (TargetPool pool = fixture("primary1"); Connection c = pool.connection()) {
+            assertEquals(List.of(new Probes.ArchiveGap(1, 4120, 4123)), Probes.archiveGaps(c, Q));
+            assertEquals(List.of(new Probes.ArchiveDestError(2, "LOG_ARCHIVE_DEST_2", "ERROR", "ORA-12541: TNS:no listener")),
+                    Probes.archiveDestErrors(c, Q));
+            Probes.RecoveryArea fra = Probes.recoveryArea(c, Q).orElseThrow();
+            assertEquals(new Probes.RecoveryArea("+RECO", 214748364800L, 193273528320L, 10737418240L, 812), fra);
+            assertEquals(85.0, fra.usedPercent(), 0.01, "used less reclaimable, of the limit");
+            assertEquals(List.of(new Probes.RecoveryAreaUse("ARCHIVED LOG", 71.2, 5.0, 790),
+                    new Probes.RecoveryAreaUse("FLASHBACK LOG", 18.8, 0, 22)), Probes.recoveryAreaUsage(c, Q));
+            List<Probes.Tablespace> ts = Probes.tablespaces(c, Q);
+            assertEquals(new Probes.Tablespace("USERS", 3932160L * 8192, 4194304L * 8192, 93.75), ts.getFirst(),
+                    "blocks times the block size, fullest first");
+            List<Probes.SessionCount> sessions = Probes.sessions(c, Q);
+            assertEquals(4, sessions.stream().mapToLong(Probes.SessionCount::sessions).sum(),
+                    "four user sessions; background ones are left out");
+            assertTrue(sessions.contains(new Probes.SessionCount("ACTIVE", "Application", 2, 2)), sessions.toString());
+            assertEquals(2, sessions.stream().mapToLong(Probes.SessionCount::blocked).sum());
+            assertEquals(new Probes.Memory(9140336L + 1207959552L + 3019898880L + 7634944L, 734003200L, 1073741824L),
+                    Probes.memory(c, Q));
+            Probes.AwrSnapshot awr = Probes.awrSnapshot(c, Q);
+            assertEquals(8812L, awr.snapId());
+            assertNotNull(awr.endIntervalTime());
+        }
+    }
+
+    @Test
     void intervalsParseAsOracleWritesThem() {
         assertEquals(Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4),
                 Probes.interval("+01 02:03:04.250").orElseThrow());

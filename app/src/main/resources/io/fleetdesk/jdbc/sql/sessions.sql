@@ -1,0 +1,6 @@
+-- V$SESSION: user sessions by status and wait class, and how many are blocked by another session.
+SELECT STATUS, WAIT_CLASS, COUNT(*) AS SESSIONS,
+       SUM(CASE WHEN BLOCKING_SESSION IS NOT NULL THEN 1 ELSE 0 END) AS BLOCKED
+  FROM V$SESSION
+ WHERE TYPE = 'USER'
+ GROUP BY STATUS, WAIT_CLASS

@@ -1,0 +1,6 @@
+-- DBA_TABLESPACE_USAGE_METRICS (primary only): sizes are in blocks, so the block size comes from
+-- DBA_TABLESPACES; bytes are computed in Java (H2 has no integer division the way Oracle has).
+SELECT M.TABLESPACE_NAME, M.USED_SPACE, M.TABLESPACE_SIZE, M.USED_PERCENT, T.BLOCK_SIZE
+  FROM DBA_TABLESPACE_USAGE_METRICS M
+  JOIN DBA_TABLESPACES T ON T.TABLESPACE_NAME = M.TABLESPACE_NAME
+ ORDER BY M.USED_PERCENT DESC
