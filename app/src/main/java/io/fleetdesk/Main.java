@@ -14,7 +14,7 @@ public final class Main {
         System.setProperty("fleetdesk.mainAt", Long.toString(System.currentTimeMillis()));
         // Before the first logger: logback.xml writes the log file into the data folder (design section 8).
         if (System.getProperty("fleetdesk.logs") == null) {
-            System.setProperty("fleetdesk.logs", io.fleetdesk.ops.DataFolder.path().resolve("logs").toString());
+            System.setProperty("fleetdesk.logs", io.fleetdesk.ops.AppFolders.data().resolve("logs").toString());
         }
         FleetdeskApp.launchWith(args);
     }

@@ -1,7 +1,5 @@
 package io.fleetdesk.oci;
 
-import com.oracle.bmc.ClientConfiguration;
-import com.oracle.bmc.circuitbreaker.NoCircuitBreakerConfiguration;
 import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.database.model.BackupSummary;
 import com.oracle.bmc.database.model.CreateBackupDetails;
@@ -13,12 +11,10 @@ import com.oracle.bmc.database.requests.DeleteBackupRequest;
 import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.ListBackupsRequest;
 import com.oracle.bmc.database.requests.RestoreDatabaseRequest;
-import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.workrequests.WorkRequestClient;
 import io.fleetdesk.model.Backup;
 import io.fleetdesk.model.BackupConfig;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -30,25 +26,12 @@ import java.util.List;
 public final class SdkBackupsApi implements BackupsApi {
     private final DatabaseClient database;
     private final WorkRequestClient workRequests;
+    private final SdkWorkRequests.Clients clients;
 
     public SdkBackupsApi(OciProfile profile, String region) {
-        ClientConfiguration config = ClientConfiguration.builder()
-                .connectionTimeoutMillis(5_000)
-                .readTimeoutMillis((int) Duration.ofSeconds(60).toMillis())
-                .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
-                .circuitBreakerConfiguration(new NoCircuitBreakerConfiguration())
-                .build();
-        DatabaseClient.Builder db = DatabaseClient.builder().configuration(config).isStreamWarningEnabled(false);
-        WorkRequestClient.Builder wr = WorkRequestClient.builder().configuration(config);
-        if (profile.endpoint() != null) {
-            db.endpoint(profile.endpoint().apply(region));
-            wr.endpoint(profile.endpoint().apply(region));
-        } else {
-            db.region(region);
-            wr.region(region);
-        }
-        this.database = db.build(profile.auth());
-        this.workRequests = wr.build(profile.auth());
+        this.clients = SdkWorkRequests.Clients.of(profile, region);
+        this.database = clients.database();
+        this.workRequests = clients.workRequests();
     }
 
     @Override
@@ -138,7 +121,6 @@ public final class SdkBackupsApi implements BackupsApi {
 
     @Override
     public void close() {
-        database.close();
-        workRequests.close();
+        clients.close();
     }
 }

@@ -1,7 +1,5 @@
 package io.fleetdesk.oci;
 
-import com.oracle.bmc.ClientConfiguration;
-import com.oracle.bmc.circuitbreaker.NoCircuitBreakerConfiguration;
 import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.database.model.DataGuardAssociationSummary;
 import com.oracle.bmc.database.model.FailoverDataGuardAssociationDetails;
@@ -12,12 +10,10 @@ import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.ListDataGuardAssociationsRequest;
 import com.oracle.bmc.database.requests.ReinstateDataGuardAssociationRequest;
 import com.oracle.bmc.database.requests.SwitchoverDataGuardAssociationRequest;
-import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.workrequests.WorkRequestClient;
 import com.oracle.bmc.workrequests.model.WorkRequestSummary;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestsRequest;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,27 +26,12 @@ import java.util.function.Supplier;
 public final class SdkDataGuardOperationsApi implements DataGuardOperationsApi {
     private final DatabaseClient database;
     private final WorkRequestClient workRequests;
+    private final SdkWorkRequests.Clients clients;
 
     public SdkDataGuardOperationsApi(OciProfile profile, String region) {
-        ClientConfiguration config = ClientConfiguration.builder()
-                .connectionTimeoutMillis(5_000)
-                .readTimeoutMillis((int) Duration.ofSeconds(60).toMillis())
-                .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
-                .circuitBreakerConfiguration(new NoCircuitBreakerConfiguration())
-                .build();
-        DatabaseClient.Builder db = DatabaseClient.builder().configuration(config).isStreamWarningEnabled(false);
-        WorkRequestClient.Builder wr = WorkRequestClient.builder().configuration(config);
-        if (profile.endpoint() != null) {
-            // One endpoint per region serves both APIs in the simulator and behind a proxy; the real
-            // service's work requests live on the iaas host, which the SDK picks from the region.
-            db.endpoint(profile.endpoint().apply(region));
-            wr.endpoint(profile.endpoint().apply(region));
-        } else {
-            db.region(region);
-            wr.region(region);
-        }
-        this.database = db.build(profile.auth());
-        this.workRequests = wr.build(profile.auth());
+        this.clients = SdkWorkRequests.Clients.of(profile, region);
+        this.database = clients.database();
+        this.workRequests = clients.workRequests();
     }
 
     @Override
@@ -143,7 +124,6 @@ public final class SdkDataGuardOperationsApi implements DataGuardOperationsApi {
 
     @Override
     public void close() {
-        database.close();
-        workRequests.close();
+        clients.close();
     }
 }

@@ -1,6 +1,10 @@
 package io.fleetdesk.oci;
 
+import com.oracle.bmc.ClientConfiguration;
+import com.oracle.bmc.circuitbreaker.NoCircuitBreakerConfiguration;
+import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.workrequests.WorkRequestClient;
 import com.oracle.bmc.workrequests.model.WorkRequest;
 import com.oracle.bmc.workrequests.model.WorkRequestError;
@@ -9,12 +13,47 @@ import com.oracle.bmc.workrequests.requests.GetWorkRequestRequest;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestErrorsRequest;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestLogsRequest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** Reads a work request through the SDK, for every API that starts operations. */
 final class SdkWorkRequests {
     private SdkWorkRequests() {
+    }
+
+    /**
+     * The two clients an API that changes databases needs, for one region: Database and Work Requests,
+     * with no SDK retries and no circuit breaker (an action is sent once; the caller decides what to do
+     * when it fails) and a read timeout.
+     */
+    record Clients(DatabaseClient database, WorkRequestClient workRequests) implements AutoCloseable {
+        static Clients of(OciProfile profile, String region) {
+            ClientConfiguration config = ClientConfiguration.builder()
+                    .connectionTimeoutMillis(5_000)
+                    .readTimeoutMillis((int) Duration.ofSeconds(60).toMillis())
+                    .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
+                    .circuitBreakerConfiguration(new NoCircuitBreakerConfiguration())
+                    .build();
+            DatabaseClient.Builder db = DatabaseClient.builder().configuration(config).isStreamWarningEnabled(false);
+            WorkRequestClient.Builder wr = WorkRequestClient.builder().configuration(config);
+            if (profile.endpoint() != null) {
+                // One endpoint per region serves both APIs in the simulator and behind a proxy; the real
+                // service's work requests live on the iaas host, which the SDK picks from the region.
+                db.endpoint(profile.endpoint().apply(region));
+                wr.endpoint(profile.endpoint().apply(region));
+            } else {
+                db.region(region);
+                wr.region(region);
+            }
+            return new Clients(db.build(profile.auth()), wr.build(profile.auth()));
+        }
+
+        @Override
+        public void close() {
+            database.close();
+            workRequests.close();
+        }
     }
 
     /** Status and percent, the service's log, and its errors once it FAILED. */

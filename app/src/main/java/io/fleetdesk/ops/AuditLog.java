@@ -42,9 +42,9 @@ public final class AuditLog {
         this.file = folder.resolve("audit.jsonl");
     }
 
-    /** The data folder (see {@link DataFolder}). */
+    /** The data folder (see {@link AppFolders#data()}). */
     public static Path dataFolder() {
-        return DataFolder.path();
+        return AppFolders.data();
     }
 
     public Path file() {

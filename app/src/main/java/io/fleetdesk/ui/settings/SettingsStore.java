@@ -11,7 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 
 /**
  * Reads and writes {@code settings.json} in the OS's config folder: {@code $XDG_CONFIG_HOME/fleetdesk}
@@ -38,22 +37,9 @@ public final class SettingsStore {
         return new SettingsStore(configFolder());
     }
 
+    /** The OS's config folder (see {@link io.fleetdesk.ops.AppFolders#config()}). */
     public static Path configFolder() {
-        String override = System.getProperty("fleetdesk.home");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return appData != null ? Path.of(appData, "Fleetdesk") : Path.of(home, "AppData", "Roaming", "Fleetdesk");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "Fleetdesk");
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "fleetdesk") : Path.of(home, ".config", "fleetdesk");
+        return io.fleetdesk.ops.AppFolders.config();
     }
 
     public Path file() {
