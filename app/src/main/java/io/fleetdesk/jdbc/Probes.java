@@ -110,24 +110,12 @@ public final class Probes {
     }
 
     public static java.util.List<ArchiveGap> archiveGaps(Connection c, Duration timeout) throws SQLException {
-        java.util.List<ArchiveGap> out = new java.util.ArrayList<>();
-        try (PreparedStatement s = prepare(c, "archive_gap", timeout); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                out.add(new ArchiveGap(r.getLong("THREAD#"), r.getLong("LOW_SEQUENCE#"), r.getLong("HIGH_SEQUENCE#")));
-            }
-        }
-        return out;
+        return rows(c, "archive_gap", timeout, r -> new ArchiveGap(r.getLong("THREAD#"), r.getLong("LOW_SEQUENCE#"), r.getLong("HIGH_SEQUENCE#")));
     }
 
     public static java.util.List<ArchiveDestError> archiveDestErrors(Connection c, Duration timeout) throws SQLException {
-        java.util.List<ArchiveDestError> out = new java.util.ArrayList<>();
-        try (PreparedStatement s = prepare(c, "archive_dest_errors", timeout); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                out.add(new ArchiveDestError(r.getInt("DEST_ID"), r.getString("DEST_NAME"), r.getString("STATUS"),
-                        r.getString("ERROR")));
-            }
-        }
-        return out;
+        return rows(c, "archive_dest_errors", timeout, r -> new ArchiveDestError(r.getInt("DEST_ID"), r.getString("DEST_NAME"),
+                r.getString("STATUS"), r.getString("ERROR")));
     }
 
     /** Empty when no recovery area is configured (V$RECOVERY_FILE_DEST has no row then). */
@@ -142,38 +130,20 @@ public final class Probes {
     }
 
     public static java.util.List<RecoveryAreaUse> recoveryAreaUsage(Connection c, Duration timeout) throws SQLException {
-        java.util.List<RecoveryAreaUse> out = new java.util.ArrayList<>();
-        try (PreparedStatement s = prepare(c, "recovery_area_usage", timeout); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                out.add(new RecoveryAreaUse(r.getString("FILE_TYPE"), r.getDouble("PERCENT_SPACE_USED"),
-                        r.getDouble("PERCENT_SPACE_RECLAIMABLE"), r.getLong("NUMBER_OF_FILES")));
-            }
-        }
-        return out;
+        return rows(c, "recovery_area_usage", timeout, r -> new RecoveryAreaUse(r.getString("FILE_TYPE"),
+                r.getDouble("PERCENT_SPACE_USED"), r.getDouble("PERCENT_SPACE_RECLAIMABLE"), r.getLong("NUMBER_OF_FILES")));
     }
 
     /** Primary only (the view needs an open database). */
     public static java.util.List<Tablespace> tablespaces(Connection c, Duration timeout) throws SQLException {
-        java.util.List<Tablespace> out = new java.util.ArrayList<>();
-        try (PreparedStatement s = prepare(c, "tablespaces", timeout); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                long block = r.getLong("BLOCK_SIZE");
-                out.add(new Tablespace(r.getString("TABLESPACE_NAME"), r.getLong("USED_SPACE") * block,
-                        r.getLong("TABLESPACE_SIZE") * block, r.getDouble("USED_PERCENT")));
-            }
-        }
-        return out;
+        return rows(c, "tablespaces", timeout, r -> new Tablespace(r.getString("TABLESPACE_NAME"),
+                r.getLong("USED_SPACE") * r.getLong("BLOCK_SIZE"), r.getLong("TABLESPACE_SIZE") * r.getLong("BLOCK_SIZE"),
+                r.getDouble("USED_PERCENT")));
     }
 
     public static java.util.List<SessionCount> sessions(Connection c, Duration timeout) throws SQLException {
-        java.util.List<SessionCount> out = new java.util.ArrayList<>();
-        try (PreparedStatement s = prepare(c, "sessions", timeout); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                out.add(new SessionCount(r.getString("STATUS"), r.getString("WAIT_CLASS"), r.getLong("SESSIONS"),
-                        r.getLong("BLOCKED")));
-            }
-        }
-        return out;
+        return rows(c, "sessions", timeout, r -> new SessionCount(r.getString("STATUS"), r.getString("WAIT_CLASS"),
+                r.getLong("SESSIONS"), r.getLong("BLOCKED")));
     }
 
     public static Memory memory(Connection c, Duration timeout) throws SQLException {
@@ -203,6 +173,23 @@ public final class Probes {
             long id = r.getLong("SNAP_ID");
             return new AwrSnapshot(r.wasNull() ? null : id, instant(r.getTimestamp("END_INTERVAL_TIME")));
         }
+    }
+
+    /** Maps one row; may throw what a ResultSet throws. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    /** Every row of a probe, mapped. */
+    private static <T> java.util.List<T> rows(Connection c, String probe, Duration timeout, Row<T> row) throws SQLException {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        try (PreparedStatement s = prepare(c, probe, timeout); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(row.map(r));
+            }
+        }
+        return out;
     }
 
     private static PreparedStatement prepare(Connection c, String probe, Duration timeout) throws SQLException {

@@ -265,12 +265,11 @@ public final class SimServer implements AutoCloseable {
             };
             if (kind != null) {
                 requestsByOperation.computeIfAbsent(kind.name(), k -> new LongAdder()).increment();
-                String password;
-                try {
-                    password = json.readTree(body).path("databaseAdminPassword").asText(null);
-                } catch (IOException e) {
-                    return Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
+                com.fasterxml.jackson.databind.JsonNode n = body(body);
+                if (n == null) {
+                    return NOT_JSON;
                 }
+                String password = n.path("databaseAdminPassword").asText(null);
                 SimDataGuardOperations.Started started = dataGuardOps.start(kind, p[1], p[3], password);
                 if (started.workRequest() == null) {
                     return Reply.error(started.status(), started.code(), started.message());
@@ -367,11 +366,9 @@ public final class SimServer implements AutoCloseable {
                 r = b == null ? notFound() : Reply.ok(backups.json(b));
             } else if (method.equals("POST") && p.length == 1) {
                 op = "CreateBackup";
-                com.fasterxml.jackson.databind.JsonNode n;
-                try {
-                    n = json.readTree(body);
-                } catch (IOException e) {
-                    return Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
+                com.fasterxml.jackson.databind.JsonNode n = body(body);
+                if (n == null) {
+                    return NOT_JSON;
                 }
                 SimBackups.Result res = backups.create(n.path("databaseId").asText(null), n.path("displayName").asText(null),
                         n.hasNonNull("retentionPeriodInDays") ? n.get("retentionPeriodInDays").asInt() : null);
@@ -393,11 +390,9 @@ public final class SimServer implements AutoCloseable {
         } else if (method.equals("POST") && p[0].equals("databases") && p.length == 4 && p[2].equals("actions")
                 && p[3].equals("restore")) {
             op = "RestoreDatabase";
-            com.fasterxml.jackson.databind.JsonNode n;
-            try {
-                n = json.readTree(body);
-            } catch (IOException e) {
-                return Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
+            com.fasterxml.jackson.databind.JsonNode n = body(body);
+            if (n == null) {
+                return NOT_JSON;
             }
             Instant ts = null;
             if (n.hasNonNull("timestamp")) {
@@ -416,6 +411,17 @@ public final class SimServer implements AutoCloseable {
         }
         requestsByOperation.computeIfAbsent(op, k -> new LongAdder()).increment();
         return r;
+    }
+
+    private static final Reply NOT_JSON = Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
+
+    /** A request's JSON body, or null when it is not JSON (answered 400 {@link #NOT_JSON}). */
+    private com.fasterxml.jackson.databind.JsonNode body(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Reply missing(String name) {

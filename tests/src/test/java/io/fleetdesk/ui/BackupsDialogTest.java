@@ -6,8 +6,7 @@ import io.fleetdesk.ops.AuditEntry;
 import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.sim.SimFleet;
 import io.fleetdesk.support.Fx;
-import io.fleetdesk.ui.common.LaunchOptions;
-import io.fleetdesk.ui.common.Theme;
+import io.fleetdesk.support.MainWindow;
 import io.fleetdesk.ui.fleet.FleetRow;
 import io.fleetdesk.ui.fleet.FleetViewModel;
 import javafx.scene.Node;
@@ -16,11 +15,9 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,22 +55,12 @@ class BackupsDialogTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        LaunchOptions o = new LaunchOptions(null, home.resolve("no-such-config"), Theme.LIGHT, Duration.ofMinutes(10),
-                60, 42L);
-        vm = FleetdeskApp.openMainWindow(stage, o, new io.fleetdesk.ui.settings.SettingsStore(home.resolve("settings")),
-                new AuditLog(data));
+        vm = MainWindow.open(stage, home, new AuditLog(data));
     }
 
     @AfterEach
     void close() {
-        Fx.run(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.hide();
-                }
-            }
-            stage.close();
-        });
+        MainWindow.closeAll(stage);
     }
 
     private SimFleet sim() {
@@ -89,15 +76,7 @@ class BackupsDialogTest {
         SimFleet.Database db = sim().allDatabases().stream().filter(d -> d.pairId() == null).findFirst().orElseThrow();
         sim().overrideState(db.id(), "AVAILABLE");
         TreeTableView<FleetRow> t = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
-        Fx.run(() -> {
-            TreeItem<FleetRow> item = vm.tree().item(db.id());
-            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
-                p.setExpanded(true);
-            }
-            t.getSelectionModel().select(item);
-            t.scrollTo(t.getRow(item));
-            t.requestFocus();
-        });
+        MainWindow.select(t, Fx.call(() -> vm.tree().item(db.id())));
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
         Fx.waitUntil(WAIT, "the backups are listed", () -> robot.lookup("#bkTable").tryQuery().isPresent()
                 && !table(robot).getItems().isEmpty());

@@ -4,8 +4,7 @@ import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.sim.SimFleet;
 import io.fleetdesk.support.Fx;
-import io.fleetdesk.ui.common.LaunchOptions;
-import io.fleetdesk.ui.common.Theme;
+import io.fleetdesk.support.MainWindow;
 import io.fleetdesk.ui.fleet.FleetRow;
 import io.fleetdesk.ui.fleet.FleetViewModel;
 import javafx.scene.control.Label;
@@ -43,30 +42,20 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        // A long interval: the test decides when to refresh. No OCI config: the demo only.
-        LaunchOptions o = new LaunchOptions(null, home.resolve("no-such-config"), Theme.LIGHT, Duration.ofMinutes(10),
-                60, 42L);
-        vm = FleetdeskApp.openMainWindow(stage, o, new io.fleetdesk.ui.settings.SettingsStore(home.resolve("settings")));
+        vm = MainWindow.open(stage, home, new io.fleetdesk.ops.AuditLog(io.fleetdesk.ops.AuditLog.dataFolder()));
     }
 
     @AfterEach
     void close() {
-        Fx.run(stage::close);
+        MainWindow.closeAll(stage);
     }
 
     private TreeTableView<FleetRow> tree(FxRobot robot) {
         return robot.lookup("#fleetTree").queryAs(TreeTableView.class);
     }
 
-    /** Expands the path to an item, selects it and scrolls to it, as a DBA clicking down the tree would. */
     private static void reveal(TreeTableView<FleetRow> t, TreeItem<FleetRow> item) {
-        Fx.run(() -> {
-            for (TreeItem<FleetRow> p = item.getParent(); p != null; p = p.getParent()) {
-                p.setExpanded(true);
-            }
-            t.getSelectionModel().select(item);
-            t.scrollTo(t.getRow(item));
-        });
+        MainWindow.select(t, item);
     }
 
     private SimFleet sim() {

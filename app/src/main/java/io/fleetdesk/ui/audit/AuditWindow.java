@@ -2,15 +2,10 @@ package io.fleetdesk.ui.audit;
 
 import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.ui.common.Messages;
-import io.fleetdesk.ui.common.ThemeManager;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
+import io.fleetdesk.ui.common.OwnedWindows;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Executor;
 
 /** The Audit view's window: one per main window, shown again (and re-read) when asked for twice. */
@@ -38,20 +33,8 @@ public final class AuditWindow {
             return open;
         }
         AuditViewModel vm = new AuditViewModel(audit, READER);
-        FXMLLoader loader = new FXMLLoader(AuditWindow.class.getResource("AuditView.fxml"), Messages.bundle());
-        loader.setControllerFactory(t -> new AuditController(vm));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Stage stage = new Stage();
+        Stage stage = OwnedWindows.load(AuditWindow.class, "AuditView.fxml", t -> new AuditController(vm), owner, 1250, 640);
         stage.setTitle(Messages.get("audit.title"));
-        Scene scene = new Scene(root, Math.min(1250, owner.getWidth() - 20), Math.min(640, owner.getHeight() - 40));
-        ThemeManager.follow(scene, owner.getScene());
-        stage.setScene(scene);
-        stage.initOwner(owner);
         stage.show();
         open = stage;
         openModel = vm;

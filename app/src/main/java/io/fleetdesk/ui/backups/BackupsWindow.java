@@ -1,12 +1,9 @@
 package io.fleetdesk.ui.backups;
 
 import io.fleetdesk.ui.common.Messages;
-import io.fleetdesk.ui.common.ThemeManager;
+import io.fleetdesk.ui.common.OwnedWindows;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -19,18 +16,13 @@ import java.util.function.Consumer;
  */
 public final class BackupsWindow {
     private final BackupsViewModel model;
-    private final Stage stage = new Stage();
+    private final Stage stage;
     private final StringBinding statusLine;
 
     private BackupsWindow(BackupsViewModel model, Window owner, Consumer<BackupsWindow> onGone) throws IOException {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(BackupsWindow.class.getResource("BackupsView.fxml"), Messages.bundle());
-        loader.setControllerFactory(t -> new BackupsController(model));
-        Parent root = loader.load();
-        Scene scene = new Scene(root, Math.min(1250, owner.getWidth() - 20), Math.min(700, owner.getHeight() - 30));
-        ThemeManager.follow(scene, owner.getScene());
-        stage.setScene(scene);
-        stage.initOwner(owner);
+        this.stage = OwnedWindows.load(BackupsWindow.class, "BackupsView.fxml", t -> new BackupsController(model), owner,
+                1250, 700);
         stage.setTitle(Messages.get("bk.window", model.database().name()));
         statusLine = Bindings.createStringBinding(model::statusLine, model.progressProperty());
         stage.setOnHidden(e -> {

@@ -1,12 +1,9 @@
 package io.fleetdesk.ui.switchover;
 
 import io.fleetdesk.ui.common.Messages;
-import io.fleetdesk.ui.common.ThemeManager;
+import io.fleetdesk.ui.common.OwnedWindows;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -23,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class DataGuardWizard {
     private final DataGuardWizardModel model;
-    private final Stage stage = new Stage();
+    private final Stage stage;
     private final StringBinding statusLine;
     private final Consumer<DataGuardWizard> onGone;
     private boolean gone;
@@ -31,13 +28,8 @@ public final class DataGuardWizard {
     private DataGuardWizard(DataGuardWizardModel model, Window owner, Consumer<DataGuardWizard> onGone) throws IOException {
         this.model = model;
         this.onGone = onGone;
-        FXMLLoader loader = new FXMLLoader(DataGuardWizard.class.getResource("DataGuardWizard.fxml"), Messages.bundle());
-        loader.setControllerFactory(t -> new DataGuardWizardController(model, this::requestClose));
-        Parent root = loader.load();
-        Scene scene = new Scene(root, Math.min(1100, owner.getWidth() - 40), Math.min(680, owner.getHeight() - 40));
-        ThemeManager.follow(scene, owner.getScene());
-        stage.setScene(scene);
-        stage.initOwner(owner);
+        this.stage = OwnedWindows.load(DataGuardWizard.class, "DataGuardWizard.fxml",
+                t -> new DataGuardWizardController(model, this::requestClose), owner, 1100, 680);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> Messages.get("dg.window",
                 Messages.get("dg.kind." + DataGuardWizardModel.lower(model.kind())), model.actedProperty().get().name()),
                 model.actedProperty()));
