@@ -444,8 +444,10 @@ public final class FleetController {
         why.getStyleClass().add("details-section");
         detailsPane.getChildren().add(why);
         if (n.reasons().isEmpty()) {
-            detailsPane.getChildren().add(new Label(n.stale() == null ? Messages.get("details.allGood")
-                    : Messages.get("details.allGoodWhenLastRead")));
+            Label good = new Label(n.stale() == null ? Messages.get("details.allGood")
+                    : Messages.get("details.allGoodWhenLastRead"));
+            good.setWrapText(true);
+            detailsPane.getChildren().add(good);
         } else {
             for (String r : n.reasons()) {
                 Label l = new Label("• " + r);
