@@ -125,6 +125,13 @@ class DataGuardWizardTest {
         }
     }
 
+    /** Opens the switchover wizard from a database's details pane and waits for its first page. */
+    private void switchoverFromDetails(FxRobot robot, String databaseId) {
+        select(robot, databaseId);
+        clickDetails(robot, "#detailsSWITCHOVER");
+        Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
+    }
+
     private <T extends Node> T node(FxRobot robot, String query, Class<T> type) {
         return robot.lookup(query).queryAs(type);
     }
@@ -232,9 +239,7 @@ class DataGuardWizardTest {
         SimFleet.Pair pair = quietPair();
         String primary = primaryOf(pair);
         String standby = standbyOf(pair);
-        select(robot, primary);
-        clickDetails(robot, "#detailsSWITCHOVER");
-        Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
+        switchoverFromDetails(robot, primary);
         sim().overrideState(standby, "BACKUP_IN_PROGRESS");
         robot.clickOn("#dgNext");
         Fx.waitUntil(WAIT, "the pre-checks are done", () -> !node(robot, "#dgChecks", TableView.class).getItems().isEmpty()
@@ -287,9 +292,7 @@ class DataGuardWizardTest {
         SimFleet.Pair pair = quietPair();
         String primary = primaryOf(pair);
         String standby = standbyOf(pair);
-        select(robot, primary);
-        clickDetails(robot, "#detailsSWITCHOVER");
-        Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
+        switchoverFromDetails(robot, primary);
         // One operation per pair: the standby's side offers nothing while this wizard is open.
         select(robot, standby);
         Fx.waitUntil(WAIT, "the details say why", () -> Fx.call(() -> vm.dataGuardOffers(

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * The Backups window of one database. Closing it while an action runs only hides it: the action
  * goes on in OCI, its progress stays in the main window's status bar, and a click there shows it.
  */
-public final class BackupsWindow {
+public final class BackupsWindow implements io.fleetdesk.ui.common.FollowedWindow {
     private final BackupsViewModel model;
     private final Stage stage;
     private final StringBinding statusLine;
@@ -43,16 +43,19 @@ public final class BackupsWindow {
         return model;
     }
 
+    @Override
+    public boolean running() {
+        return model.runningProperty().get();
+    }
+
+    @Override
     public Stage stage() {
         return stage;
     }
 
+    @Override
     public StringBinding statusLine() {
         return statusLine;
     }
 
-    public void show() {
-        stage.show();
-        stage.toFront();
-    }
 }

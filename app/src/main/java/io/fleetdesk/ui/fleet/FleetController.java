@@ -299,6 +299,18 @@ public final class FleetController {
         }
     }
 
+    /** The status-bar link of a window whose action goes on after it is closed: shown while it is hidden. */
+    private void follow(io.fleetdesk.ui.common.FollowedWindow w, String id) {
+        Hyperlink link = new Hyperlink();
+        link.setId(id);
+        link.setUserData(w);
+        link.textProperty().bind(w.statusLine());
+        link.setOnAction(e -> w.show());
+        link.visibleProperty().bind(w.stage().showingProperty().not().and(link.textProperty().isNotEmpty()));
+        link.managedProperty().bind(link.visibleProperty());
+        operationsBox.getChildren().add(link);
+    }
+
     /** Opens the Backups dialog of a database, or says in the banner why not. */
     private void openBackups(FleetRow row) {
         String why = vm.backupsUnavailable(row);
@@ -311,14 +323,7 @@ public final class FleetController {
             io.fleetdesk.ui.backups.BackupsWindow w = io.fleetdesk.ui.backups.BackupsWindow.open(model,
                     fleetTree.getScene().getWindow(), gone -> operationsBox.getChildren().removeIf(n -> n.getUserData() == gone));
             model.progressProperty().addListener((obs, before, now) -> io.fleetdesk.ui.audit.AuditWindow.reloadIfOpen());
-            Hyperlink link = new Hyperlink();
-            link.setId("operation-BACKUPS");
-            link.setUserData(w);
-            link.textProperty().bind(w.statusLine());
-            link.setOnAction(e -> w.show());
-            link.visibleProperty().bind(w.stage().showingProperty().not().and(link.textProperty().isNotEmpty()));
-            link.managedProperty().bind(link.visibleProperty());
-            operationsBox.getChildren().add(link);
+            follow(w, "operation-BACKUPS");
         } catch (IllegalStateException | java.io.IOException e) {
             vm.say(Messages.get("bk.unavailable", e.getMessage()));
         }
@@ -339,14 +344,7 @@ public final class FleetController {
             });
             // The intent and the outcome appear in an open Audit view as they are written.
             model.stateProperty().addListener((obs, before, now) -> io.fleetdesk.ui.audit.AuditWindow.reloadIfOpen());
-            Hyperlink link = new Hyperlink();
-            link.setId("operation-" + o.kind().name());
-            link.setUserData(w);
-            link.textProperty().bind(w.statusLine());
-            link.setOnAction(e -> w.show());
-            link.visibleProperty().bind(w.stage().showingProperty().not());
-            link.managedProperty().bind(link.visibleProperty());
-            operationsBox.getChildren().add(link);
+            follow(w, "operation-" + o.kind().name());
             showDetails(shownItem == null ? null : shownItem.getValue());
         } catch (DataGuardWorkflow.OperationInProgressException | IllegalStateException | java.io.IOException e) {
             vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
@@ -358,10 +356,8 @@ public final class FleetController {
     public List<String> runningOperations() {
         List<String> out = new java.util.ArrayList<>();
         for (javafx.scene.Node n : operationsBox.getChildren()) {
-            if (n.getUserData() instanceof DataGuardWizard w && w.model().running()) {
+            if (n.getUserData() instanceof io.fleetdesk.ui.common.FollowedWindow w && w.running()) {
                 out.add(w.statusLine().get());
-            } else if (n.getUserData() instanceof io.fleetdesk.ui.backups.BackupsWindow b && b.model().runningProperty().get()) {
-                out.add(b.statusLine().get());
             }
         }
         return out;

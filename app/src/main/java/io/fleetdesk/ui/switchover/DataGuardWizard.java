@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * while the operation runs asks first, then only hides it: the operation goes on in the service,
  * its progress stays in the main window's status bar, and a click there shows the window again.
  */
-public final class DataGuardWizard {
+public final class DataGuardWizard implements io.fleetdesk.ui.common.FollowedWindow {
     private final DataGuardWizardModel model;
     private final Stage stage;
     private final StringBinding statusLine;
@@ -52,18 +52,19 @@ public final class DataGuardWizard {
         return model;
     }
 
+    @Override
+    public boolean running() {
+        return model.running();
+    }
+
+    @Override
     public Stage stage() {
         return stage;
     }
 
-    /** What the status bar shows while the window is hidden. */
+    @Override
     public StringBinding statusLine() {
         return statusLine;
-    }
-
-    public void show() {
-        stage.show();
-        stage.toFront();
     }
 
     /** Cancel before sending; ask while running (then hide); close when ended. */
