@@ -20,11 +20,23 @@ public final class TargetPool implements AutoCloseable {
      * @param connectTimeout how long a probe waits for a connection before it gives up
      */
     public TargetPool(String name, String url, String user, char[] password, Duration connectTimeout) {
+        this(name, url, java.util.Map.of(), user, password, connectTimeout);
+    }
+
+    /**
+     * @param properties driver properties (tns_admin, wallet, internal_logon) from {@link ConnectStrings}
+     * @param password   handed to HikariCP (which keeps it as a String in memory) and then wiped here
+     */
+    public TargetPool(String name, String url, java.util.Map<String, String> properties, String user, char[] password,
+                      Duration connectTimeout) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("target-" + name);
         c.setJdbcUrl(url);
         c.setUsername(user);
         c.setPassword(password == null ? null : new String(password));
+        if (password != null) {
+            java.util.Arrays.fill(password, '\0');
+        }
         c.setMaximumPoolSize(2);
         c.setMinimumIdle(0);
         c.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
@@ -35,6 +47,7 @@ public final class TargetPool implements AutoCloseable {
         // fails in the driver first, with its ORA- code, rather than only as the pool's timeout.
         c.addDataSourceProperty("oracle.net.CONNECT_TIMEOUT", Long.toString(connectTimeout.toMillis() * 3 / 4));
         c.addDataSourceProperty("oracle.jdbc.ReadTimeout", Long.toString(Math.max(connectTimeout.toMillis(), 10_000)));
+        properties.forEach(c::addDataSourceProperty);
         this.ds = new HikariDataSource(c);
     }
 

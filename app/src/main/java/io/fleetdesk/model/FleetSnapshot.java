@@ -55,7 +55,7 @@ public final class FleetSnapshot {
         }
         for (FleetNode n : this.nodes.values()) {
             byKind.merge(n.kind(), 1L, Long::sum);
-            if (n.kind() == NodeKind.DATABASE) {
+            if (n.kind() == NodeKind.DATABASE || n.kind() == NodeKind.DIRECT_DATABASE) {
                 byHealth.merge(n.shownHealth(), 1, Integer::sum);
             }
         }
@@ -121,7 +121,7 @@ public final class FleetSnapshot {
         return requests;
     }
 
-    /** How many databases are in each shown health, for the status bar. */
+    /** How many databases (OCI and direct) are in each shown health, for the status bar. */
     public Map<Health, Integer> countByHealth() {
         return databasesByHealth;
     }

@@ -2,5 +2,9 @@ package io.fleetdesk.model;
 
 /** The levels of the fleet tree, top to bottom. */
 public enum NodeKind {
-    REGION, COMPARTMENT, DB_SYSTEM, DATABASE, PLUGGABLE_DATABASE
+    REGION, COMPARTMENT, DB_SYSTEM, DATABASE, PLUGGABLE_DATABASE,
+    /** "Direct connections", and the DBA's groups under it. */
+    DIRECT_GROUP,
+    /** A database reached over JDBC (alone, or linked under its OCI database). */
+    DIRECT_DATABASE
 }

@@ -98,8 +98,25 @@ public final class DataGuardPrechecks {
         return null;
     }
 
+    /**
+     * What the pair's linked direct connections read just now (see Direct connections). A side with
+     * no reading has why in its {@code …Why}: not linked, not connected, or the ORA- error explained.
+     *
+     * @param primary the current primary's reading (for a reinstate: the disabled standby's)
+     * @param standby the standby's reading
+     */
+    public record JdbcFacts(io.fleetdesk.jdbc.DeepProbe.Reading primary, io.fleetdesk.jdbc.DeepProbe.Reading standby,
+                            String primaryWhy, String standbyWhy) {
+        public static final JdbcFacts NONE = new JdbcFacts(null, null, null, null);
+    }
+
     /** Judges the facts. {@code lagThreshold} is the broker's ApplyLagThreshold (default 30 s). */
     public static Result evaluate(PairFacts f, Duration lagThreshold) {
+        return evaluate(f, lagThreshold, JdbcFacts.NONE);
+    }
+
+    /** Judges the facts, with the SQL checks read through the pair's direct connections where it has them. */
+    public static Result evaluate(PairFacts f, Duration lagThreshold, JdbcFacts jdbc) {
         List<Check> out = new ArrayList<>();
         for (String p : f.problems()) {
             out.add(new Check("read", "Read the pair from OCI", Verdict.FAIL, p,
@@ -200,7 +217,7 @@ public final class DataGuardPrechecks {
                             ? " MAXIMUM_PERFORMANCE ships redo asynchronously, so some loss is expected." : "")));
         }
         jdbc(out, f.kind(), f.kind() == Kind.REINSTATE ? actedName : f.kind() == Kind.SWITCHOVER ? actedName : peerName,
-                standby == null ? null : name(standby));
+                standby == null ? null : name(standby), jdbc, lagThreshold);
         return new Result(f, out);
     }
 
@@ -247,39 +264,117 @@ public final class DataGuardPrechecks {
     }
 
     /**
-     * The checks that need SQL on the databases. They say "not checked", why, and the SQL to run by
-     * hand. Not verified against a live database here: the statements are the documented ones.
+     * The checks that need SQL on the databases: read through the pair's direct connections (the
+     * probes' V$DATABASE, V$DATAGUARD_STATS and V$ARCHIVE_GAP) where a side has one, else "not
+     * checked" with why and the SQL to run by hand. V$STANDBY_LOG and SWITCHOVER … VERIFY have no
+     * probe (VERIFY needs SYSDG and is not a read): they stay by hand. Not verified against a live
+     * database here; the statements are the documented ones.
      */
-    private static void jdbc(List<Check> out, Kind kind, String primaryName, String standbyName) {
-        String why = "Not checked: no direct connection is linked to this pair (JDBC probes come with Direct connections).";
+    private static void jdbc(List<Check> out, Kind kind, String primaryName, String standbyName, JdbcFacts j,
+                             Duration lagThreshold) {
+        String pWhy = j.primary() == null ? whyNot(j.primaryWhy(), primaryName) : null;
+        String sWhy = j.standby() == null ? whyNot(j.standbyWhy(), standbyName) : null;
         switch (kind) {
             case SWITCHOVER -> {
-                out.add(notChecked("sql.switchoverStatus", "SWITCHOVER_STATUS on " + primaryName, why
-                        + " By hand on the primary: SELECT SWITCHOVER_STATUS FROM V$DATABASE; expect TO STANDBY or SESSIONS ACTIVE."));
-                out.add(notChecked("sql.dataguardStats", "Lags from V$DATAGUARD_STATS on " + standbyName, why
-                        + " It is empty on a primary: query the standby (NAME IN ('apply lag','transport lag'))."));
-                out.add(notChecked("sql.archiveGap", "No archive gap", why + " By hand on the standby: SELECT * FROM"
-                        + " V$ARCHIVE_GAP; expect no rows."));
-                out.add(notChecked("sql.flashback", "Flashback on", why + " SELECT FLASHBACK_ON FROM V$DATABASE on both;"
-                        + " without it a later failover cannot be undone by reinstate."));
-                out.add(notChecked("sql.standbyLogs", "Standby redo logs present", why + " SELECT COUNT(*) FROM"
+                out.add(j.primary() == null ? notChecked("sql.switchoverStatus", "SWITCHOVER_STATUS on " + primaryName, pWhy
+                        + " By hand on the primary: SELECT SWITCHOVER_STATUS FROM V$DATABASE; expect TO STANDBY or SESSIONS ACTIVE.")
+                        : switchoverStatus(primaryName, j.primary().database().switchoverStatus()));
+                out.add(j.standby() == null ? notChecked("sql.dataguardStats", "Lags from V$DATAGUARD_STATS on " + standbyName,
+                        sWhy + " It is empty on a primary: query the standby (NAME IN ('apply lag','transport lag')).")
+                        : stats(standbyName, j.standby(), lagThreshold));
+                out.add(j.standby() == null ? notChecked("sql.archiveGap", "No archive gap", sWhy
+                        + " By hand on the standby: SELECT * FROM V$ARCHIVE_GAP; expect no rows.")
+                        : gaps(j.standby(), "A switchover waits for the gap to be resolved: fetch the missing logs"
+                        + " (FAL, or register them by hand) first."));
+                out.add(flashback("sql.flashback", "Flashback on", j, primaryName, standbyName,
+                        "Without it a later failover cannot be undone by reinstate."));
+                out.add(notChecked("sql.standbyLogs", "Standby redo logs present", "Not probed yet. SELECT COUNT(*) FROM"
                         + " V$STANDBY_LOG on both; one more group than online logs per thread."));
-                out.add(notChecked("sql.verify", "ALTER DATABASE SWITCHOVER TO " + standbyName + " VERIFY", why
-                        + " ORA-16470 means redo apply is not running on the target: start it (ALTER DATABASE RECOVER"
-                        + " MANAGED STANDBY DATABASE DISCONNECT). ORA-16475 means it would succeed with warnings:"
-                        + " read the alert logs first."));
+                out.add(notChecked("sql.verify", "ALTER DATABASE SWITCHOVER TO " + standbyName + " VERIFY", "Not run by"
+                        + " Fleetdesk (it needs SYSDG, and the probes only read). ORA-16470 means redo apply is not running"
+                        + " on the target: start it (ALTER DATABASE RECOVER MANAGED STANDBY DATABASE DISCONNECT)."
+                        + " ORA-16475 means it would succeed with warnings: read the alert logs first."));
             }
             case FAILOVER -> {
-                out.add(notChecked("sql.dataguardStats", "Lags from V$DATAGUARD_STATS on " + standbyName, why
-                        + " By hand on the standby: SELECT NAME, VALUE FROM V$DATAGUARD_STATS."));
-                out.add(notChecked("sql.archiveGap", "No archive gap", why + " SELECT * FROM V$ARCHIVE_GAP on the"
-                        + " standby; rows mean redo that the failover will lose."));
-                out.add(notChecked("sql.flashback", "Flashback on the old primary", why + " Without it the old primary"
-                        + " cannot be reinstated after the failover and must be re-created."));
+                out.add(j.standby() == null ? notChecked("sql.dataguardStats", "Lags from V$DATAGUARD_STATS on " + standbyName,
+                        sWhy + " By hand on the standby: SELECT NAME, VALUE FROM V$DATAGUARD_STATS.")
+                        : stats(standbyName, j.standby(), lagThreshold));
+                out.add(j.standby() == null ? notChecked("sql.archiveGap", "No archive gap", sWhy + " SELECT * FROM"
+                        + " V$ARCHIVE_GAP on the standby; rows mean redo that the failover will lose.")
+                        : gaps(j.standby(), "The redo in the gap is lost by the failover unless it is fetched first."));
+                out.add(j.primary() == null ? notChecked("sql.flashback", "Flashback on the old primary", pWhy
+                        + " Without it the old primary cannot be reinstated after the failover and must be re-created.")
+                        : onOff("sql.flashback", "Flashback on the old primary", primaryName, j.primary(),
+                        "The old primary cannot be reinstated after the failover; it must be re-created."));
             }
-            case REINSTATE -> out.add(notChecked("sql.flashback", "Flashback on " + primaryName, why
-                    + " Reinstate needs Flashback Database on the disabled standby from before the failover."));
+            case REINSTATE -> out.add(j.primary() == null ? notChecked("sql.flashback", "Flashback on " + primaryName,
+                    pWhy + " Reinstate needs Flashback Database on the disabled standby from before the failover.")
+                    : onOff("sql.flashback", "Flashback on " + primaryName, primaryName, j.primary(),
+                    "Reinstate needs Flashback Database from before the failover: re-create the standby instead."));
         }
+    }
+
+    private static String whyNot(String why, String name) {
+        return "Not checked: " + (why != null ? why : "no direct connection is linked to " + name
+                + " (right-click it in the tree: Link a JDBC connection…).");
+    }
+
+    private static Check switchoverStatus(String primary, String status) {
+        String st = status == null ? "" : status;
+        boolean ok = st.equals("TO STANDBY") || st.equals("SESSIONS ACTIVE");
+        boolean bad = st.equals("NOT ALLOWED") || st.contains("GAP") || st.equals("FAILED DESTINATION");
+        return new Check("sql.switchoverStatus", "SWITCHOVER_STATUS on " + primary,
+                ok ? Verdict.PASS : bad ? Verdict.FAIL : Verdict.WARN, st + " (V$DATABASE)", ok ? ""
+                : bad ? "The primary cannot switch over now: check that the standby receives redo (V$ARCHIVE_DEST_STATUS)"
+                + " and that there is no gap."
+                : "Not a state a switchover starts from: wait, and read the alert log.");
+    }
+
+    private static Check stats(String standby, io.fleetdesk.jdbc.DeepProbe.Reading r, Duration threshold) {
+        var s = r.answers().dataGuard();
+        if (s == null || (s.applyLag().isEmpty() && s.transportLag().isEmpty())) {
+            return new Check("sql.dataguardStats", "Lags from V$DATAGUARD_STATS on " + standby, Verdict.WARN, "no rows",
+                    "The standby reports no lag: redo apply or transport may not be running there.");
+        }
+        long apply = s.applyLag().map(Duration::toSeconds).orElse(-1L);
+        long transport = s.transportLag().map(Duration::toSeconds).orElse(-1L);
+        boolean ok = apply >= 0 && apply <= threshold.toSeconds() && transport <= threshold.toSeconds();
+        return new Check("sql.dataguardStats", "Lags from V$DATAGUARD_STATS on " + standby, ok ? Verdict.PASS : Verdict.WARN,
+                "apply " + (apply < 0 ? "?" : apply + " s") + ", transport " + (transport < 0 ? "?" : transport + " s")
+                        + (s.computedAt() == null ? "" : " at " + s.computedAt()),
+                ok ? "" : "Over " + threshold.toSeconds() + " s: the operation waits for the standby to catch up.");
+    }
+
+    private static Check gaps(io.fleetdesk.jdbc.DeepProbe.Reading standby, String advice) {
+        var g = standby.answers().gaps();
+        return new Check("sql.archiveGap", "No archive gap", g.isEmpty() ? Verdict.PASS : Verdict.FAIL,
+                g.isEmpty() ? "no rows in V$ARCHIVE_GAP" : g.stream().map(x -> "thread " + x.thread() + ": "
+                        + x.lowSequence() + "–" + x.highSequence()).collect(java.util.stream.Collectors.joining(", ")),
+                g.isEmpty() ? "" : advice);
+    }
+
+    private static Check flashback(String id, String title, JdbcFacts j, String primary, String standby, String advice) {
+        List<String> seen = new ArrayList<>();
+        boolean allOn = true;
+        for (var side : List.of(new Object[]{primary, j.primary()}, new Object[]{standby, j.standby()})) {
+            var r = (io.fleetdesk.jdbc.DeepProbe.Reading) side[1];
+            if (r == null) {
+                seen.add(side[0] + ": not read");
+                allOn = false;
+            } else {
+                seen.add(side[0] + ": " + r.database().flashbackOn());
+                allOn &= "YES".equals(r.database().flashbackOn());
+            }
+        }
+        boolean anyRead = j.primary() != null || j.standby() != null;
+        return new Check(id, title + " both", !anyRead ? Verdict.NOT_CHECKED : allOn ? Verdict.PASS : Verdict.WARN,
+                String.join(", ", seen), allOn ? "" : advice + (anyRead ? "" : " Link both databases to read it."));
+    }
+
+    private static Check onOff(String id, String title, String name, io.fleetdesk.jdbc.DeepProbe.Reading r, String advice) {
+        boolean on = "YES".equals(r.database().flashbackOn());
+        return new Check(id, title, on ? Verdict.PASS : Verdict.WARN, name + ": FLASHBACK_ON " + r.database().flashbackOn(),
+                on ? "" : advice);
     }
 
     private static Check notChecked(String id, String title, String advice) {

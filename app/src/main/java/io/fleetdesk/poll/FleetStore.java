@@ -6,7 +6,9 @@ import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.FleetUpdate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -17,6 +19,9 @@ import java.util.function.Consumer;
  */
 public final class FleetStore {
     private volatile FleetSnapshot current = FleetSnapshot.EMPTY;
+    /** The OCI poller's last snapshot and the direct targets' nodes, merged into {@link #current}. */
+    private FleetSnapshot oci = FleetSnapshot.EMPTY;
+    private Map<String, FleetNode> direct = Map.of();
     private final List<Consumer<FleetUpdate>> listeners = new CopyOnWriteArrayList<>();
 
     public FleetSnapshot current() {
@@ -31,17 +36,58 @@ public final class FleetStore {
         listeners.remove(listener);
     }
 
-    /** Replaces the snapshot and notifies listeners (on the caller's thread). */
+    /** Replaces the OCI part of the snapshot and notifies listeners (on the caller's thread). */
     public FleetUpdate publish(FleetSnapshot next) {
         FleetUpdate update;
         synchronized (this) {
-            update = new FleetUpdate(next, diff(current, next));
-            current = next;
+            oci = next;
+            FleetSnapshot merged = merge(next, direct);
+            update = new FleetUpdate(merged, diff(current, merged));
+            current = merged;
         }
+        return notify(update);
+    }
+
+    /** Replaces the directly probed databases' nodes (see {@link DirectPoller#nodes()}) and notifies listeners. */
+    public FleetUpdate publishDirect(Map<String, FleetNode> nodes) {
+        FleetUpdate update;
+        synchronized (this) {
+            direct = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+            FleetSnapshot merged = merge(oci, direct);
+            update = new FleetUpdate(merged, diff(current, merged));
+            current = merged;
+        }
+        return notify(update);
+    }
+
+    private FleetUpdate notify(FleetUpdate update) {
         for (Consumer<FleetUpdate> l : listeners) {
             l.accept(update);
         }
         return update;
+    }
+
+    /**
+     * The OCI nodes, then the direct ones (so "Direct connections" comes after the regions). A target
+     * linked to an OCI database that this profile does not show goes under "Direct connections",
+     * with why.
+     */
+    static FleetSnapshot merge(FleetSnapshot oci, Map<String, FleetNode> direct) {
+        if (direct.isEmpty()) {
+            return oci;
+        }
+        Map<String, FleetNode> all = new LinkedHashMap<>(oci.nodes());
+        for (FleetNode n : direct.values()) {
+            if (n.parentId() != null && !direct.containsKey(n.parentId()) && !oci.nodes().containsKey(n.parentId())) {
+                List<String> reasons = new ArrayList<>(n.reasons());
+                reasons.add("Linked to " + n.parentId() + ", which this profile does not show: it is listed here instead.");
+                n = new FleetNode(n.id(), DirectPoller.ROOT_ID, n.kind(), n.name(), n.lifecycleState(), n.dataGuard(),
+                        n.health(), reasons, n.details(), n.lastRefreshed(), n.stale());
+            }
+            all.put(n.id(), n);
+        }
+        // Direct nodes whose OCI parent comes later in the map still sit after it: the snapshot orders children by insertion.
+        return new FleetSnapshot(all, oci.takenAt(), oci.refreshDuration(), oci.errors(), oci.requests());
     }
 
     public static List<FleetChange> diff(FleetSnapshot before, FleetSnapshot after) {

@@ -42,6 +42,9 @@ class OraErrorsTest {
                 new SQLRecoverableException("IO Error: ORA-17002: I/O error: Connection refused")), null);
         assertEquals("ORA-17002", wrapped.code());
         assertEquals("ORA-12541", OraErrors.explain(new SQLException("Listener refused", "08006", 12541), "x").code());
+        assertEquals(null, OraErrors.explain(new org.h2.jdbc.JdbcSQLInvalidAuthorizationSpecException(
+                "Wrong user name or password", null, "28000", 28000, null, null), "x").code(),
+                "H2's vendor codes are not ORA- numbers");
         var unknown = explain("ORA-00600: internal error code, arguments: [kdsgrp1]", 600);
         assertEquals("ORA-00600", unknown.code());
         assertTrue(unknown.what().startsWith("ORA-00600: internal error code"), unknown.what());

@@ -23,7 +23,7 @@ class ProbesTest {
 
     private static TargetPool fixture(String name) {
         String url = "jdbc:h2:mem:" + name + ";MODE=Oracle;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"
-                + ";INIT=RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'";
+                + ";INIT=RUNSCRIPT FROM 'classpath:io/fleetdesk/sim/oracle-views.sql'\\;RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'";
         return new TargetPool(name, url, "fleetmon", "fixture".toCharArray(), Duration.ofSeconds(3));
     }
 

@@ -63,6 +63,34 @@ class DataGuardPrechecksTest {
     }
 
     @Test
+    void withTheStandbyLinkedTheSqlChecksAreReadAndAnArchiveGapBlocksTheSwitchover() throws Exception {
+        // The standby fixture: apply lag 67 s, a gap on thread 1, flashback on; read through its pool.
+        String url = "jdbc:h2:mem:precheck-standby;MODE=Oracle;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"
+                + ";INIT=RUNSCRIPT FROM 'classpath:io/fleetdesk/sim/oracle-views.sql'\\;RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'";
+        try (var pool = new io.fleetdesk.jdbc.TargetPool("precheck", url, "fleetmon", "x".toCharArray(), Duration.ofSeconds(3))) {
+            var standby = io.fleetdesk.jdbc.DeepProbe.read(pool, "fleetmon",
+                    new io.fleetdesk.jdbc.DeepProbe.Options(Duration.ofSeconds(5), false));
+            var r = DataGuardPrechecks.evaluate(new PairFacts(Kind.SWITCHOVER, db("a", "SALES_A", "AVAILABLE", "PRIMARY",
+                    null, null), db("b", "SALES_B", "AVAILABLE", "STANDBY", "4 seconds", "HEALTHY"),
+                    association("AVAILABLE"), List.of(), List.of()), THRESHOLD,
+                    new DataGuardPrechecks.JdbcFacts(null, standby, null, null));
+            Check gap = check(r.checks(), "sql.archiveGap");
+            assertEquals(Verdict.FAIL, gap.verdict());
+            assertEquals("thread 1: 4120–4123", gap.measured());
+            assertTrue(r.blocked(), "a gap blocks Next");
+            Check stats = check(r.checks(), "sql.dataguardStats");
+            assertEquals(Verdict.WARN, stats.verdict());
+            assertTrue(stats.measured().startsWith("apply 67 s, transport 2 s"), stats.measured());
+            Check status = check(r.checks(), "sql.switchoverStatus");
+            assertEquals(Verdict.NOT_CHECKED, status.verdict(), "the primary has no direct connection");
+            assertTrue(status.advice().contains("no direct connection is linked to SALES_A"), status.advice());
+            Check flashback = check(r.checks(), "sql.flashback");
+            assertEquals(Verdict.WARN, flashback.verdict(), "only one side could be read");
+            assertEquals("SALES_A: not read, SALES_B: YES", flashback.measured());
+        }
+    }
+
+    @Test
     void aBusyDatabaseAWorkRequestInFlightOrAWrongRoleBlock() {
         var busy = DataGuardPrechecks.evaluate(new PairFacts(Kind.SWITCHOVER, db("a", "SALES_A", "AVAILABLE", "PRIMARY",
                 null, null), db("b", "SALES_B", "BACKUP_IN_PROGRESS", "STANDBY", "4 seconds", "HEALTHY"),

@@ -82,9 +82,12 @@ class MainWindowTest {
         int databases = Fx.call(() -> (int) visible(t.getRoot(), new ArrayList<>()).stream()
                 .filter(i -> i.getValue().node().kind() == NodeKind.DATABASE).count());
         assertEquals(sim().allDatabases().size(), databases);
-        assertEquals(3, Fx.call(() -> t.getRoot().getChildren().size()));
-        String counts = Fx.call(() -> robot.lookup("#countsLabel").queryAs(Label.class).getText());
-        assertTrue(counts.startsWith(sim().allDatabases().size() + " databases"), counts);
+        // The three regions, then the demo's databases reached over JDBC.
+        Fx.waitUntil(WAIT, "Direct connections comes after the regions", () -> t.getRoot().getChildren().size() == 4
+                && "Direct connections".equals(t.getRoot().getChildren().getLast().getValue().node().name()));
+        Fx.waitUntil(WAIT, "the status bar counts OCI and direct databases", () -> robot.lookup("#countsLabel")
+                .queryAs(Label.class).getText().startsWith((sim().allDatabases().size()
+                        + vm.tree().snapshot().count(NodeKind.DIRECT_DATABASE)) + " databases"));
         assertTrue(Fx.call(() -> stage.getTitle()).contains("Demo fleet"));
     }
 

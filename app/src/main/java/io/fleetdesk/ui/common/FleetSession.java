@@ -27,13 +27,16 @@ public final class FleetSession implements AutoCloseable {
     private final OciProfile profile;
     private final FleetPoller poller;
     private final DemoFleet demo;
+    private final io.fleetdesk.sim.DemoDatabases demoDatabases;
     private final java.util.Map<String, DataGuardOperationsApi> operations = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, io.fleetdesk.oci.BackupsApi> backups = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private FleetSession(OciProfile profile, FleetPoller poller, DemoFleet demo) {
+    private FleetSession(OciProfile profile, FleetPoller poller, DemoFleet demo,
+                         io.fleetdesk.sim.DemoDatabases demoDatabases) {
         this.profile = profile;
         this.poller = poller;
         this.demo = demo;
+        this.demoDatabases = demoDatabases;
     }
 
     /** How the demo is started. */
@@ -53,13 +56,21 @@ public final class FleetSession implements AutoCloseable {
         DemoCredentials c = demo.credentials();
         OciProfile p = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
                 DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints(), demo.compartments());
-        return new FleetSession(p, poller(p, settings, rules), demo);
+        io.fleetdesk.sim.DemoDatabases dbs;
+        try {
+            dbs = io.fleetdesk.sim.DemoDatabases.start(demo.fleet(), Duration.ofSeconds(2));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // The OCI side of the demo still works; the smoke test fails on this ERROR line.
+            org.slf4j.LoggerFactory.getLogger(FleetSession.class).error("the demo's JDBC databases could not be created", e);
+            dbs = null;
+        }
+        return new FleetSession(p, poller(p, settings, rules), demo, dbs);
     }
 
     public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings,
                                                  HealthRules rules) throws ProfileException {
         OciProfile p = OciConfigProfiles.load(configFile, name);
-        return new FleetSession(p, poller(p, settings, rules), null);
+        return new FleetSession(p, poller(p, settings, rules), null, null);
     }
 
     private static FleetPoller poller(OciProfile p, PollerSettings settings, HealthRules rules) {
@@ -85,6 +96,11 @@ public final class FleetSession implements AutoCloseable {
 
     public FleetPoller poller() {
         return poller;
+    }
+
+    /** The demo's databases that answer JDBC probes; null for a real tenancy. */
+    public io.fleetdesk.sim.DemoDatabases demoDatabases() {
+        return demoDatabases;
     }
 
     /** The simulator behind the demo profile; null for a real tenancy. */
@@ -158,6 +174,9 @@ public final class FleetSession implements AutoCloseable {
         operations.values().forEach(DataGuardOperationsApi::close);
         backups.values().forEach(io.fleetdesk.oci.BackupsApi::close);
         poller.close();
+        if (demoDatabases != null) {
+            demoDatabases.close();
+        }
         if (demo != null) {
             demo.close();
         }

@@ -72,11 +72,15 @@ public final class FleetController {
     @FXML private Label nextLabel;
     @FXML private HBox operationsBox;
     @FXML private Button auditButton;
+    @FXML private Button addTargetButton;
 
     private TreeItem<FleetRow> shownItem;
     /** What the details pane was last built from. */
     private FleetNode shownNode;
     private List<DataGuardActions.Offer> shownOffers = List.of();
+    /** The direct probe reading the details show (they are rebuilt when a new one arrives), and the chosen tab. */
+    private Instant shownReadAt;
+    private String shownTab = "tabOverview";
 
     public FleetController(FleetViewModel vm, Theme initialTheme, Consumer<Theme> applyTheme) {
         this.vm = vm;
@@ -163,7 +167,8 @@ public final class FleetController {
                 }
                 FleetNode n = row.node();
                 Health shown = n.shownHealth();
-                boolean container = n.kind() == NodeKind.REGION || n.kind() == NodeKind.COMPARTMENT;
+                boolean container = n.kind() == NodeKind.REGION || n.kind() == NodeKind.COMPARTMENT
+                        || n.kind() == NodeKind.DIRECT_GROUP;
                 Health h = container ? row.rolledUp() : shown;
                 // Stale shows as UNKNOWN here; the italics and "stale since …" in Last refreshed say why.
                 setText(h.name());
@@ -198,7 +203,8 @@ public final class FleetController {
                     // The latest snapshot's node: rows are only replaced when something changed, but the
                     // time of the last read moves every cycle (and differs for DB homes the budget deferred).
                     FleetNode current = vm.tree().snapshot().node(n.id());
-                    setText(time((current == null ? n : current).lastRefreshed()));
+                    Instant at = (current == null ? n : current).lastRefreshed();
+                    setText(at == null ? Messages.get("refreshed.never") : time(at));
                 }
             }
         });
@@ -232,7 +238,7 @@ public final class FleetController {
             // Rebuild the details only when what they show changed: a rebuild replaces the buttons,
             // and a click that straddles it would be lost.
             if (row == null || shownNode == null || !row.node().sameAs(shownNode) || row.node().stale() != null
-                    || !vm.dataGuardOffers(row).equals(shownOffers)) {
+                    || !vm.dataGuardOffers(row).equals(shownOffers) || !java.util.Objects.equals(readAt(row), shownReadAt)) {
                 showDetails(row);
             }
         });
@@ -262,6 +268,7 @@ public final class FleetController {
             }
         });
         auditButton.setOnAction(e -> io.fleetdesk.ui.audit.AuditWindow.show(vm.audit(), fleetTree.getScene().getWindow()));
+        addTargetButton.setOnAction(e -> editTarget(null, null));
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -282,6 +289,7 @@ public final class FleetController {
         backups.setDisable(vm.backupsUnavailable(selectedRow) != null);
         backups.setOnAction(e -> openBackups(selectedRow));
         menu.getItems().addAll(backups, new javafx.scene.control.SeparatorMenuItem());
+        fillDirectMenu(menu, selectedRow);
         for (DataGuardActions.Offer o : vm.dataGuardOffers(item == null ? null : item.getValue())) {
             MenuItem mi = new MenuItem(Messages.get("dg.menu." + o.kind().name().toLowerCase(Locale.ROOT)));
             mi.setId("menu" + o.kind().name());
@@ -297,6 +305,78 @@ public final class FleetController {
                 menu.getItems().add(why);
             }
         }
+    }
+
+    /** Connect, edit and remove for a direct target; link a connect string for an OCI database. */
+    private void fillDirectMenu(ContextMenu menu, FleetRow row) {
+        if (row == null || row.node() == null) {
+            return;
+        }
+        io.fleetdesk.model.DirectTarget t = vm.targetOf(row);
+        if (t != null) {
+            boolean demo = vm.isDemoTarget(t.id());
+            menu.getItems().add(item("menuCONNECT", Messages.get("target.menu.connect"), demo, () -> askPassword(t)));
+            menu.getItems().add(item("menuDISCONNECT", Messages.get("target.menu.disconnect"), false,
+                    () -> vm.disconnect(t.id())));
+            menu.getItems().add(item("menuEDIT", Messages.get("target.menu.edit"), demo, () -> editTarget(t, null)));
+            menu.getItems().add(item("menuREMOVE", Messages.get("target.menu.remove"), demo, () -> removeTarget(t)));
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        } else if (row.node().kind() == NodeKind.DATABASE) {
+            var linked = vm.direct().linkedTo(row.node().id());
+            menu.getItems().add(linked == null
+                    ? item("menuLINK", Messages.get("target.menu.link"), false, () -> editTarget(null, row.node().id()))
+                    : item("menuLINK", Messages.get("target.menu.editLink"), vm.isDemoTarget(linked.target().id()),
+                    () -> editTarget(linked.target(), null)));
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        }
+    }
+
+    private static MenuItem item(String id, String text, boolean disabled, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        mi.setId(id);
+        mi.setDisable(disabled);
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    /** The Add / Edit database dialog; {@code linkTo} preselects an OCI database to link. */
+    private void editTarget(io.fleetdesk.model.DirectTarget existing, String linkTo) {
+        var snap = vm.tree().snapshot();
+        List<io.fleetdesk.ui.settings.TargetDialogModel.LinkChoice> links = snap.nodes().values().stream()
+                .filter(n -> n.kind() == NodeKind.DATABASE)
+                .map(n -> new io.fleetdesk.ui.settings.TargetDialogModel.LinkChoice(n.id(), n.name() + " · "
+                        + snap.regionOf(n.id()) + (n.role() == null ? "" : " · " + n.role())))
+                .sorted(java.util.Comparator.comparing(io.fleetdesk.ui.settings.TargetDialogModel.LinkChoice::label))
+                .toList();
+        List<String> groups = vm.savedTargets().stream().map(io.fleetdesk.model.DirectTarget::group)
+                .filter(g -> !g.isEmpty()).distinct().sorted().toList();
+        var model = new io.fleetdesk.ui.settings.TargetDialogModel(existing, linkTo, groups, links,
+                r -> Thread.ofVirtual().name("target-check").start(r), (t, pw) -> {
+                    vm.saveTarget(t);
+                    if (pw.length > 0) {
+                        vm.connect(t.id(), pw);
+                    }
+                });
+        io.fleetdesk.ui.settings.TargetDialog.open(model, existing != null, fleetTree.getScene().getWindow());
+    }
+
+    private void askPassword(io.fleetdesk.model.DirectTarget t) {
+        io.fleetdesk.ui.settings.PasswordPrompt.ask(fleetTree.getScene().getWindow(), t, pw -> vm.connect(t.id(), pw));
+    }
+
+    private void removeTarget(io.fleetdesk.model.DirectTarget t) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                Messages.get("target.remove.text", t.name(), t.describe()));
+        a.initOwner(fleetTree.getScene().getWindow());
+        a.setHeaderText(Messages.get("target.remove.title", t.name()));
+        io.fleetdesk.ui.common.ThemeManager.follow(a.getDialogPane().getScene(), fleetTree.getScene());
+        a.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("removeConfirm");
+        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.removeTarget(t.id()));
+    }
+
+    private Instant readAt(FleetRow row) {
+        var st = row == null || row.node() == null ? null : vm.direct().stateOfNode(row.node().id());
+        return st == null || st.reading() == null ? null : st.reading().readAt();
     }
 
     /** The status-bar link of a window whose action goes on after it is closed: shown while it is hidden. */
@@ -399,6 +479,63 @@ public final class FleetController {
         };
     }
 
+    /** A direct target's actions and, once read, its tabs. */
+    private void showDirect(FleetRow row) {
+        io.fleetdesk.model.DirectTarget t = vm.targetOf(row);
+        if (t == null) {
+            return;
+        }
+        boolean demo = vm.isDemoTarget(t.id());
+        Button connect = new Button(Messages.get("target.menu.connect"));
+        connect.setId("detailsCONNECT");
+        connect.setDisable(demo);
+        connect.setOnAction(e -> askPassword(t));
+        Button edit = new Button(Messages.get("target.menu.edit"));
+        edit.setId("detailsEDIT");
+        edit.setDisable(demo);
+        edit.setOnAction(e -> editTarget(t, null));
+        Button remove = new Button(Messages.get("target.menu.remove"));
+        remove.setId("detailsREMOVE");
+        remove.setDisable(demo);
+        remove.setOnAction(e -> removeTarget(t));
+        detailsPane.getChildren().add(new HBox(6, connect, edit, remove));
+        if (demo) {
+            Label l = new Label(Messages.get("target.demo"));
+            l.setWrapText(true);
+            l.getStyleClass().add("details-hint");
+            detailsPane.getChildren().add(l);
+        }
+        var st = vm.direct().state(t.id());
+        if (st != null && st.reading() != null) {
+            javafx.scene.control.TabPane tabs = io.fleetdesk.ui.details.DeepHealthTabs.of(st, vm.directRules(),
+                    vm.diagnosticsPack(), shownTab);
+            tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> shownTab = b == null ? shownTab : b.getId());
+            detailsPane.getChildren().add(tabs);
+        }
+    }
+
+    /** "Direct connections": how to add one, and the Diagnostics Pack setting. */
+    private void showDirectRoot() {
+        Label about = new Label(Messages.get("direct.about"));
+        about.setWrapText(true);
+        Button add = new Button(Messages.get("target.add"));
+        add.setId("detailsADD");
+        add.setOnAction(e -> editTarget(null, null));
+        javafx.scene.control.CheckBox awr = new javafx.scene.control.CheckBox(Messages.get("direct.awr"));
+        awr.setId("awrSetting");
+        awr.setSelected(vm.diagnosticsPack());
+        awr.setOnAction(e -> vm.setDiagnosticsPack(awr.isSelected()));
+        Label licence = new Label(Messages.get("direct.awr.licence"));
+        licence.setWrapText(true);
+        licence.getStyleClass().add("details-hint");
+        Label thresholds = new Label(Messages.get("direct.thresholds", vm.settingsFile()));
+        thresholds.setWrapText(true);
+        thresholds.getStyleClass().add("details-hint");
+        Label section = new Label(Messages.get("direct.settings"));
+        section.getStyleClass().add("details-section");
+        detailsPane.getChildren().addAll(about, add, section, awr, licence, thresholds);
+    }
+
     /** Fills the details pane for a row: what it is, its health and why, and its fields. */
     private void showDetails(FleetRow row) {
         detailsPane.getChildren().clear();
@@ -467,6 +604,13 @@ public final class FleetController {
             grid.addRow(r++, k, v);
         }
         detailsPane.getChildren().addAll(fields, grid);
+        shownReadAt = readAt(row);
+        if (n.kind() == NodeKind.DIRECT_DATABASE) {
+            showDirect(row);
+        }
+        if (n.kind() == NodeKind.DIRECT_GROUP && n.parentId() == null) {
+            showDirectRoot();
+        }
         if (n.kind() == NodeKind.DATABASE) {
             Label bk = new Label(Messages.get("details.backups"));
             bk.getStyleClass().add("details-section");

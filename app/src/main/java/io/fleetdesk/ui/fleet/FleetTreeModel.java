@@ -143,7 +143,7 @@ public final class FleetTreeModel {
             if (item == null) {
                 item = newItem(row);
                 items.put(n.id(), item);
-                parentOf(n).sourceChildren().add(item);
+                addChild(parentOf(n), item);
             } else {
                 FleetNode before = item.getValue().node();
                 item.setValue(row);
@@ -152,7 +152,7 @@ public final class FleetTreeModel {
                     if (oldParent != null) {
                         oldParent.sourceChildren().remove(item);
                     }
-                    parentOf(n).sourceChildren().add(item);
+                    addChild(parentOf(n), item);
                 }
             }
         }
@@ -171,6 +171,20 @@ public final class FleetTreeModel {
         }
     }
 
+    /** Adds at the end, but a region that arrives after "Direct connections" (the demo's JDBC answers first) goes before it. */
+    private void addChild(FilterableTreeItem<FleetRow> parent, TreeItem<FleetRow> item) {
+        var kids = parent.sourceChildren();
+        if (parent == root && item.getValue().node().kind() != io.fleetdesk.model.NodeKind.DIRECT_GROUP) {
+            for (int i = 0; i < kids.size(); i++) {
+                if (kids.get(i).getValue().node().kind() == io.fleetdesk.model.NodeKind.DIRECT_GROUP) {
+                    kids.add(i, item);
+                    return;
+                }
+            }
+        }
+        kids.add(item);
+    }
+
     private void removeDescendants(TreeItem<FleetRow> item) {
         if (item instanceof FilterableTreeItem<FleetRow> f) {
             for (TreeItem<FleetRow> c : f.sourceChildren()) {
@@ -186,6 +200,7 @@ public final class FleetTreeModel {
      */
     private static TreeItem<FleetRow> newItem(FleetRow row) {
         return row.node().kind() == io.fleetdesk.model.NodeKind.PLUGGABLE_DATABASE
+                || row.node().kind() == io.fleetdesk.model.NodeKind.DIRECT_DATABASE
                 ? new TreeItem<>(row) : new FilterableTreeItem<>(row);
     }
 

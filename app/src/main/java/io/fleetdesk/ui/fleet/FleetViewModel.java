@@ -88,6 +88,11 @@ public final class FleetViewModel implements AutoCloseable {
     private final SettingsStore settingsStore;
     /** What is saved; changed and written on the FX thread, written off it. */
     private AppSettings settings;
+    /** The directly reached databases: app-wide, so their pools and passwords outlive a profile switch. */
+    private final io.fleetdesk.poll.DirectPoller direct;
+    private Consumer<Map<String, FleetNode>> directSubscription;
+    /** The demo's targets while the demo profile is open; empty otherwise. */
+    private List<io.fleetdesk.model.DirectTarget> demoTargets = List.of();
 
     public FleetViewModel(LaunchOptions options, SettingsStore settingsStore) {
         this(options, settingsStore, new AuditLog(AuditLog.dataFolder()));
@@ -99,6 +104,90 @@ public final class FleetViewModel implements AutoCloseable {
         this.interval = options.interval();
         this.settingsStore = settingsStore;
         this.settings = settingsStore.load();
+        this.direct = new io.fleetdesk.poll.DirectPoller(io.fleetdesk.poll.DirectPoller.Settings.defaults()
+                .withAwr(settings.diagnosticsPack()), directRules());
+        direct.setTargets(settings.targets());
+    }
+
+    /** The direct probes' thresholds from the settings file. */
+    public io.fleetdesk.jdbc.DirectHealthRules directRules() {
+        AppSettings.Thresholds t = settings.effectiveThresholds();
+        return new io.fleetdesk.jdbc.DirectHealthRules(Duration.ofSeconds(t.applyLagWarningSeconds()),
+                Duration.ofSeconds(t.applyLagCriticalSeconds()), t.recoveryAreaWarningPercent(),
+                t.recoveryAreaCriticalPercent(), t.tablespaceWarningPercent(), t.tablespaceCriticalPercent());
+    }
+
+    public io.fleetdesk.poll.DirectPoller direct() {
+        return direct;
+    }
+
+    /** The saved direct targets (not the demo's). */
+    public List<io.fleetdesk.model.DirectTarget> savedTargets() {
+        return settings.targets();
+    }
+
+    /** Adds or replaces a saved target (same id), saves the settings and shows it. */
+    public void saveTarget(io.fleetdesk.model.DirectTarget t) {
+        List<io.fleetdesk.model.DirectTarget> next = new ArrayList<>(settings.targets());
+        next.removeIf(x -> x.id().equals(t.id()));
+        int at = settings.targets().stream().map(io.fleetdesk.model.DirectTarget::id).toList().indexOf(t.id());
+        next.add(at < 0 ? next.size() : at, t);
+        save(settings.withTargets(next));
+        applyTargets();
+    }
+
+    /** Removes a saved target: its pool is closed and the settings no longer name it. */
+    public void removeTarget(String id) {
+        List<io.fleetdesk.model.DirectTarget> next = new ArrayList<>(settings.targets());
+        next.removeIf(x -> x.id().equals(id));
+        save(settings.withTargets(next));
+        applyTargets();
+    }
+
+    /** Whether a target is the demo's (it cannot be edited or removed, and needs no password). */
+    public boolean isDemoTarget(String id) {
+        return demoTargets.stream().anyMatch(t -> t.id().equals(id));
+    }
+
+    /** The target behind a tree row, or null. */
+    public io.fleetdesk.model.DirectTarget targetOf(FleetRow row) {
+        var st = row == null || row.node() == null ? null : direct.stateOfNode(row.node().id());
+        return st == null ? null : st.target();
+    }
+
+    /** Connects a target with a password, off the FX thread; the array is wiped once handed over. */
+    public void connect(String targetId, char[] password) {
+        background.submit(() -> {
+            String why = direct.connect(targetId, password);
+            if (why != null) {
+                Platform.runLater(() -> banner.set(why));
+            }
+        });
+    }
+
+    public void disconnect(String targetId) {
+        background.submit(() -> direct.disconnect(targetId));
+    }
+
+    /** Where settings.json is, for the hints that say what can be edited there. */
+    public String settingsFile() {
+        return settingsStore.file().toString();
+    }
+
+    public boolean diagnosticsPack() {
+        return settings.diagnosticsPack();
+    }
+
+    /** Turns AWR reading on or off (Diagnostics Pack licence). */
+    public void setDiagnosticsPack(boolean on) {
+        save(settings.withDiagnosticsPack(on));
+        direct.setSettings(direct.settings().withAwr(on));
+    }
+
+    private void applyTargets() {
+        List<io.fleetdesk.model.DirectTarget> all = new ArrayList<>(settings.targets());
+        all.addAll(demoTargets);
+        background.submit(() -> direct.setTargets(all));
     }
 
     /** The health thresholds from the settings file. */
@@ -242,7 +331,7 @@ public final class FleetViewModel implements AutoCloseable {
                 s.operations(region), audit, pairLocks,
                 id -> s.operations(snap.regionOf(id)).database(id).dataGuard().role(),
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
-        return new DataGuardWizardModel(offer, w, snap, s::operations, rules().applyLagWarning(),
+        return new DataGuardWizardModel(offer, w, snap, s::operations, direct::readLinked, rules().applyLagWarning(),
                 dialogs, s.poller()::refreshNow);
     }
 
@@ -323,6 +412,7 @@ public final class FleetViewModel implements AutoCloseable {
         FleetSession old = session;
         if (old != null) {
             old.poller().store().unsubscribe(subscription);
+            direct.unsubscribe(directSubscription);
             background.submit(old::close);
         }
         long gen = ++generation;
@@ -340,6 +430,18 @@ public final class FleetViewModel implements AutoCloseable {
             batcher.offer(new Tagged(gen, u, pre));
         };
         s.poller().store().subscribe(subscription);
+        directSubscription = s.poller().store()::publishDirect;
+        demoTargets = s.demoDatabases() == null ? List.of() : s.demoDatabases().targets();
+        List<io.fleetdesk.model.DirectTarget> all = new ArrayList<>(settings.targets());
+        all.addAll(demoTargets);
+        background.submit(() -> {
+            direct.setTargets(all);
+            direct.subscribe(directSubscription);
+            // The demo's databases connect like any target, with passwords the simulator made in memory.
+            for (io.fleetdesk.model.DirectTarget t : demoTargets) {
+                direct.connect(t.id(), s.demoDatabases().password(t.id()));
+            }
+        });
         s.poller().start();
         LaunchOptions.DemoOutage outage = options.demoOutage();
         if (outage != null && s.demo() != null) {
@@ -434,7 +536,7 @@ public final class FleetViewModel implements AutoCloseable {
         long t1 = System.nanoTime();
         FleetSnapshot s = tree.snapshot();
         Map<Health, Integer> c = s.countByHealth();
-        counts.set(Messages.get("status.counts", s.count(io.fleetdesk.model.NodeKind.DATABASE), c.get(Health.OK),
+        counts.set(Messages.get("status.counts", s.count(io.fleetdesk.model.NodeKind.DATABASE) + s.count(io.fleetdesk.model.NodeKind.DIRECT_DATABASE), c.get(Health.OK),
                 c.get(Health.WARNING), c.get(Health.CRITICAL), c.get(Health.UNKNOWN)));
         lastRefresh.set(Messages.get("status.refreshed", java.time.LocalTime.ofInstant(s.takenAt(),
                         java.time.ZoneId.systemDefault()).withNano(0), s.refreshDuration().toMillis() / 1000.0,
@@ -458,6 +560,7 @@ public final class FleetViewModel implements AutoCloseable {
     public void close() {
         FleetSession s = session;
         session = null;
+        direct.close();
         if (s != null) {
             s.poller().store().unsubscribe(subscription);
             s.close();

@@ -56,7 +56,7 @@ public final class SettingsStore {
             AppSettings s = JSON.readValue(file.toFile(), AppSettings.class);
             return new AppSettings(s.theme() == null ? AppSettings.DEFAULTS.theme() : s.theme(),
                     s.intervalSeconds() < 2 ? AppSettings.DEFAULTS.intervalSeconds() : s.intervalSeconds(),
-                    s.lastProfile(), s.window(), s.effectiveThresholds());
+                    s.lastProfile(), s.window(), s.effectiveThresholds(), s.targets(), s.diagnosticsPack());
         } catch (IOException | RuntimeException e) {
             loadProblem = "The settings file " + file + " could not be read (" + e.getMessage().lines().findFirst().orElse("")
                     + "); Fleetdesk uses its defaults and rewrites the file when you change a setting.";

@@ -91,9 +91,21 @@ public final class DataGuardWizardModel {
      * @param apiOf        the operations client of a region
      * @param fleetChanged asks the poller to read the fleet now (after submit and at the end)
      */
+    private final Function<String, io.fleetdesk.poll.DirectPoller.Fresh> jdbcOf;
+
     public DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
                                 Function<String, DataGuardOperationsApi> apiOf, Duration lagThreshold,
                                 Executor background, Runnable fleetChanged) {
+        this(offer, workflow, snapshot, apiOf, id -> new io.fleetdesk.poll.DirectPoller.Fresh(null, null), lagThreshold,
+                background, fleetChanged);
+    }
+
+    /** @param jdbcOf a fresh direct-probe round for the target linked to an OCI database (blocking), or why there is none */
+    public DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
+                                Function<String, DataGuardOperationsApi> apiOf,
+                                Function<String, io.fleetdesk.poll.DirectPoller.Fresh> jdbcOf, Duration lagThreshold,
+                                Executor background, Runnable fleetChanged) {
+        this.jdbcOf = jdbcOf;
         this.kind = offer.kind();
         this.offer = offer;
         this.workflow = workflow;
@@ -277,7 +289,13 @@ public final class DataGuardWizardModel {
             try {
                 var facts = DataGuardPrechecks.read(kind, offer.actedId(), offer.peerId(), apiOf.apply(actedRegion),
                         apiOf.apply(peerRegion));
-                r = DataGuardPrechecks.evaluate(facts, lagThreshold);
+                // The primary's side (for a reinstate: the disabled standby's) and the standby's, read now over JDBC.
+                String primaryId = kind == DataGuardWorkflow.Kind.FAILOVER ? offer.peerId() : offer.actedId();
+                String standbyId = primaryId.equals(offer.actedId()) ? offer.peerId() : offer.actedId();
+                var p = jdbcOf.apply(primaryId);
+                var sb = jdbcOf.apply(standbyId);
+                r = DataGuardPrechecks.evaluate(facts, lagThreshold,
+                        new DataGuardPrechecks.JdbcFacts(p.reading(), sb.reading(), p.why(), sb.why()));
             } catch (RuntimeException e) {
                 r = new DataGuardPrechecks.Result(null, List.of(new Check("read", "Read the pair from OCI",
                         Verdict.FAIL, String.valueOf(e.getMessage()), "Run the checks again.")));

@@ -1,0 +1,204 @@
+package io.fleetdesk.ui;
+
+import io.fleetdesk.model.DirectTarget;
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.Health;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.ops.AuditLog;
+import io.fleetdesk.poll.DirectPoller;
+import io.fleetdesk.support.Fx;
+import io.fleetdesk.support.MainWindow;
+import io.fleetdesk.ui.fleet.FleetRow;
+import io.fleetdesk.ui.fleet.FleetViewModel;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Direct connections driven as a DBA would, headless: add a database by JDBC URL with its password,
+ * read its deep health in the tree and the details tabs, remove it (its pool closes), and find the
+ * password nowhere on disk; the demo's own JDBC databases and the dead host it explains.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DirectConnectionsTest {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final String PASSWORD = "Lab-Secret-4711!";
+    @TempDir
+    static Path home;
+    @TempDir
+    Path data;
+    private FleetViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        vm = MainWindow.open(stage, home, new AuditLog(data));
+    }
+
+    @AfterEach
+    void close() {
+        MainWindow.closeAll(stage);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return Fx.call(() -> {
+            Node n = robot.lookup(query).query();
+            return n instanceof javafx.scene.control.Labeled l ? l.getText() : ((TextField) n).getText();
+        });
+    }
+
+    private void type(FxRobot robot, String field, String value) {
+        Fx.run(() -> robot.lookup(field).queryAs(TextField.class).clear());
+        robot.clickOn(field).write(value);
+    }
+
+    private FleetNode node(String id) {
+        return Fx.call(() -> vm.tree().snapshot().node(id));
+    }
+
+    private static long sessions(Connection own) throws Exception {
+        try (Statement s = own.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void aDatabaseAddedByUrlShowsItsDeepHealthAndTabsThenGoesWithItsPoolAndThePasswordIsNowhereOnDisk(FxRobot robot)
+            throws Exception {
+        // A standby's answers (fixtures/oracle-views.sql) behind a user with a password, like a real listener.
+        String url = "jdbc:h2:mem:lab-standby;MODE=Oracle;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+        try (Connection own = DriverManager.getConnection(url, "FLEETMON", PASSWORD); Statement s = own.createStatement()) {
+            s.execute("RUNSCRIPT FROM 'classpath:io/fleetdesk/sim/oracle-views.sql'");
+            s.execute("RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'");
+            Fx.waitUntil(WAIT, "the demo is open", () -> vm.session() != null);
+
+            robot.clickOn("#addTargetButton");
+            type(robot, "#targetName", "LABSTBY");
+            robot.clickOn("#targetGroup").write("Lab");
+            Fx.waitUntil(WAIT, "no user yet: that is what is missing", () -> text(robot, "#targetProblem").startsWith("Give a user name"));
+            type(robot, "#targetUser", "FLEETMON");
+            Fx.run(() -> robot.lookup("#targetKind").queryAs(ComboBox.class).setValue(DirectTarget.ConnectKind.EZCONNECT));
+            type(robot, "#targetConnect", "lab-db01:1521");
+            Fx.waitUntil(WAIT, "a wrong EZConnect string is explained", () -> text(robot, "#targetProblem").contains("host:port/service"));
+            assertTrue(Fx.call(() -> robot.lookup("#targetSave").query().isDisabled()), "Save waits for a usable string");
+            Fx.run(() -> robot.lookup("#targetKind").queryAs(ComboBox.class).setValue(DirectTarget.ConnectKind.URL));
+            type(robot, "#targetConnect", url);
+            robot.clickOn("#targetPassword").write(PASSWORD);
+            Fx.waitUntil(WAIT, "the URL is accepted", () -> text(robot, "#targetResolved").contains("jdbc:h2:mem:lab-standby")
+                    && !robot.lookup("#targetSave").query().isDisabled());
+            robot.clickOn("#targetSave");
+
+            Fx.waitUntil(WAIT, "it is saved", () -> vm.savedTargets().size() == 1);
+            DirectTarget t = vm.savedTargets().getFirst();
+            assertEquals("Lab", t.group());
+            Fx.waitUntil(WAIT, "its deep health is read", () -> node(t.nodeId()) != null && node(t.nodeId()).lastRefreshed() != null);
+            FleetNode n = node(t.nodeId());
+            assertEquals(NodeKind.DIRECT_DATABASE, n.kind());
+            assertEquals(DirectPoller.groupId("Lab"), n.parentId(), "under its group in Direct connections");
+            assertEquals("PHYSICAL STANDBY", n.role());
+            assertEquals(Health.CRITICAL, n.health(), n.reasons().toString());
+            assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("Archive gap on thread 1: sequences 4120 to 4123")), n.reasons().toString());
+            assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("Apply lag 67 s")), n.reasons().toString());
+            assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("Recovery area +RECO is 85 % full")), n.reasons().toString());
+
+            // The details: the tabs a DBA reads.
+            TreeTableView<FleetRow> tree = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+            MainWindow.select(tree, Fx.call(() -> vm.tree().item(t.nodeId())));
+            Fx.waitUntil(WAIT, "the tabs are shown", () -> robot.lookup("#deepTabs").tryQuery().isPresent());
+            robot.clickOn("Data Guard");
+            Fx.waitUntil(WAIT, "the lag chart has a point", () -> robot.lookup("#lagChart").tryQuery().isPresent()
+                    && !((LineChart<?, ?>) robot.lookup("#lagChart").query()).getData().getFirst().getData().isEmpty());
+            robot.clickOn("Storage");
+            Fx.waitUntil(WAIT, "the recovery area bar", () -> robot.lookup("#fraBar").tryQuery().isPresent());
+            assertTrue(robot.lookup("#fraBar").query().getStyleClass().contains("bar-warning"),
+                    "85 % is over the 80 % warning threshold");
+            robot.clickOn("Sessions");
+            Fx.waitUntil(WAIT, "the session totals", () -> robot.lookup("#sessionTotals").tryQuery().isPresent());
+            assertEquals("4 user sessions, 3 active, 2 blocked", text(robot, "#sessionTotals"));
+            assertEquals("tabSessions", Fx.call(() -> robot.lookup("#deepTabs").queryAs(TabPane.class)
+                    .getSelectionModel().getSelectedItem().getId()));
+
+            // Saved without a secret; the password is nowhere on disk.
+            String settings = Files.readString(home.resolve("settings").resolve("settings.json"));
+            assertTrue(settings.contains("LABSTBY") && settings.contains("FLEETMON"), settings);
+            for (Path root : List.of(data, home, Path.of(System.getProperty("fleetdesk.logs")))) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        assertFalse(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(PASSWORD),
+                                f + " holds the password");
+                    }
+                }
+            }
+
+            // Removed: gone from the tree and the settings, and its pool's connections are closed.
+            assertTrue(sessions(own) > 1, "the pool holds a connection");
+            robot.clickOn("#detailsREMOVE");
+            robot.clickOn("#removeConfirm");
+            Fx.waitUntil(WAIT, "it is gone", () -> node(t.nodeId()) == null && vm.savedTargets().isEmpty());
+            Fx.waitUntil(WAIT, "its connections are closed", () -> {
+                try {
+                    return sessions(own) == 1;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertFalse(Files.readString(home.resolve("settings").resolve("settings.json")).contains("LABSTBY"));
+        }
+    }
+
+    @Test
+    void theDemoHasDatabasesThatAnswerProbesAndExplainsAHostWhereNothingListens(FxRobot robot) {
+        Fx.waitUntil(WAIT, "the demo's direct connections are read", () -> vm.session() != null
+                && node("direct:demo-erp") != null && node("direct:demo-erp").lastRefreshed() != null
+                && node("direct:demo-hr-legacy") != null && node("direct:demo-hr-legacy").stale() != null);
+        FleetNode dead = node("direct:demo-hr-legacy");
+        assertEquals(Health.UNKNOWN, dead.shownHealth(), "never healthy because we could not ask");
+        assertTrue(dead.stale().reason().startsWith("ORA-12541: Nothing is listening at that host and port"),
+                dead.stale().reason());
+        assertFalse(dead.stale().reason().contains("Exception"), "no stack trace, no class names");
+        // The demo pair's JDBC side sits under its OCI database, and the tree's role matches V$DATABASE.
+        var pair = vm.session().demo().fleet().pairs().getFirst();
+        var db = vm.session().demo().fleet().database(pair.firstDbId());
+        Fx.waitUntil(WAIT, "the linked demo database is read", () -> node("direct:demo-" + db.dbUniqueName()) != null
+                && node("direct:demo-" + db.dbUniqueName()).lastRefreshed() != null);
+        FleetNode linked = node("direct:demo-" + db.dbUniqueName());
+        assertEquals(db.id(), linked.parentId());
+        String ociRole = vm.session().demo().fleet().role(db.id());
+        assertEquals("PRIMARY".equals(ociRole) ? "PRIMARY" : "PHYSICAL STANDBY", linked.role());
+        // Demo targets connect by themselves and cannot be edited or removed.
+        TreeTableView<FleetRow> tree = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+        MainWindow.select(tree, Fx.call(() -> vm.tree().item("direct:demo-erp")));
+        Fx.waitUntil(WAIT, "its details", () -> robot.lookup("#detailsREMOVE").tryQuery().isPresent());
+        assertTrue(Fx.call(() -> robot.lookup("#detailsREMOVE").query().isDisabled()));
+        assertTrue(Fx.call(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().startsWith("A demo database"))));
+    }
+}
