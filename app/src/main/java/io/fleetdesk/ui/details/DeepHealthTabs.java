@@ -107,7 +107,10 @@ public final class DeepHealthTabs {
                     {"TIME_COMPUTED", stats.computedAt()}}));
         }
         if (r.standby()) {
-            NumberAxis x = new NumberAxis(-60, 0, 10);
+            // Up to an hour: the axis spans what has been read so far (a fresh connection has minutes, not an hour).
+            double span = st.lag().isEmpty() ? 1 : Duration.between(st.lag().getFirst().at(), r.readAt()).toMillis() / 60_000.0;
+            double lower = -Math.min(60, Math.max(1, Math.ceil(span)));
+            NumberAxis x = new NumberAxis(lower, 0, lower <= -30 ? 10 : lower <= -6 ? Math.ceil(-lower / 6) : -lower / 4);
             x.setLabel(Messages.get("deep.dg.minutesAgo"));
             NumberAxis y = new NumberAxis();
             y.setLabel(Messages.get("deep.dg.seconds"));

@@ -13,7 +13,7 @@ public final class TargetDialog {
 
     public static Stage open(TargetDialogModel model, boolean editing, Window owner) {
         Stage stage = OwnedWindows.load(TargetDialog.class, "TargetDialog.fxml",
-                t -> new TargetDialogController(model, editing), owner, 760, 600);
+                t -> new TargetDialogController(model, editing), owner, 760, 680);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(Messages.get(editing ? "target.title.edit" : "target.title.add"));
         stage.show();
