@@ -110,6 +110,8 @@ public final class DirectPoller implements AutoCloseable {
     }
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    /** The DBA's order of the targets (the settings' order, then the demo's). */
+    private final List<String> order = new ArrayList<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Consumer<Map<String, FleetNode>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Settings settings;
@@ -178,17 +180,12 @@ public final class DirectPoller implements AutoCloseable {
                 s.target = t;
             }
         }
-        // Keep the DBA's order.
-        Map<String, Slot> ordered = new LinkedHashMap<>();
-        wanted.keySet().forEach(id -> ordered.put(id, slots.get(id)));
         synchronized (order) {
             order.clear();
-            order.addAll(ordered.keySet());
+            order.addAll(wanted.keySet());
         }
         publish();
     }
-
-    private final List<String> order = new ArrayList<>();
 
     private static boolean sameConnection(DirectTarget a, DirectTarget b) {
         return a.kind() == b.kind() && Objects.equals(a.connect(), b.connect()) && Objects.equals(a.user(), b.user())

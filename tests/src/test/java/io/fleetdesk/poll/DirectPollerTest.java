@@ -150,5 +150,11 @@ class DirectPollerTest {
         poller.setTargets(List.of());
         assertTrue(second.isClosed(), "a removed target's pool is closed");
         assertTrue(poller.nodes().isEmpty(), "and nothing is left in the tree, not even Direct connections");
+
+        poller.setTargets(List.of(erp));
+        poller.connect(erp.id(), dbs.password(erp.id()));
+        var third = poller.pool(erp.id());
+        poller.close();
+        assertTrue(third.isClosed(), "the app exiting closes every pool");
     }
 }

@@ -44,12 +44,20 @@ class PollerUnderFaultsTest {
         FaultPlan faults = new FaultPlan().serverErrorRate(0.15);
         try (DemoHarness h = new DemoHarness(22, 120, 2, faults); FleetPoller p = h.poller()) {
             FleetSnapshot s = p.refreshOnce();
-            assertEquals(h.demo.fleet().allDatabases().size(), s.count(NodeKind.DATABASE), s.errors().toString());
+            // Four tries per call at 15 % errors: about one refresh in seven has a call that fails all four
+            // (0.15^4 over some 300 calls). Then what that call would have listed is missing and the error
+            // names the 500; otherwise the fleet is complete.
+            int all = h.demo.fleet().allDatabases().size();
+            if (s.count(NodeKind.DATABASE) < all) {
+                assertTrue(s.errors().stream().anyMatch(e -> e.contains("500")), s.errors().toString());
+                assertTrue(s.count(NodeKind.DATABASE) >= all * 0.9, s.count(NodeKind.DATABASE) + " of " + all);
+            }
+            assertTrue(s.count(NodeKind.DATABASE) <= all);
             // Every attempt is counted, and some were 500s (answered before routing) that were tried again.
             long routed = h.demo.server().requestsByOperation().values().stream().mapToLong(Long::longValue).sum();
             assertEquals(h.demo.server().requestCount(), s.requests());
             assertTrue(s.requests() > routed, s.requests() + " attempts, " + routed + " answered without error");
-            // Four tries per call at 15 % errors: a unit fails rarely; whatever failed is named, and stale.
+            // Whatever failed is named, and stale.
             for (FleetNode n : s.nodes().values()) {
                 if (n.stale() != null) {
                     assertTrue(s.errors().stream().anyMatch(e -> e.contains("500")), s.errors().toString());

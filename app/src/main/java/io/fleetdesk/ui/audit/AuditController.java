@@ -46,17 +46,8 @@ public final class AuditController {
     @FXML
     private void initialize() {
         filterField.textProperty().bindBidirectional(vm.textProperty());
-        StringConverter<String> any = new StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return s == null || s.equals(AuditViewModel.ANY) ? Messages.get("audit.any") : s;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        };
+        StringConverter<String> any = io.fleetdesk.ui.common.DisplayConverter.of(s -> s == null
+                || s.equals(AuditViewModel.ANY) ? Messages.get("audit.any") : s);
         actionChooser.setItems(vm.actions());
         actionChooser.setConverter(any);
         actionChooser.valueProperty().bindBidirectional(vm.actionProperty());

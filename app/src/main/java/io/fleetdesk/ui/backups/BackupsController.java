@@ -26,7 +26,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -110,17 +109,8 @@ public final class BackupsController {
         // Table: newest first until the DBA sorts by another column.
         filterField.textProperty().bindBidirectional(vm.filterProperty());
         typeChooser.getItems().setAll(BackupsViewModel.ANY, "FULL", "INCREMENTAL", "VIRTUAL_FULL");
-        typeChooser.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return s == null || s.isEmpty() ? Messages.get("bk.allTypes") : s;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        typeChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(s -> s == null || s.isEmpty()
+                ? Messages.get("bk.allTypes") : s));
         typeChooser.valueProperty().bindBidirectional(vm.typeProperty());
         SortedList<Backup> sorted = new SortedList<>(vm.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());

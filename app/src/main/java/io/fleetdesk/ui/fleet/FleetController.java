@@ -34,7 +34,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -42,7 +41,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** The main window: profile chooser, fleet tree, details pane and status bar. View only; state is in {@link FleetViewModel}. */
 public final class FleetController {
@@ -102,14 +100,14 @@ public final class FleetController {
         if (!intervalChooser.getItems().contains(vm.interval())) {
             intervalChooser.getItems().addFirst(vm.interval());
         }
-        intervalChooser.setConverter(converter(d -> d.toSeconds() < 60 ? Messages.get("interval.seconds", d.toSeconds())
+        intervalChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(d -> d.toSeconds() < 60 ? Messages.get("interval.seconds", d.toSeconds())
                 : Messages.get("interval.minutes", d.toMinutes())));
         intervalChooser.setValue(vm.interval());
         intervalChooser.valueProperty().addListener((o, a, b) -> vm.setInterval(b));
 
         // Filter
         healthFilter.getItems().setAll(null, Health.OK, Health.WARNING, Health.CRITICAL, Health.UNKNOWN);
-        healthFilter.setConverter(converter(h -> h == null ? Messages.get("filter.allHealth") : h.name()));
+        healthFilter.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(h -> h == null ? Messages.get("filter.allHealth") : h.name()));
         healthFilter.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Health h, boolean empty) {
@@ -123,7 +121,7 @@ public final class FleetController {
 
         // Theme
         themeChooser.getItems().setAll(Theme.values());
-        themeChooser.setConverter(converter(t -> Messages.get("theme." + t.name().toLowerCase(Locale.ROOT))));
+        themeChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(t -> Messages.get("theme." + t.name().toLowerCase(Locale.ROOT))));
         themeChooser.setValue(initialTheme);
         themeChooser.valueProperty().addListener((o, a, b) -> applyTheme.accept(b));
 
@@ -463,20 +461,6 @@ public final class FleetController {
             r.addFirst(Messages.get("details.staleReason", n.stale().reason()));
         }
         return r;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     /** A direct target's actions and, once read, its tabs. */

@@ -10,7 +10,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.util.Locale;
@@ -51,7 +50,7 @@ public final class TargetDialogController {
         groupField.getItems().setAll(model.groups());
         groupField.getEditor().textProperty().bindBidirectional(model.groupProperty());
         kindChooser.getItems().setAll(DirectTarget.ConnectKind.values());
-        kindChooser.setConverter(converter(k -> Messages.get("target.kind." + k.name().toLowerCase(Locale.ROOT))));
+        kindChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(k -> k == null ? "" : Messages.get("target.kind." + k.name().toLowerCase(Locale.ROOT))));
         kindChooser.valueProperty().bindBidirectional(model.kindProperty());
         connectField.textProperty().bindBidirectional(model.connectProperty());
         kindChooser.valueProperty().addListener((o, a, b) -> kindChanged(b));
@@ -65,11 +64,11 @@ public final class TargetDialogController {
         walletBrowse.setOnAction(e -> browse(walletField));
         userField.textProperty().bindBidirectional(model.userProperty());
         roleChooser.getItems().setAll(DirectTarget.Role.values());
-        roleChooser.setConverter(converter(r -> Messages.get("target.role." + r.name().toLowerCase(Locale.ROOT))));
+        roleChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(r -> r == null ? "" : Messages.get("target.role." + r.name().toLowerCase(Locale.ROOT))));
         roleChooser.valueProperty().bindBidirectional(model.roleProperty());
         linkChooser.getItems().add(TargetDialogModel.LinkChoice.NONE);
         linkChooser.getItems().addAll(model.links());
-        linkChooser.setConverter(converter(l -> l == null || l.label() == null ? Messages.get("target.link.none") : l.label()));
+        linkChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(l -> l == null || l.label() == null ? Messages.get("target.link.none") : l.label()));
         linkChooser.valueProperty().bindBidirectional(model.linkProperty());
         resolvedLabel.textProperty().bind(model.resolvedProperty());
         problemLabel.textProperty().bind(model.problemProperty());
@@ -112,19 +111,5 @@ public final class TargetDialogController {
     private void close() {
         passwordField.clear();
         ((Stage) saveButton.getScene().getWindow()).close();
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }
