@@ -76,9 +76,11 @@ public final class OraErrors {
             if (m.find()) {
                 code = "ORA-" + m.group(1);
                 message = message.substring(m.start()).lines().findFirst().orElse(message);
-            } else if (t instanceof SQLException s && s.getErrorCode() > 0 && !s.getClass().getName().startsWith("org.h2.")) {
-                // ojdbc's vendor code is the ORA- number; H2's (the demo's databases) are not: its 28000 is a
-                // wrong password, not ORA-28000.
+            } else if (t instanceof SQLException s && s.getErrorCode() > 0 && !(s.getCause() instanceof SQLException)
+                    && !s.getClass().getName().startsWith("org.h2.")) {
+                // ojdbc's vendor code is the ORA- number, read from the driver's own exception (HikariCP copies
+                // it onto its timeout, whose cause is the real one). H2's codes (the demo's databases) are
+                // not ORA- numbers: its 28000 is a wrong password, not ORA-28000.
                 code = String.format("ORA-%05d", s.getErrorCode());
             }
         }

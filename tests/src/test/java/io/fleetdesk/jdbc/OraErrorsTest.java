@@ -45,6 +45,13 @@ class OraErrorsTest {
         assertEquals(null, OraErrors.explain(new org.h2.jdbc.JdbcSQLInvalidAuthorizationSpecException(
                 "Wrong user name or password", null, "28000", 28000, null, null), "x").code(),
                 "H2's vendor codes are not ORA- numbers");
+        var h2 = new org.h2.jdbc.JdbcSQLInvalidAuthorizationSpecException("Wrong user name or password [28000-252]", null,
+                "28000", 28000, null, null);
+        var pool = new java.sql.SQLTransientConnectionException("target-x - Connection is not available, request timed"
+                + " out after 4001ms", "28000", 28000, h2);
+        var timeout = OraErrors.explain(pool, "x");
+        assertEquals(null, timeout.code(), "HikariCP copies the cause's vendor code onto its timeout: not an ORA- number either");
+        assertTrue(timeout.what().startsWith("Wrong user name or password"), timeout.what());
         var unknown = explain("ORA-00600: internal error code, arguments: [kdsgrp1]", 600);
         assertEquals("ORA-00600", unknown.code());
         assertTrue(unknown.what().startsWith("ORA-00600: internal error code"), unknown.what());

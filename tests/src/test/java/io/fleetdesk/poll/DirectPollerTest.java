@@ -90,6 +90,12 @@ class DirectPollerTest {
         assertFalse(poller.state("demo-erp").reading().answers().tablespaces().isEmpty(),
                 "tablespaces are read on an open primary");
 
+        assertEquals(null, poller.state("demo-erp").reading().awr(), "AWR is not read unless the Diagnostics Pack is licensed");
+        poller.setSettings(poller.settings().withAwr(true));
+        await("direct:demo-erp", x -> poller.state("demo-erp").reading().awr() != null,
+                Duration.ofSeconds(10));
+        assertNotNull(poller.state("demo-erp").reading().awr().snapId());
+
         // A switchover in the simulator: the JDBC side sees the roles swap too.
         fleet.swapRoles(pair.id());
         dbs.tick();

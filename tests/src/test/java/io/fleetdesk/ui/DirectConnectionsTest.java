@@ -158,6 +158,22 @@ class DirectConnectionsTest {
                 }
             }
 
+            // Disconnect, then Connect… asks for the password again (a wrong one is refused and said so).
+            Fx.run(() -> vm.disconnect(t.id()));
+            Fx.waitUntil(WAIT, "it shows as not connected", () -> !vm.direct().state(t.id()).connected());
+            robot.clickOn("#detailsCONNECT");
+            robot.clickOn("#connectPassword").write("wrong");
+            robot.clickOn("#connectButton");
+            Fx.waitUntil(WAIT, "the refusal is shown", () -> vm.direct().state(t.id()).problem() != null
+                    && node(t.nodeId()).stale() != null);
+            assertTrue(node(t.nodeId()).stale().reason().contains("Wrong user name or password"),
+                    node(t.nodeId()).stale().reason());
+            robot.clickOn("#detailsCONNECT");
+            robot.clickOn("#connectPassword").write(PASSWORD);
+            robot.clickOn("#connectButton");
+            Fx.waitUntil(WAIT, "it is read again", () -> vm.direct().state(t.id()).problem() == null
+                    && node(t.nodeId()).stale() == null && vm.direct().state(t.id()).connected());
+
             // Removed: gone from the tree and the settings, and its pool's connections are closed.
             assertTrue(sessions(own) > 1, "the pool holds a connection");
             robot.clickOn("#detailsREMOVE");
