@@ -507,6 +507,7 @@ public final class FleetController {
         add.setOnAction(e -> editTarget(null, null));
         javafx.scene.control.CheckBox awr = new javafx.scene.control.CheckBox(Messages.get("direct.awr"));
         awr.setId("awrSetting");
+        awr.setMnemonicParsing(false); // DBA_HIST_SNAPSHOT: the underscore is part of the name, not a mnemonic
         awr.setSelected(vm.diagnosticsPack());
         awr.setOnAction(e -> vm.setDiagnosticsPack(awr.isSelected()));
         Label licence = new Label(Messages.get("direct.awr.licence"));
