@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -259,20 +258,13 @@ public final class DeepHealthTabs {
         return l;
     }
 
+    /** Name / value rows in the given order. */
     private static GridPane grid(String[][] rows) {
-        GridPane g = new GridPane();
-        g.getStyleClass().add("details-grid");
-        int i = 0;
+        Map<String, String> m = new java.util.LinkedHashMap<>();
         for (String[] r : rows) {
-            Label k = new Label(r[0]);
-            k.getStyleClass().add("details-key");
-            TextField v = new TextField(r[1] == null ? "-" : r[1]);
-            v.setEditable(false);
-            v.getStyleClass().add("details-value");
-            GridPane.setHgrow(v, Priority.ALWAYS);
-            g.addRow(i++, k, v);
+            m.put(r[0], r[1]);
         }
-        return g;
+        return io.fleetdesk.ui.common.DetailsGrid.of(m);
     }
 
     private static String seconds(Duration d) {

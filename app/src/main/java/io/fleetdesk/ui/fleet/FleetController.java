@@ -29,9 +29,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -576,19 +574,7 @@ public final class FleetController {
         }
         Label fields = new Label(Messages.get("details.fields"));
         fields.getStyleClass().add("details-section");
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("details-grid");
-        int r = 0;
-        for (var e : n.details().entrySet()) {
-            Label k = new Label(e.getKey());
-            k.getStyleClass().add("details-key");
-            TextField v = new TextField(e.getValue());
-            v.setEditable(false);
-            v.getStyleClass().add("details-value");
-            GridPane.setHgrow(v, Priority.ALWAYS);
-            grid.addRow(r++, k, v);
-        }
-        detailsPane.getChildren().addAll(fields, grid);
+        detailsPane.getChildren().addAll(fields, io.fleetdesk.ui.common.DetailsGrid.of(n.details()));
         shownReadAt = readAt(row);
         if (n.kind() == NodeKind.DIRECT_DATABASE) {
             showDirect(row);
