@@ -271,22 +271,14 @@ public final class DirectPoller implements AutoCloseable {
         }
         Settings o = settings;
         try {
-            DeepProbe.Reading r = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return DeepProbe.read(pool, t.user(), new DeepProbe.Options(o.queryTimeout(), o.awr()));
-                } catch (java.sql.SQLException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, workers).get(o.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            DeepProbe.Reading r = round(pool, t, o).get();
             if (s.pool == pool) {
                 done(s, r);
                 publish();
             }
             return new Fresh(r, null);
-        } catch (TimeoutException e) {
-            return new Fresh(null, t.name() + " did not answer within " + o.deadline().toSeconds() + " s.");
         } catch (java.util.concurrent.ExecutionException e) {
-            return new Fresh(null, t.name() + ": " + OraErrors.explain(e.getCause(), t.user()).line());
+            return new Fresh(null, t.name() + ": " + problem(e, t, o));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Fresh(null, "interrupted");
@@ -349,14 +341,7 @@ public final class DirectPoller implements AutoCloseable {
         s.inFlight = true;
         Settings o = settings;
         DirectTarget t = s.target;
-        CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return DeepProbe.read(pool, t.user(), new DeepProbe.Options(o.queryTimeout(), o.awr()));
-                    } catch (java.sql.SQLException e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                }, workers)
-                .orTimeout(o.deadline().toMillis(), TimeUnit.MILLISECONDS)
+        round(pool, t, o)
                 .whenComplete((reading, error) -> {
                     s.inFlight = false;
                     if (s.pool != pool) {
@@ -365,13 +350,8 @@ public final class DirectPoller implements AutoCloseable {
                     if (error == null) {
                         done(s, reading);
                     } else {
-                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
                         String before = s.problem;
-                        s.problem = cause instanceof TimeoutException
-                                ? "No answer within " + o.deadline().toSeconds() + " s: the database or the network is slow"
-                                + " or stuck; the last good reading is shown."
-                                : OraErrors.explain(cause, t.user()).line();
+                        s.problem = problem(error, t, o);
                         if (!s.problem.equals(before)) {
                             // Once per new problem, not every round.
                             LOG.info("direct target {}: {}", t.name(), s.problem);
@@ -379,6 +359,28 @@ public final class DirectPoller implements AutoCloseable {
                     }
                     publish();
                 });
+    }
+
+    /** One round of probes on the workers, failed with a TimeoutException when it passes the deadline. */
+    private CompletableFuture<DeepProbe.Reading> round(TargetPool pool, DirectTarget t, Settings o) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return DeepProbe.read(pool, t.user(), new DeepProbe.Options(o.queryTimeout(), o.awr()));
+            } catch (java.sql.SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, workers).orTimeout(o.deadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Why a round failed, in a DBA's words: the deadline, or the ORA- error explained. */
+    private static String problem(Throwable error, DirectTarget t, Settings o) {
+        Throwable cause = (error instanceof java.util.concurrent.CompletionException
+                || error instanceof java.util.concurrent.ExecutionException) && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof TimeoutException
+                ? "No answer within " + o.deadline().toSeconds() + " s: the database or the network is slow or stuck;"
+                + " the last good reading is shown."
+                : OraErrors.explain(cause, t.user()).line();
     }
 
     private void done(Slot s, DeepProbe.Reading r) {

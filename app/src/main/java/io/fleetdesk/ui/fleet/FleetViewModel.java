@@ -185,9 +185,15 @@ public final class FleetViewModel implements AutoCloseable {
     }
 
     private void applyTargets() {
+        List<io.fleetdesk.model.DirectTarget> all = allTargets();
+        background.submit(() -> direct.setTargets(all));
+    }
+
+    /** The saved targets, then the demo's while the demo is open. */
+    private List<io.fleetdesk.model.DirectTarget> allTargets() {
         List<io.fleetdesk.model.DirectTarget> all = new ArrayList<>(settings.targets());
         all.addAll(demoTargets);
-        background.submit(() -> direct.setTargets(all));
+        return all;
     }
 
     /** The health thresholds from the settings file. */
@@ -432,8 +438,7 @@ public final class FleetViewModel implements AutoCloseable {
         s.poller().store().subscribe(subscription);
         directSubscription = s.poller().store()::publishDirect;
         demoTargets = s.demoDatabases() == null ? List.of() : s.demoDatabases().targets();
-        List<io.fleetdesk.model.DirectTarget> all = new ArrayList<>(settings.targets());
-        all.addAll(demoTargets);
+        List<io.fleetdesk.model.DirectTarget> all = allTargets();
         background.submit(() -> {
             direct.setTargets(all);
             direct.subscribe(directSubscription);
