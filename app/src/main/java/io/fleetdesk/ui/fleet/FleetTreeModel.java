@@ -143,7 +143,7 @@ public final class FleetTreeModel {
             if (item == null) {
                 item = newItem(row);
                 items.put(n.id(), item);
-                addChild(parentOf(n), item);
+                addChild(parentOf(n), item, s);
             } else {
                 FleetNode before = item.getValue().node();
                 item.setValue(row);
@@ -152,7 +152,7 @@ public final class FleetTreeModel {
                     if (oldParent != null) {
                         oldParent.sourceChildren().remove(item);
                     }
-                    addChild(parentOf(n), item);
+                    addChild(parentOf(n), item, s);
                 }
             }
         }
@@ -171,12 +171,18 @@ public final class FleetTreeModel {
         }
     }
 
-    /** Adds at the end, but a region that arrives after "Direct connections" (the demo's JDBC answers first) goes before it. */
-    private void addChild(FilterableTreeItem<FleetRow> parent, TreeItem<FleetRow> item) {
+    /**
+     * Adds a child at the end, except at the top, where the order is the snapshot's (its regions,
+     * then "Direct connections"): a region read after the direct targets answered still goes first.
+     * The top has a handful of items, so finding the place is cheap.
+     */
+    private void addChild(FilterableTreeItem<FleetRow> parent, TreeItem<FleetRow> item, FleetSnapshot s) {
         var kids = parent.sourceChildren();
-        if (parent == root && item.getValue().node().kind() != io.fleetdesk.model.NodeKind.DIRECT_GROUP) {
+        if (parent == root) {
+            List<String> order = s.roots();
+            int mine = order.indexOf(item.getValue().node().id());
             for (int i = 0; i < kids.size(); i++) {
-                if (kids.get(i).getValue().node().kind() == io.fleetdesk.model.NodeKind.DIRECT_GROUP) {
+                if (order.indexOf(kids.get(i).getValue().node().id()) > mine) {
                     kids.add(i, item);
                     return;
                 }
