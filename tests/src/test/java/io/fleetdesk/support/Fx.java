@@ -1,6 +1,13 @@
 package io.fleetdesk.support;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -43,6 +50,45 @@ public final class Fx {
             r.run();
             return null;
         });
+    }
+
+    /**
+     * Clicks the first shown node the query finds. TestFX's {@code clickOn(query)} walks the scene
+     * graph from the test thread, and a refresh that rebuilds rows or the details pane at that moment
+     * makes the walk fail (seen in CI: IndexOutOfBoundsException from a children list). The walk and
+     * the node's position are read here on the FX thread; only the mouse moves from the test thread.
+     */
+    public static FxRobotInterface click(FxRobot robot, String query) {
+        record Target(Window window, Point2D at) {
+        }
+        Target t = call(() -> {
+            Node n = robot.lookup(query).match(Fx::shown).tryQuery()
+                    .orElseThrow(() -> new AssertionError("nothing shown matches " + query));
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            return new Target(n.getScene().getWindow(), new Point2D(b.getCenterX(), b.getCenterY()));
+        });
+        // As clickOn(query) does: what is typed next goes to this window.
+        return robot.targetWindow(t.window()).clickOn(t.at());
+    }
+
+    /** The first node the query finds, looked up on the FX thread (see {@link #click}). */
+    public static <T extends Node> T find(FxRobot robot, String query, Class<T> type) {
+        return call(() -> robot.lookup(query).queryAs(type));
+    }
+
+    /** Clears a text field and types into it, as a DBA would. */
+    public static void type(FxRobot robot, String field, String value) {
+        run(() -> robot.lookup(field).queryAs(TextInputControl.class).clear());
+        click(robot, field).write(value);
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing();
     }
 
     /** Waits until the condition, checked on the FX thread, holds; fails with the message if it never does. */

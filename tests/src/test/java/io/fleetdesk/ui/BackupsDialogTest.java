@@ -75,7 +75,7 @@ class BackupsDialogTest {
         vm.session().demo().server().backups().lengths(Duration.ofMinutes(3), Duration.ofMinutes(3));
         SimFleet.Database db = sim().allDatabases().stream().filter(d -> d.pairId() == null).findFirst().orElseThrow();
         sim().overrideState(db.id(), "AVAILABLE");
-        TreeTableView<FleetRow> t = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+        TreeTableView<FleetRow> t = Fx.find(robot, "#fleetTree", TreeTableView.class);
         MainWindow.select(t, Fx.call(() -> vm.tree().item(db.id())));
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
         Fx.waitUntil(WAIT, "the backups are listed", () -> robot.lookup("#bkTable").tryQuery().isPresent()
@@ -115,17 +115,12 @@ class BackupsDialogTest {
         return vm.audit().readAll().stream().filter(e -> e.action().equals(action)).toList();
     }
 
-    private void type(FxRobot robot, String field, String value) {
-        Fx.run(() -> robot.lookup(field).queryAs(TextField.class).clear());
-        robot.clickOn(field).write(value);
-    }
-
     @Test
     void anOnDemandBackupRunsToTheEndFollowedInTheStatusBarAndCanThenBeDeleted(FxRobot robot) {
         SimFleet.Database db = openBackups(robot);
-        robot.clickOn("#bkCreate");
-        type(robot, "#bkCreateName", "before patch 19.29");
-        robot.clickOn("#bkCreateGo");
+        Fx.click(robot, "#bkCreate");
+        Fx.type(robot, "#bkCreateName", "before patch 19.29");
+        Fx.click(robot, "#bkCreateGo");
         Fx.waitUntil(WAIT, "it runs and the database says so", () -> text(robot, "#bkOpTitle").contains("IN_PROGRESS")
                 && "BACKUP_IN_PROGRESS".equals(sim().databaseState(db)));
         // Closing the window does not stop it: the status bar follows it, a click brings the window back.
@@ -134,7 +129,7 @@ class BackupsDialogTest {
                 .map(Node::isVisible).orElse(false));
         Fx.waitUntil(WAIT, "the status bar says it is done", () -> robot.lookup("#operation-BACKUPS")
                 .queryAs(Hyperlink.class).getText().contains("done"));
-        robot.clickOn("#operation-BACKUPS");
+        Fx.click(robot, "#operation-BACKUPS");
         Fx.waitUntil(WAIT, "the new backup is ACTIVE in the table", () -> table(robot).getItems().stream()
                 .anyMatch(b -> b.displayName().equals("before patch 19.29") && b.lifecycleState().equals("ACTIVE")));
         assertTrue(text(robot, "#bkOpTitle").contains("done"), text(robot, "#bkOpTitle"));
@@ -146,12 +141,12 @@ class BackupsDialogTest {
         assertEquals("before patch 19.29", created.getFirst().parameters().get("displayName"));
 
         // Delete it, after a confirmation.
-        robot.clickOn("#bkOpClose");
+        Fx.click(robot, "#bkOpClose");
         select(robot, b -> b.displayName().equals("before patch 19.29"));
         Fx.waitUntil(WAIT, "Delete is enabled", () -> !disabled(robot, "#bkDelete"));
-        robot.clickOn("#bkDelete");
+        Fx.click(robot, "#bkDelete");
         Fx.waitUntil(WAIT, "the confirmation", () -> robot.lookup("#bkDeleteAsk").tryQuery().isPresent());
-        robot.clickOn("Delete the backup");
+        Fx.click(robot, "Delete the backup");
         Fx.waitUntil(WAIT, "it is gone", () -> table(robot).getItems().stream()
                 .noneMatch(b -> b.displayName().equals("before patch 19.29")));
         assertEquals("SUCCEEDED", audit("DELETE_BACKUP").getLast().status());
@@ -173,7 +168,7 @@ class BackupsDialogTest {
             t.getSortOrder().setAll(size);
         });
         assertEquals("FULL", Fx.call(() -> table(robot).getItems().getFirst().type()));
-        type(robot, "#bkFilter", "FAILED");
+        Fx.type(robot, "#bkFilter", "FAILED");
         Fx.waitUntil(WAIT, "the filter narrows the list", () -> table(robot).getItems().stream()
                 .allMatch(b -> b.lifecycleState().equals("FAILED")));
     }
@@ -181,27 +176,27 @@ class BackupsDialogTest {
     @Test
     void aRestoreChecksThePointAndTheTypedNameBeforeItCanBeSent(FxRobot robot) {
         SimFleet.Database db = openBackups(robot);
-        robot.clickOn("#bkRestore");
-        robot.clickOn("#bkRestoreTime");
-        type(robot, "#bkRestoreTimeField", "yesterday");
+        Fx.click(robot, "#bkRestore");
+        Fx.click(robot, "#bkRestoreTime");
+        Fx.type(robot, "#bkRestoreTimeField", "yesterday");
         Fx.waitUntil(WAIT, "not a time", () -> text(robot, "#bkRestoreInputError").contains("is not a time"));
-        type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().minus(Duration.ofDays(40))));
+        Fx.type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().minus(Duration.ofDays(40))));
         Fx.waitUntil(WAIT, "outside the window", () -> text(robot, "#bkRestoreInputError").contains("outside the recovery window of 30 days"));
-        type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().plus(Duration.ofDays(1))));
+        Fx.type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().plus(Duration.ofDays(1))));
         Fx.waitUntil(WAIT, "in the future", () -> text(robot, "#bkRestoreInputError").contains("in the future"));
         assertTrue(disabled(robot, "#bkRestoreGo"));
-        robot.clickOn("#bkRestoreScn");
-        type(robot, "#bkRestoreScnField", "12a4");
+        Fx.click(robot, "#bkRestoreScn");
+        Fx.type(robot, "#bkRestoreScnField", "12a4");
         Fx.waitUntil(WAIT, "not an SCN", () -> text(robot, "#bkRestoreInputError").contains("is not an SCN"));
-        type(robot, "#bkRestoreScnField", "2847561");
+        Fx.type(robot, "#bkRestoreScnField", "2847561");
         Fx.waitUntil(WAIT, "the SCN is accepted", () -> text(robot, "#bkRestoreInputError").isEmpty());
-        type(robot, "#bkRestoreName", "WRONG");
+        Fx.type(robot, "#bkRestoreName", "WRONG");
         assertTrue(disabled(robot, "#bkRestoreGo"), "the DB name must be typed");
-        type(robot, "#bkRestoreName", sim().dbName(db).toLowerCase());
+        Fx.type(robot, "#bkRestoreName", sim().dbName(db).toLowerCase());
         Fx.waitUntil(WAIT, "Restore is enabled", () -> !disabled(robot, "#bkRestoreGo"));
         // Long enough for the tree to read the fleet while it runs.
         vm.session().demo().server().backups().lengths(Duration.ofMinutes(3), Duration.ofMinutes(12));
-        robot.clickOn("#bkRestoreGo");
+        Fx.click(robot, "#bkRestoreGo");
         Fx.waitUntil(WAIT, "the database is restoring", () -> "UPDATING".equals(sim().databaseState(db)));
         // The Database API has no RESTORE_IN_PROGRESS: a restoring database is UPDATING, and says why.
         Fx.waitUntil(WAIT, "the tree shows it restoring", () -> "UPDATING".equals(
@@ -217,8 +212,8 @@ class BackupsDialogTest {
     void aBackupThatFailsMidwayIsShownWithTheErrorAndWhatToDo(FxRobot robot) {
         openBackups(robot);
         vm.session().demo().server().backups().failNext("ORA-19502: write error on file \"/backup/df_1.bkp\"");
-        robot.clickOn("#bkCreate");
-        robot.clickOn("#bkCreateGo");
+        Fx.click(robot, "#bkCreate");
+        Fx.click(robot, "#bkCreateGo");
         Fx.waitUntil(WAIT, "the failure is shown", () -> text(robot, "#bkOpMessage").contains("ORA-19502"));
         assertTrue(text(robot, "#bkOpMessage").contains("create it again"), text(robot, "#bkOpMessage"));
         assertTrue(text(robot, "#bkOpTitle").contains("did not succeed"));

@@ -93,7 +93,7 @@ class DataGuardWizardTest {
     }
 
     private void select(FxRobot robot, String databaseId) {
-        TreeTableView<FleetRow> t = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+        TreeTableView<FleetRow> t = Fx.find(robot, "#fleetTree", TreeTableView.class);
         MainWindow.select(t, Fx.call(() -> vm.tree().item(databaseId)));
     }
 
@@ -115,7 +115,7 @@ class DataGuardWizardTest {
                     sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
                     sp.layout();
                 });
-                robot.clickOn(query);
+                Fx.click(robot, query);
                 return;
             } catch (RuntimeException e) {
                 if (i == 3) {
@@ -151,22 +151,22 @@ class DataGuardWizardTest {
 
     /** Next on Pair, then waits for the pre-checks and acknowledges warnings when there are any. */
     private void throughPrechecks(FxRobot robot) {
-        robot.clickOn("#dgNext");
+        Fx.click(robot, "#dgNext");
         Fx.waitUntil(WAIT, "the pre-checks are done", () -> !node(robot, "#dgChecks", TableView.class).getItems().isEmpty()
                 && !node(robot, "#dgRerun", Button.class).isDisabled());
         if (Fx.call(() -> node(robot, "#dgAcknowledge", CheckBox.class).isVisible())) {
-            robot.clickOn("#dgAcknowledge");
+            Fx.click(robot, "#dgAcknowledge");
         }
         Fx.waitUntil(WAIT, "Next is enabled", () -> !node(robot, "#dgNext", Button.class).isDisabled());
-        robot.clickOn("#dgNext");
+        Fx.click(robot, "#dgNext");
     }
 
     private void confirmAndStart(FxRobot robot, String dbName) {
         assertTrue(Fx.call(() -> node(robot, "#dgNext", Button.class).isDisabled()), "nothing typed yet");
-        robot.clickOn("#dgConfirmName").write(dbName.toLowerCase());
-        robot.clickOn("#dgPassword").write(PASSWORD);
+        Fx.click(robot, "#dgConfirmName").write(dbName.toLowerCase());
+        Fx.click(robot, "#dgPassword").write(PASSWORD);
         Fx.waitUntil(WAIT, "Start is enabled", () -> !node(robot, "#dgNext", Button.class).isDisabled());
-        robot.clickOn("#dgNext");
+        Fx.click(robot, "#dgNext");
     }
 
     private List<AuditEntry> auditOf(String databaseId) {
@@ -192,13 +192,13 @@ class DataGuardWizardTest {
         Fx.waitUntil(WAIT, "the operation runs", () -> text(robot, "#dgExecuteState").contains("in progress"));
 
         // Closing while it runs asks, then hides the window; the status bar follows the operation.
-        robot.clickOn("#dgClose");
+        Fx.click(robot, "#dgClose");
         Fx.waitUntil(WAIT, "the question", () -> robot.lookup("#dgCloseAsk").tryQuery().isPresent());
-        robot.clickOn("Close and follow in the status bar");
+        Fx.click(robot, "Close and follow in the status bar");
         Fx.waitUntil(WAIT, "the status bar shows the operation", () -> showing(robot, "#operation-SWITCHOVER"));
         Fx.waitUntil(WAIT, "the status bar says it is done", () -> Fx.call(() ->
                 node(robot, "#operation-SWITCHOVER", Hyperlink.class).getText()).contains("done"));
-        robot.clickOn("#operation-SWITCHOVER");
+        Fx.click(robot, "#operation-SWITCHOVER");
         Fx.waitUntil(WAIT, "the verify page", () -> showing(robot, "#dgVerifyPage"));
         assertTrue(text(robot, "#dgSummary").contains("total"), text(robot, "#dgSummary"));
         assertEquals("STANDBY", sim().role(primary));
@@ -213,11 +213,11 @@ class DataGuardWizardTest {
         assertEquals(audit.get(1).workRequestId(), text(robot, "#dgVerifyPage #dgSummaryGrid .text-field"));
 
         // Read back in the Audit view, filtered to this database.
-        robot.clickOn("#dgClose");
-        robot.clickOn("#auditButton");
+        Fx.click(robot, "#dgClose");
+        Fx.click(robot, "#auditButton");
         Fx.waitUntil(WAIT, "the audit view lists entries", () -> robot.lookup("#auditTable").tryQuery().isPresent()
                 && !node(robot, "#auditTable", TableView.class).getItems().isEmpty());
-        robot.clickOn("#auditFilter").write(primary);
+        Fx.click(robot, "#auditFilter").write(primary);
         Fx.waitUntil(WAIT, "the filter keeps this pair's two entries", () ->
                 node(robot, "#auditTable", TableView.class).getItems().size() == 2);
 
@@ -241,7 +241,7 @@ class DataGuardWizardTest {
         String standby = standbyOf(pair);
         switchoverFromDetails(robot, primary);
         sim().overrideState(standby, "BACKUP_IN_PROGRESS");
-        robot.clickOn("#dgNext");
+        Fx.click(robot, "#dgNext");
         Fx.waitUntil(WAIT, "the pre-checks are done", () -> !node(robot, "#dgChecks", TableView.class).getItems().isEmpty()
                 && !node(robot, "#dgRerun", Button.class).isDisabled());
         assertTrue(Fx.call(() -> node(robot, "#dgChecks", TableView.class).getItems().stream().anyMatch(c ->
@@ -251,10 +251,10 @@ class DataGuardWizardTest {
 
         // The backup ends: run the checks again and the way is open.
         sim().overrideState(standby, "AVAILABLE");
-        robot.clickOn("#dgRerun");
+        Fx.click(robot, "#dgRerun");
         Fx.waitUntil(WAIT, "Next is open after the checks pass", () -> !node(robot, "#dgRerun", Button.class).isDisabled()
                 && node(robot, "#dgChecks", TableView.class).getItems().stream().noneMatch(c -> c.toString().contains("FAIL")));
-        robot.clickOn("#dgClose");
+        Fx.click(robot, "#dgClose");
         assertTrue(auditOf(primary).isEmpty(), "nothing was sent, nothing audited");
     }
 
@@ -298,8 +298,8 @@ class DataGuardWizardTest {
         Fx.waitUntil(WAIT, "the details say why", () -> Fx.call(() -> vm.dataGuardOffers(
                 vm.tree().item(standby).getValue())).stream().noneMatch(o -> o.available()));
         throughPrechecks(robot);
-        robot.clickOn("#dgConfirmName").write(sim().database(primary).dbName());
-        robot.clickOn("#dgClose");
+        Fx.click(robot, "#dgConfirmName").write(sim().database(primary).dbName());
+        Fx.click(robot, "#dgClose");
         Fx.waitUntil(WAIT, "the wizard is gone", () -> !showing(robot, "#dgConfirmPage"));
         assertTrue(auditOf(primary).isEmpty(), "nothing sent");
         assertFalse(vm.session().demo().server().dataGuardOperations().inFlight(pair.id()));
@@ -317,15 +317,15 @@ class DataGuardWizardTest {
         Fx.waitUntil(WAIT, "the wizard", () -> showing(robot, "#dgPairPage"));
         throughPrechecks(robot);
         // The stronger confirmation: the name, the password and accepting the loss.
-        robot.clickOn("#dgConfirmName").write(sim().database(primary).dbName());
-        robot.clickOn("#dgPassword").write(PASSWORD);
+        Fx.click(robot, "#dgConfirmName").write(sim().database(primary).dbName());
+        Fx.click(robot, "#dgPassword").write(PASSWORD);
         assertTrue(Fx.call(() -> node(robot, "#dgNext", Button.class).isDisabled()), "loss not yet accepted");
-        robot.clickOn("#dgAcceptLoss");
-        robot.clickOn("#dgNext");
+        Fx.click(robot, "#dgAcceptLoss");
+        Fx.click(robot, "#dgNext");
         Fx.waitUntil(WAIT, "the failover is done", () -> text(robot, "#dgVerifyState").contains("done"));
         assertEquals("PRIMARY", sim().role(standby));
         assertEquals("DISABLED_STANDBY", sim().role(primary));
-        robot.clickOn("#dgClose");
+        Fx.click(robot, "#dgClose");
 
         Fx.waitUntil(WAIT, "the tree shows the disabled standby", () ->
                 "DISABLED_STANDBY".equals(vm.tree().snapshot().node(primary).role()));

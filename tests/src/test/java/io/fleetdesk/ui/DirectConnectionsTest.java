@@ -74,11 +74,6 @@ class DirectConnectionsTest {
         });
     }
 
-    private void type(FxRobot robot, String field, String value) {
-        Fx.run(() -> robot.lookup(field).queryAs(TextField.class).clear());
-        robot.clickOn(field).write(value);
-    }
-
     private FleetNode node(String id) {
         return Fx.call(() -> vm.tree().snapshot().node(id));
     }
@@ -100,21 +95,21 @@ class DirectConnectionsTest {
             s.execute("RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'");
             Fx.waitUntil(WAIT, "the demo is open", () -> vm.session() != null);
 
-            robot.clickOn("#addTargetButton");
-            type(robot, "#targetName", "LABSTBY");
-            robot.clickOn("#targetGroup").write("Lab");
+            Fx.click(robot, "#addTargetButton");
+            Fx.type(robot, "#targetName", "LABSTBY");
+            Fx.click(robot, "#targetGroup").write("Lab");
             Fx.waitUntil(WAIT, "no user yet: that is what is missing", () -> text(robot, "#targetProblem").startsWith("Give a user name"));
-            type(robot, "#targetUser", "FLEETMON");
+            Fx.type(robot, "#targetUser", "FLEETMON");
             Fx.run(() -> robot.lookup("#targetKind").queryAs(ComboBox.class).setValue(DirectTarget.ConnectKind.EZCONNECT));
-            type(robot, "#targetConnect", "lab-db01:1521");
+            Fx.type(robot, "#targetConnect", "lab-db01:1521");
             Fx.waitUntil(WAIT, "a wrong EZConnect string is explained", () -> text(robot, "#targetProblem").contains("host:port/service"));
             assertTrue(Fx.call(() -> robot.lookup("#targetSave").query().isDisabled()), "Save waits for a usable string");
             Fx.run(() -> robot.lookup("#targetKind").queryAs(ComboBox.class).setValue(DirectTarget.ConnectKind.URL));
-            type(robot, "#targetConnect", url);
-            robot.clickOn("#targetPassword").write(PASSWORD);
+            Fx.type(robot, "#targetConnect", url);
+            Fx.click(robot, "#targetPassword").write(PASSWORD);
             Fx.waitUntil(WAIT, "the URL is accepted", () -> text(robot, "#targetResolved").contains("jdbc:h2:mem:lab-standby")
                     && !robot.lookup("#targetSave").query().isDisabled());
-            robot.clickOn("#targetSave");
+            Fx.click(robot, "#targetSave");
 
             Fx.waitUntil(WAIT, "it is saved", () -> vm.savedTargets().size() == 1);
             DirectTarget t = vm.savedTargets().getFirst();
@@ -130,17 +125,17 @@ class DirectConnectionsTest {
             assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("Recovery area +RECO is 85 % full")), n.reasons().toString());
 
             // The details: the tabs a DBA reads.
-            TreeTableView<FleetRow> tree = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+            TreeTableView<FleetRow> tree = Fx.find(robot, "#fleetTree", TreeTableView.class);
             MainWindow.select(tree, Fx.call(() -> vm.tree().item(t.nodeId())));
             Fx.waitUntil(WAIT, "the tabs are shown", () -> robot.lookup("#deepTabs").tryQuery().isPresent());
-            robot.clickOn("Data Guard");
+            Fx.click(robot, "Data Guard");
             Fx.waitUntil(WAIT, "the lag chart has a point", () -> robot.lookup("#lagChart").tryQuery().isPresent()
                     && !((LineChart<?, ?>) robot.lookup("#lagChart").query()).getData().getFirst().getData().isEmpty());
-            robot.clickOn("Storage");
+            Fx.click(robot, "Storage");
             Fx.waitUntil(WAIT, "the recovery area bar", () -> robot.lookup("#fraBar").tryQuery().isPresent());
-            assertTrue(robot.lookup("#fraBar").query().getStyleClass().contains("bar-warning"),
+            assertTrue(Fx.call(() -> robot.lookup("#fraBar").query().getStyleClass().contains("bar-warning")),
                     "85 % is over the 80 % warning threshold");
-            robot.clickOn("Sessions");
+            Fx.click(robot, "Sessions");
             Fx.waitUntil(WAIT, "the session totals", () -> robot.lookup("#sessionTotals").tryQuery().isPresent());
             assertEquals("4 user sessions, 3 active, 2 blocked", text(robot, "#sessionTotals"));
             assertEquals("tabSessions", Fx.call(() -> robot.lookup("#deepTabs").queryAs(TabPane.class)
@@ -161,23 +156,23 @@ class DirectConnectionsTest {
             // Disconnect, then Connect… asks for the password again (a wrong one is refused and said so).
             Fx.run(() -> vm.disconnect(t.id()));
             Fx.waitUntil(WAIT, "it shows as not connected", () -> !vm.direct().state(t.id()).connected());
-            robot.clickOn("#detailsCONNECT");
-            robot.clickOn("#connectPassword").write("wrong");
-            robot.clickOn("#connectButton");
+            Fx.click(robot, "#detailsCONNECT");
+            Fx.click(robot, "#connectPassword").write("wrong");
+            Fx.click(robot, "#connectButton");
             Fx.waitUntil(WAIT, "the refusal is shown", () -> vm.direct().state(t.id()).problem() != null
                     && node(t.nodeId()).stale() != null);
             assertTrue(node(t.nodeId()).stale().reason().contains("Wrong user name or password"),
                     node(t.nodeId()).stale().reason());
-            robot.clickOn("#detailsCONNECT");
-            robot.clickOn("#connectPassword").write(PASSWORD);
-            robot.clickOn("#connectButton");
+            Fx.click(robot, "#detailsCONNECT");
+            Fx.click(robot, "#connectPassword").write(PASSWORD);
+            Fx.click(robot, "#connectButton");
             Fx.waitUntil(WAIT, "it is read again", () -> vm.direct().state(t.id()).problem() == null
                     && node(t.nodeId()).stale() == null && vm.direct().state(t.id()).connected());
 
             // Removed: gone from the tree and the settings, and its pool's connections are closed.
             assertTrue(sessions(own) > 1, "the pool holds a connection");
-            robot.clickOn("#detailsREMOVE");
-            robot.clickOn("#removeConfirm");
+            Fx.click(robot, "#detailsREMOVE");
+            Fx.click(robot, "#removeConfirm");
             Fx.waitUntil(WAIT, "it is gone", () -> node(t.nodeId()) == null && vm.savedTargets().isEmpty());
             Fx.waitUntil(WAIT, "its connections are closed", () -> {
                 try {
@@ -210,7 +205,7 @@ class DirectConnectionsTest {
         String ociRole = vm.session().demo().fleet().role(db.id());
         assertEquals("PRIMARY".equals(ociRole) ? "PRIMARY" : "PHYSICAL STANDBY", linked.role());
         // Demo targets connect by themselves and cannot be edited or removed.
-        TreeTableView<FleetRow> tree = robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+        TreeTableView<FleetRow> tree = Fx.find(robot, "#fleetTree", TreeTableView.class);
         MainWindow.select(tree, Fx.call(() -> vm.tree().item("direct:demo-erp")));
         Fx.waitUntil(WAIT, "its details", () -> robot.lookup("#detailsREMOVE").tryQuery().isPresent());
         assertTrue(Fx.call(() -> robot.lookup("#detailsREMOVE").query().isDisabled()));

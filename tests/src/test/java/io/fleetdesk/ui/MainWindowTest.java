@@ -51,7 +51,7 @@ class MainWindowTest {
     }
 
     private TreeTableView<FleetRow> tree(FxRobot robot) {
-        return robot.lookup("#fleetTree").queryAs(TreeTableView.class);
+        return Fx.find(robot, "#fleetTree", TreeTableView.class);
     }
 
     private static void reveal(TreeTableView<FleetRow> t, TreeItem<FleetRow> item) {
@@ -149,7 +149,7 @@ class MainWindowTest {
     @Test
     void aNewRefreshIntervalIsAppliedAndRememberedForNextTime(FxRobot robot) throws Exception {
         waitForFleet();
-        javafx.scene.control.ComboBox<Duration> interval = robot.lookup("#intervalChooser").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<Duration> interval = Fx.find(robot, "#intervalChooser", javafx.scene.control.ComboBox.class);
         Fx.run(() -> interval.setValue(Duration.ofMinutes(1)));
         Path file = home.resolve("settings").resolve("settings.json");
         Fx.waitUntil(WAIT, "the interval is saved", () -> {
@@ -170,7 +170,7 @@ class MainWindowTest {
         SimFleet.Database db = sim().allDatabases().get(5);
         TreeTableView<FleetRow> t = tree(robot);
         int all = Fx.call(() -> visible(t.getRoot(), new ArrayList<>()).size());
-        robot.clickOn("#filterField").write(db.dbUniqueName());
+        Fx.click(robot, "#filterField").write(db.dbUniqueName());
         Fx.waitUntil(WAIT, "only the matching path is shown", () -> {
             List<TreeItem<FleetRow>> v = visible(t.getRoot(), new ArrayList<>());
             return v.stream().anyMatch(i -> i.getValue().node().id().equals(db.id()))
