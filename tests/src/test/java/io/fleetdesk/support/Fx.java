@@ -5,6 +5,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxRobotInterface;
@@ -55,20 +56,35 @@ public final class Fx {
     /**
      * Clicks the first shown node the query finds. TestFX's {@code clickOn(query)} walks the scene
      * graph from the test thread, and a refresh that rebuilds rows or the details pane at that moment
-     * makes the walk fail (seen in CI: IndexOutOfBoundsException from a children list). The walk and
-     * the node's position are read here on the FX thread; only the mouse moves from the test thread.
+     * makes the walk fail (seen in CI: IndexOutOfBoundsException from a children list). Here the walk
+     * and the node's position are read on the FX thread, and the button is pressed only once the node
+     * the query finds is still under the mouse (a rebuild while the mouse moved can shift it).
      */
     public static FxRobotInterface click(FxRobot robot, String query) {
         record Target(Window window, Point2D at) {
         }
-        Target t = call(() -> {
-            Node n = robot.lookup(query).match(Fx::shown).tryQuery()
-                    .orElseThrow(() -> new AssertionError("nothing shown matches " + query));
-            Bounds b = n.localToScreen(n.getBoundsInLocal());
-            return new Target(n.getScene().getWindow(), new Point2D(b.getCenterX(), b.getCenterY()));
-        });
-        // As clickOn(query) does: what is typed next goes to this window.
-        return robot.targetWindow(t.window()).clickOn(t.at());
+        for (int i = 0; ; i++) {
+            Target t = call(() -> {
+                Node n = shownNode(robot, query);
+                Bounds b = n.localToScreen(n.getBoundsInLocal());
+                return new Target(n.getScene().getWindow(), new Point2D(b.getCenterX(), b.getCenterY()));
+            });
+            // As clickOn(query) does: what is typed next goes to this window.
+            robot.targetWindow(t.window()).moveTo(t.at());
+            boolean stillThere = call(() -> {
+                Node n = shownNode(robot, query);
+                Point2D local = n.screenToLocal(t.at());
+                return local != null && n.contains(local);
+            });
+            if (stillThere || i == 3) {
+                return robot.clickOn(MouseButton.PRIMARY);
+            }
+        }
+    }
+
+    private static Node shownNode(FxRobot robot, String query) {
+        return robot.lookup(query).match(Fx::shown).tryQuery()
+                .orElseThrow(() -> new AssertionError("nothing shown matches " + query));
     }
 
     /** The first node the query finds, looked up on the FX thread (see {@link #click}). */

@@ -102,7 +102,10 @@ class DataGuardWizardTest {
      * button found just before a rebuild may be gone by the click: look it up again then.
      */
     private void clickDetails(FxRobot robot, String query) {
-        Fx.waitUntil(WAIT, query + " is shown", () -> robot.lookup(query).tryQuery().isPresent());
+        // Shown and enabled, as a DBA waits for: right after a wizard closes, or before a refresh has
+        // the new states, the button is there but disabled with its reason, and a click does nothing.
+        Fx.waitUntil(WAIT, query + " is shown and enabled", () -> robot.lookup(query).tryQuery()
+                .map(n -> !n.isDisabled()).orElse(false));
         for (int i = 0; ; i++) {
             try {
                 // Scroll the details pane to it, as a DBA would, so the click lands on it.
@@ -117,7 +120,7 @@ class DataGuardWizardTest {
                 });
                 Fx.click(robot, query);
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 if (i == 3) {
                     throw e;
                 }
