@@ -12,18 +12,18 @@ import java.util.Optional;
 /**
  * One round of probes against one database, on one pooled connection. What runs depends on what
  * the database is: V$DATAGUARD_STATS and V$ARCHIVE_GAP on a standby (they are empty on a primary),
- * DBA_TABLESPACE_USAGE_METRICS only on an open primary, AWR only when the Diagnostics Pack setting
- * is on. A probe that fails (a missing grant, say) is reported with its explanation and the others
+ * DBA_TABLESPACE_USAGE_METRICS only on an open primary, V$LOG and V$STANDBY_LOG on both, AWR only
+ * when the Diagnostics Pack setting is on. A probe that fails (a missing grant, say) is reported with its explanation and the others
  * still run; only a failure to connect or to read V$INSTANCE / V$DATABASE fails the round.
  */
 public final class DeepProbe {
     private DeepProbe() {
     }
 
-    /** What one round read; parts not read are empty. */
+    /** What one round read; parts not read are empty, or null where empty would mean something (redo logs). */
     public record Reading(DirectHealthRules.Answers answers, List<Probes.RecoveryAreaUse> recoveryAreaUsage,
-                          Probes.Memory memory, Probes.AwrSnapshot awr, List<String> problems, Instant readAt,
-                          Duration took) {
+                          Probes.Memory memory, Probes.AwrSnapshot awr, Probes.StandbyLogs redoLogs,
+                          List<String> problems, Instant readAt, Duration took) {
         public Reading {
             recoveryAreaUsage = List.copyOf(recoveryAreaUsage);
             problems = List.copyOf(problems);
@@ -71,10 +71,12 @@ public final class DeepProbe {
                     () -> Probes.tablespaces(c, q), List.of()) : List.of();
             List<Probes.SessionCount> sessions = optional(problems, user, "V$SESSION", () -> Probes.sessions(c, q), List.of());
             Probes.Memory memory = optional(problems, user, "V$SGA / V$PGASTAT", () -> Probes.memory(c, q), null);
+            Probes.StandbyLogs redoLogs = optional(problems, user, "V$LOG / V$STANDBY_LOG",
+                    () -> Probes.redoLogs(c, q), null);
             Probes.AwrSnapshot awr = o.awr() && openPrimary ? optional(problems, user, "DBA_HIST_SNAPSHOT",
                     () -> Probes.awrSnapshot(c, q), null) : null;
             return new Reading(new DirectHealthRules.Answers(instance, database, dg, gaps, dest, fra, ts, sessions),
-                    fraUse, memory, awr, problems, Instant.now(), Duration.ofNanos(System.nanoTime() - t0));
+                    fraUse, memory, awr, redoLogs, problems, Instant.now(), Duration.ofNanos(System.nanoTime() - t0));
         }
     }
 

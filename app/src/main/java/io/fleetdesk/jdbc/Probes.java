@@ -64,6 +64,71 @@ public final class Probes {
     public record Memory(long sgaBytes, long pgaAllocatedBytes, long pgaTargetBytes) {
     }
 
+    /** One online (V$LOG) or standby (V$STANDBY_LOG) redo log group; thread 0 is a standby group not yet assigned. */
+    public record RedoLogGroup(boolean standby, long thread, long group, long bytes) {
+    }
+
+    /**
+     * One side's redo log groups, judged as Data Guard wants them: per thread at least one more standby
+     * group than online groups, each at least as big as that thread's online logs. Standby groups of
+     * thread 0 serve any thread. Both sides need them: the primary's are used once it is a standby.
+     */
+    public record StandbyLogs(java.util.List<RedoLogGroup> groups) {
+        public StandbyLogs {
+            groups = java.util.List.copyOf(groups);
+        }
+
+        public long online() {
+            return groups.stream().filter(g -> !g.standby()).count();
+        }
+
+        public long standby() {
+            return groups.stream().filter(RedoLogGroup::standby).count();
+        }
+
+        /** What is missing, each with the statement that adds it; empty when nothing is. */
+        public java.util.List<String> shortfalls() {
+            java.util.Map<Long, java.util.List<RedoLogGroup>> onlineByThread = groups.stream().filter(g -> !g.standby())
+                    .collect(java.util.stream.Collectors.groupingBy(RedoLogGroup::thread, java.util.TreeMap::new,
+                            java.util.stream.Collectors.toList()));
+            java.util.List<String> out = new java.util.ArrayList<>();
+            if (onlineByThread.isEmpty()) {
+                out.add("V$LOG returned no online log groups, so the standby redo logs cannot be judged.");
+                return out;
+            }
+            long biggest = groups.stream().filter(g -> !g.standby()).mapToLong(RedoLogGroup::bytes).max().orElse(0);
+            long spare = groups.stream().filter(g -> g.standby() && g.thread() == 0 && g.bytes() >= biggest).count();
+            for (var e : onlineByThread.entrySet()) {
+                long thread = e.getKey();
+                long size = e.getValue().stream().mapToLong(RedoLogGroup::bytes).max().orElse(0);
+                long wanted = e.getValue().size() + 1L;
+                long have = groups.stream().filter(g -> g.standby() && g.thread() == thread && g.bytes() >= size).count();
+                long fromSpare = Math.min(spare, Math.max(0, wanted - have));
+                spare -= fromSpare;
+                have += fromSpare;
+                if (have < wanted) {
+                    out.add("Thread " + thread + " has " + have + " usable standby redo log group" + (have == 1 ? "" : "s")
+                            + " for " + e.getValue().size() + " online: " + wanted + " wanted. Add " + (wanted - have)
+                            + " (ALTER DATABASE ADD STANDBY LOGFILE THREAD " + thread + " SIZE " + megabytes(size) + "M;).");
+                }
+            }
+            for (RedoLogGroup g : groups) {
+                long size = g.thread() == 0 ? biggest : onlineByThread.getOrDefault(g.thread(), java.util.List.of()).stream()
+                        .mapToLong(RedoLogGroup::bytes).max().orElse(biggest);
+                if (g.standby() && g.bytes() < size) {
+                    out.add("Standby redo log group " + g.group() + " is " + megabytes(g.bytes()) + " MB, smaller than the "
+                            + megabytes(size) + " MB online logs, so it is not used: drop it and add one of "
+                            + megabytes(size) + " MB.");
+                }
+            }
+            return out;
+        }
+
+        private static long megabytes(long bytes) {
+            return Math.round(bytes / 1048576.0);
+        }
+    }
+
     /** The latest AWR snapshot, or null id when there is none. */
     public record AwrSnapshot(Long snapId, Instant endIntervalTime) {
     }
@@ -111,6 +176,11 @@ public final class Probes {
 
     public static java.util.List<ArchiveGap> archiveGaps(Connection c, Duration timeout) throws SQLException {
         return rows(c, "archive_gap", timeout, r -> new ArchiveGap(r.getLong("THREAD#"), r.getLong("LOW_SEQUENCE#"), r.getLong("HIGH_SEQUENCE#")));
+    }
+
+    public static StandbyLogs redoLogs(Connection c, Duration timeout) throws SQLException {
+        return new StandbyLogs(rows(c, "redo_logs", timeout, r -> new RedoLogGroup("STANDBY".equals(r.getString("LOG_KIND")),
+                r.getLong("THREAD#"), r.getLong("GROUP#"), r.getLong("BYTES"))));
     }
 
     public static java.util.List<ArchiveDestError> archiveDestErrors(Connection c, Duration timeout) throws SQLException {

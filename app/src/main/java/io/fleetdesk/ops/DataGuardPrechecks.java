@@ -266,8 +266,8 @@ public final class DataGuardPrechecks {
     /**
      * The checks that need SQL on the databases: read through the pair's direct connections (the
      * probes' V$DATABASE, V$DATAGUARD_STATS and V$ARCHIVE_GAP) where a side has one, else "not
-     * checked" with why and the SQL to run by hand. V$STANDBY_LOG and SWITCHOVER … VERIFY have no
-     * probe (VERIFY needs SYSDG and is not a read): they stay by hand. Not verified against a live
+     * checked" with why and the SQL to run by hand. SWITCHOVER … VERIFY is not run (it needs SYSDG and
+     * is not a read): it stays by hand. Not verified against a live
      * database here; the statements are the documented ones.
      */
     private static void jdbc(List<Check> out, Kind kind, String primaryName, String standbyName, JdbcFacts j,
@@ -288,8 +288,7 @@ public final class DataGuardPrechecks {
                         + " (FAL, or register them by hand) first."));
                 out.add(flashback("sql.flashback", "Flashback on", j, primaryName, standbyName,
                         "Without it a later failover cannot be undone by reinstate."));
-                out.add(notChecked("sql.standbyLogs", "Standby redo logs present", "Not probed yet. SELECT COUNT(*) FROM"
-                        + " V$STANDBY_LOG on both; one more group than online logs per thread."));
+                out.add(standbyLogs(j, primaryName, standbyName));
                 out.add(notChecked("sql.verify", "ALTER DATABASE SWITCHOVER TO " + standbyName + " VERIFY", "Not run by"
                         + " Fleetdesk (it needs SYSDG, and the probes only read). ORA-16470 means redo apply is not running"
                         + " on the target: start it (ALTER DATABASE RECOVER MANAGED STANDBY DATABASE DISCONNECT)."
@@ -369,6 +368,38 @@ public final class DataGuardPrechecks {
         boolean anyRead = j.primary() != null || j.standby() != null;
         return new Check(id, title + " both", !anyRead ? Verdict.NOT_CHECKED : allOn ? Verdict.PASS : Verdict.WARN,
                 String.join(", ", seen), allOn ? "" : advice + (anyRead ? "" : " Link both databases to read it."));
+    }
+
+    /**
+     * V$LOG and V$STANDBY_LOG on both sides: the standby applies in real time only into standby redo
+     * logs, and the primary needs its own for when it is the standby. A warning, not a failure: the
+     * switchover itself works without them.
+     */
+    private static Check standbyLogs(JdbcFacts j, String primary, String standby) {
+        List<String> seen = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        int read = 0;
+        for (var side : List.of(java.util.Map.entry(primary, java.util.Optional.ofNullable(j.primary())),
+                java.util.Map.entry(standby, java.util.Optional.ofNullable(j.standby())))) {
+            var logs = side.getValue().map(io.fleetdesk.jdbc.DeepProbe.Reading::redoLogs).orElse(null);
+            if (logs == null) {
+                seen.add(side.getKey() + ": not read");
+                fixes.add(side.getKey() + ": " + (side.getValue().isEmpty() ? "link and connect it to read V$STANDBY_LOG."
+                        : "V$LOG / V$STANDBY_LOG could not be read (its details say why)."));
+                continue;
+            }
+            read++;
+            seen.add(side.getKey() + ": " + logs.standby() + " standby for " + logs.online() + " online groups");
+            logs.shortfalls().forEach(f -> fixes.add(side.getKey() + ": " + f));
+        }
+        String title = "Standby redo logs on both";
+        if (read == 0) {
+            return notChecked("sql.standbyLogs", title, String.join(" ", fixes) + " By hand on both: SELECT THREAD#,"
+                    + " COUNT(*) FROM V$STANDBY_LOG GROUP BY THREAD#; one more group per thread than V$LOG has, as big.");
+        }
+        return new Check("sql.standbyLogs", title, fixes.isEmpty() ? Verdict.PASS : Verdict.WARN, String.join(", ", seen),
+                fixes.isEmpty() ? "" : "Without them the new standby applies redo only from archived logs, and lags."
+                        + " " + String.join(" ", fixes));
     }
 
     private static Check onOff(String id, String title, String name, io.fleetdesk.jdbc.DeepProbe.Reading r, String advice) {

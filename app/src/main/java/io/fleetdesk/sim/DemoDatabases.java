@@ -133,6 +133,15 @@ public final class DemoDatabases implements AutoCloseable {
                 i.setString(2, d.uniqueName());
                 i.executeUpdate();
             }
+            // Three online groups of 200 MB; four standby groups as Data Guard wants, except on the
+            // on-premises primary, which was built with three (its Data Guard tab says what to add).
+            for (int g = 1; g <= 3; g++) {
+                s.execute("INSERT INTO V$LOG VALUES (" + g + ", 1, " + (4100 + g) + ", 209715200, 2, 'YES', 'INACTIVE')");
+            }
+            int standbyGroups = d.target().id().equals("demo-erp") ? 3 : 4;
+            for (int g = 11; g < 11 + standbyGroups; g++) {
+                s.execute("INSERT INTO V$STANDBY_LOG VALUES (" + g + ", 1, 0, 209715200, 0, 'YES', 'UNASSIGNED')");
+            }
             s.execute("INSERT INTO V$ARCHIVE_DEST_STATUS VALUES (1, 'LOG_ARCHIVE_DEST_1', 'VALID', NULL)");
             s.execute("INSERT INTO V$ARCHIVE_DEST_STATUS VALUES (2, 'LOG_ARCHIVE_DEST_2', 'VALID', NULL)");
             s.execute("INSERT INTO V$RECOVERY_FILE_DEST VALUES ('+RECO', 214748364800, 0, 10737418240, 640)");

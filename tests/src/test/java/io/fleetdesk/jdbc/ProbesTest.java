@@ -66,10 +66,50 @@ class ProbesTest {
             assertEquals(2, sessions.stream().mapToLong(Probes.SessionCount::blocked).sum());
             assertEquals(new Probes.Memory(9140336L + 1207959552L + 3019898880L + 7634944L, 734003200L, 1073741824L),
                     Probes.memory(c, Q));
+            Probes.StandbyLogs logs = Probes.redoLogs(c, Q);
+            long mb200 = 209715200L;
+            assertEquals(List.of(new Probes.RedoLogGroup(false, 1, 1, mb200), new Probes.RedoLogGroup(false, 1, 2, mb200),
+                    new Probes.RedoLogGroup(false, 1, 3, mb200), new Probes.RedoLogGroup(true, 0, 13, 104857600L),
+                    new Probes.RedoLogGroup(true, 1, 11, mb200), new Probes.RedoLogGroup(true, 1, 12, mb200)),
+                    logs.groups());
+            assertEquals(2, logs.shortfalls().size(), logs.shortfalls().toString());
             Probes.AwrSnapshot awr = Probes.awrSnapshot(c, Q);
             assertEquals(8812L, awr.snapId());
             assertNotNull(awr.endIntervalTime());
         }
+    }
+
+    @Test
+    void standbyRedoLogsAreJudgedPerThreadWithUnassignedGroupsServingAnyThread() {
+        long mb = 1048576L;
+        // RAC, two threads of three 512 MB online groups: four standby groups each, as Data Guard wants.
+        List<Probes.RedoLogGroup> rac = new ArrayList<>();
+        for (int t = 1; t <= 2; t++) {
+            for (int g = 0; g < 3; g++) {
+                rac.add(new Probes.RedoLogGroup(false, t, t * 10 + g, 512 * mb));
+            }
+            for (int g = 0; g < 4; g++) {
+                rac.add(new Probes.RedoLogGroup(true, t, 100 + t * 10 + g, 512 * mb));
+            }
+        }
+        assertEquals(List.of(), new Probes.StandbyLogs(rac).shortfalls());
+
+        // Thread 2 has only three, but an unassigned (thread 0) group of the right size makes up for it.
+        rac.removeIf(g -> g.standby() && g.group() == 123);
+        List<String> short1 = new Probes.StandbyLogs(rac).shortfalls();
+        assertEquals(1, short1.size(), short1.toString());
+        assertTrue(short1.getFirst().startsWith("Thread 2 has 3 usable standby redo log groups for 3 online: 4 wanted. Add 1"),
+                short1.getFirst());
+        assertTrue(short1.getFirst().contains("ADD STANDBY LOGFILE THREAD 2 SIZE 512M"), short1.getFirst());
+        rac.add(new Probes.RedoLogGroup(true, 0, 200, 512 * mb));
+        assertEquals(List.of(), new Probes.StandbyLogs(rac).shortfalls());
+
+        // None at all: said per thread, with the statement to add them.
+        List<Probes.RedoLogGroup> none = rac.stream().filter(g -> !g.standby()).toList();
+        List<String> missing = new Probes.StandbyLogs(none).shortfalls();
+        assertEquals(2, missing.size(), missing.toString());
+        assertTrue(missing.getFirst().startsWith("Thread 1 has 0 usable standby redo log groups for 3 online: 4 wanted. Add 4"),
+                missing.getFirst());
     }
 
     @Test

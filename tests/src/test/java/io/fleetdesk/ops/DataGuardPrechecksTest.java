@@ -60,6 +60,9 @@ class DataGuardPrechecksTest {
         assertTrue(verify.title().contains("SWITCHOVER TO SALES_B VERIFY"), verify.title());
         assertTrue(verify.advice().contains("ORA-16470") && verify.advice().contains("ORA-16475"), verify.advice());
         assertTrue(check(r.checks(), "sql.switchoverStatus").advice().contains("TO STANDBY or SESSIONS ACTIVE"));
+        Check logs = check(r.checks(), "sql.standbyLogs");
+        assertEquals(Verdict.NOT_CHECKED, logs.verdict());
+        assertTrue(logs.advice().contains("FROM V$STANDBY_LOG"), logs.advice());
     }
 
     @Test
@@ -87,6 +90,14 @@ class DataGuardPrechecksTest {
             Check flashback = check(r.checks(), "sql.flashback");
             assertEquals(Verdict.WARN, flashback.verdict(), "only one side could be read");
             assertEquals("SALES_A: not read, SALES_B: YES", flashback.measured());
+            // The fixture's standby has two usable standby groups for three online, and one too small.
+            Check logs = check(r.checks(), "sql.standbyLogs");
+            assertEquals(Verdict.WARN, logs.verdict());
+            assertEquals("SALES_A: not read, SALES_B: 3 standby for 3 online groups", logs.measured());
+            assertTrue(logs.advice().contains("SALES_B: Thread 1 has 2 usable standby redo log groups for 3 online: 4 wanted")
+                    && logs.advice().contains("ADD STANDBY LOGFILE THREAD 1 SIZE 200M")
+                    && logs.advice().contains("group 13 is 100 MB") && logs.advice().contains("SALES_A: link and connect it"),
+                    logs.advice());
         }
     }
 

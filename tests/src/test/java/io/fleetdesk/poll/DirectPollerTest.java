@@ -84,11 +84,15 @@ class DirectPollerTest {
         assertEquals(1, st.lag().size(), "one point on the lag chart per reading");
         assertFalse(st.reading().answers().sessions().isEmpty());
         assertNotNull(st.reading().memory());
+        assertEquals(List.of(), st.reading().problems(), "every probe answered");
+        assertEquals(List.of(), st.reading().redoLogs().shortfalls(), "the linked pair has its standby redo logs");
         FleetNode erp = await("direct:demo-erp", x -> x.lastRefreshed() != null, Duration.ofSeconds(10));
         assertEquals(DirectPoller.groupId("On-premises"), erp.parentId());
         assertEquals(DirectPoller.ROOT_ID, poller.nodes().get(DirectPoller.groupId("On-premises")).parentId());
         assertFalse(poller.state("demo-erp").reading().answers().tablespaces().isEmpty(),
                 "tablespaces are read on an open primary");
+        assertTrue(poller.state("demo-erp").reading().redoLogs().shortfalls().getFirst().startsWith("Thread 1 has 3 usable"),
+                "the on-premises primary was built one standby redo log group short");
 
         assertEquals(null, poller.state("demo-erp").reading().awr(), "AWR is not read unless the Diagnostics Pack is licensed");
         poller.setSettings(poller.settings().withAwr(true));

@@ -131,6 +131,7 @@ class DirectConnectionsTest {
             Fx.click(robot, "Data Guard");
             Fx.waitUntil(WAIT, "the lag chart has a point", () -> robot.lookup("#lagChart").tryQuery().isPresent()
                     && !((LineChart<?, ?>) robot.lookup("#lagChart").query()).getData().getFirst().getData().isEmpty());
+            assertEquals("3 standby redo log groups for 3 online groups.", text(robot, "#standbyLogs"));
             Fx.click(robot, "Storage");
             Fx.waitUntil(WAIT, "the recovery area bar", () -> robot.lookup("#fraBar").tryQuery().isPresent());
             assertTrue(Fx.call(() -> robot.lookup("#fraBar").query().getStyleClass().contains("bar-warning")),

@@ -150,6 +150,20 @@ public final class DeepHealthTabs {
         for (Probes.ArchiveDestError e : r.answers().destErrors()) {
             v.getChildren().add(wrapped(e.destName() + " " + e.status() + (e.error() == null ? "" : ": " + e.error())));
         }
+        v.getChildren().add(section("deep.dg.srl"));
+        Probes.StandbyLogs logs = r.redoLogs();
+        if (logs == null) {
+            v.getChildren().add(wrapped(Messages.get("deep.dg.srl.unread")));
+        } else {
+            Label count = wrapped(Messages.get("deep.dg.srl.count", logs.standby(), logs.online()));
+            count.setId("standbyLogs");
+            v.getChildren().add(count);
+            List<String> shortfalls = logs.shortfalls();
+            if (shortfalls.isEmpty()) {
+                v.getChildren().add(wrapped(Messages.get("deep.dg.srl.ok")));
+            }
+            shortfalls.forEach(f -> v.getChildren().add(wrapped(f)));
+        }
         return v;
     }
 
