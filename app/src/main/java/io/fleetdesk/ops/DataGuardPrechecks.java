@@ -267,8 +267,8 @@ public final class DataGuardPrechecks {
      * The checks that need SQL on the databases: read through the pair's direct connections (the
      * probes' V$DATABASE, V$DATAGUARD_STATS and V$ARCHIVE_GAP) where a side has one, else "not
      * checked" with why and the SQL to run by hand. SWITCHOVER … VERIFY is not run (it needs SYSDG and
-     * is not a read): it stays by hand. Not verified against a live
-     * database here; the statements are the documented ones.
+     * is not a read): it stays by hand. Not verified against a live database here; the statements are
+     * the documented ones.
      */
     private static void jdbc(List<Check> out, Kind kind, String primaryName, String standbyName, JdbcFacts j,
                              Duration lagThreshold) {
@@ -352,17 +352,24 @@ public final class DataGuardPrechecks {
                 g.isEmpty() ? "" : advice);
     }
 
+    /** One side of the pair as the JDBC checks see it; the reading is null when it was not read. */
+    private record Side(String name, io.fleetdesk.jdbc.DeepProbe.Reading reading) {
+    }
+
+    private static List<Side> sides(JdbcFacts j, String primary, String standby) {
+        return List.of(new Side(primary, j.primary()), new Side(standby, j.standby()));
+    }
+
     private static Check flashback(String id, String title, JdbcFacts j, String primary, String standby, String advice) {
         List<String> seen = new ArrayList<>();
         boolean allOn = true;
-        for (var side : List.of(new Object[]{primary, j.primary()}, new Object[]{standby, j.standby()})) {
-            var r = (io.fleetdesk.jdbc.DeepProbe.Reading) side[1];
-            if (r == null) {
-                seen.add(side[0] + ": not read");
+        for (Side side : sides(j, primary, standby)) {
+            if (side.reading() == null) {
+                seen.add(side.name() + ": not read");
                 allOn = false;
             } else {
-                seen.add(side[0] + ": " + r.database().flashbackOn());
-                allOn &= "YES".equals(r.database().flashbackOn());
+                seen.add(side.name() + ": " + side.reading().database().flashbackOn());
+                allOn &= "YES".equals(side.reading().database().flashbackOn());
             }
         }
         boolean anyRead = j.primary() != null || j.standby() != null;
@@ -379,18 +386,17 @@ public final class DataGuardPrechecks {
         List<String> seen = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
         int read = 0;
-        for (var side : List.of(java.util.Map.entry(primary, java.util.Optional.ofNullable(j.primary())),
-                java.util.Map.entry(standby, java.util.Optional.ofNullable(j.standby())))) {
-            var logs = side.getValue().map(io.fleetdesk.jdbc.DeepProbe.Reading::redoLogs).orElse(null);
+        for (Side side : sides(j, primary, standby)) {
+            var logs = side.reading() == null ? null : side.reading().redoLogs();
             if (logs == null) {
-                seen.add(side.getKey() + ": not read");
-                fixes.add(side.getKey() + ": " + (side.getValue().isEmpty() ? "link and connect it to read V$STANDBY_LOG."
+                seen.add(side.name() + ": not read");
+                fixes.add(side.name() + ": " + (side.reading() == null ? "link and connect it to read V$STANDBY_LOG."
                         : "V$LOG / V$STANDBY_LOG could not be read (its details say why)."));
                 continue;
             }
             read++;
-            seen.add(side.getKey() + ": " + logs.standby() + " standby for " + logs.online() + " online groups");
-            logs.shortfalls().forEach(f -> fixes.add(side.getKey() + ": " + f));
+            seen.add(side.name() + ": " + logs.standby() + " standby for " + logs.online() + " online groups");
+            logs.shortfalls().forEach(f -> fixes.add(side.name() + ": " + f));
         }
         String title = "Standby redo logs on both";
         if (read == 0) {
