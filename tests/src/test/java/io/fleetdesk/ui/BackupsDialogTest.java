@@ -3,12 +3,13 @@ package io.fleetdesk.ui;
 import io.fleetdesk.model.Backup;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.ops.AuditEntry;
-import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.sim.SimFleet;
+import io.fleetdesk.support.DemoWindowTest;
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import io.fleetdesk.support.Fx;
 import io.fleetdesk.support.MainWindow;
 import io.fleetdesk.ui.fleet.FleetRow;
-import io.fleetdesk.ui.fleet.FleetViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -17,16 +18,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,30 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SDK: create with progress to the end (followed in the status bar while the window is closed),
  * delete refused for an automatic backup, restore input validation, and a failure midway.
  */
-@ExtendWith(ApplicationExtension.class)
-class BackupsDialogTest {
+class BackupsDialogTest extends DemoWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    @TempDir
-    static Path home;
-    @TempDir
-    Path data;
-    private FleetViewModel vm;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        vm = MainWindow.open(stage, home, new AuditLog(data));
-    }
-
-    @AfterEach
-    void close() {
-        MainWindow.closeAll(stage);
-    }
-
-    private SimFleet sim() {
-        return vm.session().demo().fleet();
+        open(stage); // TestFX finds @Start only on the test class itself
     }
 
     /** A database outside Data Guard, AVAILABLE, opened in the Backups dialog with Ctrl+B. */

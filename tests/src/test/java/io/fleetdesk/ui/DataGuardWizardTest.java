@@ -2,12 +2,12 @@ package io.fleetdesk.ui;
 
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.ops.AuditEntry;
-import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.sim.SimFleet;
+import io.fleetdesk.support.DemoWindowTest;
+import javafx.stage.Stage;
 import io.fleetdesk.support.Fx;
 import io.fleetdesk.support.MainWindow;
 import io.fleetdesk.ui.fleet.FleetRow;
-import io.fleetdesk.ui.fleet.FleetViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,13 +18,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
@@ -43,30 +38,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * real SDK: a switchover to the end (closing the window while it runs), a failed pre-check that
  * blocks, a failure midway, cancel before submit, and a failover followed by a reinstate.
  */
-@ExtendWith(ApplicationExtension.class)
-class DataGuardWizardTest {
+class DataGuardWizardTest extends DemoWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final String PASSWORD = "Wz#Admin_9931";
-    @TempDir
-    static Path home;
-    @TempDir
-    Path data;
-    private FleetViewModel vm;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        vm = MainWindow.open(stage, home, new AuditLog(data));
-    }
-
-    @AfterEach
-    void close() {
-        MainWindow.closeAll(stage);
-    }
-
-    private SimFleet sim() {
-        return vm.session().demo().fleet();
+        open(stage); // TestFX finds @Start only on the test class itself
     }
 
     /** A pair whose members are both AVAILABLE, with a small apply lag, so no warning needs acknowledging. */

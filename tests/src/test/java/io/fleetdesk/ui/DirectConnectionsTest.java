@@ -4,12 +4,13 @@ import io.fleetdesk.model.DirectTarget;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
-import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.poll.DirectPoller;
+import io.fleetdesk.support.DemoWindowTest;
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import io.fleetdesk.support.Fx;
 import io.fleetdesk.support.MainWindow;
 import io.fleetdesk.ui.fleet.FleetRow;
-import io.fleetdesk.ui.fleet.FleetViewModel;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
@@ -17,14 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,26 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read its deep health in the tree and the details tabs, remove it (its pool closes), and find the
  * password nowhere on disk; the demo's own JDBC databases and the dead host it explains.
  */
-@ExtendWith(ApplicationExtension.class)
-class DirectConnectionsTest {
+class DirectConnectionsTest extends DemoWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final String PASSWORD = "Lab-Secret-4711!";
-    @TempDir
-    static Path home;
-    @TempDir
-    Path data;
-    private FleetViewModel vm;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        vm = MainWindow.open(stage, home, new AuditLog(data));
-    }
-
-    @AfterEach
-    void close() {
-        MainWindow.closeAll(stage);
+        open(stage); // TestFX finds @Start only on the test class itself
     }
 
     private String text(FxRobot robot, String query) {
