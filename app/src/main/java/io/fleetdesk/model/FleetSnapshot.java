@@ -26,9 +26,20 @@ public final class FleetSnapshot {
     /** Counted once here (on the poller's thread), not by every reader on the FX thread. */
     private final Map<Health, Integer> databasesByHealth;
     private final Map<NodeKind, Long> countsByKind;
+    /** Resources (anything but regions, compartments and groups) at or below each node. */
+    private final Map<String, Integer> resourcesBelow;
+    private final TenancyInfo tenancy;
+    /** Compartment paths, worked out on first use (a snapshot is immutable, so the memo is safe to share). */
+    private final Map<String, String> paths = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FleetSnapshot(Map<String, FleetNode> nodes, Instant takenAt, Duration refreshDuration,
                          List<String> errors, long requests) {
+        this(nodes, takenAt, refreshDuration, errors, requests, TenancyInfo.NONE);
+    }
+
+    public FleetSnapshot(Map<String, FleetNode> nodes, Instant takenAt, Duration refreshDuration,
+                         List<String> errors, long requests, TenancyInfo tenancy) {
+        this.tenancy = tenancy;
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.takenAt = takenAt;
         this.refreshDuration = refreshDuration;
@@ -41,10 +52,12 @@ public final class FleetSnapshot {
         kids.replaceAll((k, v) -> List.copyOf(v));
         this.children = Collections.unmodifiableMap(kids);
         Map<String, Health> roll = new java.util.HashMap<>();
+        Map<String, Integer> below = new java.util.HashMap<>();
         for (String root : roots()) {
-            rollUp(root, roll);
+            rollUp(root, roll, below);
         }
         this.rolledUp = Collections.unmodifiableMap(roll);
+        this.resourcesBelow = Collections.unmodifiableMap(below);
         Map<Health, Integer> byHealth = new EnumMap<>(Health.class);
         for (Health h : Health.values()) {
             byHealth.put(h, 0);
@@ -63,13 +76,71 @@ public final class FleetSnapshot {
         this.countsByKind = Collections.unmodifiableMap(byKind);
     }
 
-    private Health rollUp(String id, Map<String, Health> out) {
-        Health h = nodes.get(id).shownHealth();
+    private Health rollUp(String id, Map<String, Health> out, Map<String, Integer> below) {
+        FleetNode n = nodes.get(id);
+        Health h = n.shownHealth();
+        int count = isContainer(n.kind()) ? 0 : 1;
         for (String c : children(id)) {
-            h = h.worst(rollUp(c, out));
+            h = h.worst(rollUp(c, out, below));
+            count += below.get(c);
         }
         out.put(id, h);
+        below.put(id, count);
         return h;
+    }
+
+    /** Regions, compartments and groups hold resources; they are not resources themselves. */
+    public static boolean isContainer(NodeKind k) {
+        return k == NodeKind.REGION || k == NodeKind.COMPARTMENT || k == NodeKind.DIRECT_GROUP;
+    }
+
+    /**
+     * A compartment with nothing in it or below it, and nothing to say about it (fresh, OK): the tree
+     * hides these unless the DBA asks to see them. A compartment whose lists failed or were refused is
+     * never empty, because we do not know that it is.
+     */
+    public boolean isEmptyCompartment(String id) {
+        FleetNode n = nodes.get(id);
+        return n != null && n.kind() == NodeKind.COMPARTMENT && resourcesBelow.getOrDefault(id, 0) == 0
+                && rolledUpHealth(id) == Health.OK;
+    }
+
+    /**
+     * The path of the compartment a node is in (or of the compartment itself), names from the root
+     * joined with '/', e.g. {@code acme/prod/erp}; "" for a node outside any compartment.
+     */
+    public String compartmentPath(String id) {
+        FleetNode n = nodes.get(id);
+        while (n != null && n.kind() != NodeKind.COMPARTMENT) {
+            n = n.parentId() == null ? null : nodes.get(n.parentId());
+        }
+        if (n == null) {
+            return "";
+        }
+        FleetNode c = n;
+        String known = paths.get(c.id());
+        if (known != null) {
+            return known;
+        }
+        FleetNode parent = c.parentId() == null ? null : nodes.get(c.parentId());
+        String p = parent != null && parent.kind() == NodeKind.COMPARTMENT ? compartmentPath(parent.id()) + "/" + c.name()
+                : c.name();
+        paths.put(c.id(), p);
+        return p;
+    }
+
+    /** The node and its ancestors, top first (region, compartments …, the node). */
+    public List<FleetNode> pathTo(String id) {
+        List<FleetNode> out = new ArrayList<>();
+        for (FleetNode n = nodes.get(id); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
+            out.addFirst(n);
+        }
+        return out;
+    }
+
+    /** What tenancy discovery found when this snapshot was taken. */
+    public TenancyInfo tenancy() {
+        return tenancy;
     }
 
     public Map<String, FleetNode> nodes() {

@@ -45,6 +45,15 @@ public final class OciApiException extends RuntimeException {
         return status == 429 || status >= 500 || status <= 0 || timeout;
     }
 
+    /**
+     * 401, 403 or 404 for one call: the service refused it, which for a list call in one compartment
+     * means the user's policy does not allow that kind there (the service says 404 NotAuthorizedOrNotFound
+     * rather than tell). Trying again will not help; a policy statement will.
+     */
+    public boolean isRefused() {
+        return !timeout && (status == 401 || status == 403 || status == 404);
+    }
+
     /** One line for the status bar and the stale reason: what happened, and what to check. */
     public String userMessage() {
         String what;

@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
  * read with the SDK's own reader and checked before first use so that a broken profile gets a
  * message that names the file, the profile and the key at fault.
  *
- * <p>Besides the CLI's keys, a profile may carry Fleetdesk's (the CLI ignores them):
- * {@code fleetdesk_regions} (comma-separated; default: the profile's {@code region}),
- * {@code fleetdesk_compartments} (comma-separated OCIDs, each optionally {@code name=ocid};
- * default: the tenancy's root compartment) and {@code fleetdesk_endpoint} (a URL for the Database
- * service, as the CLI's {@code --endpoint}; {@code {region}} in it is replaced per region).
+ * <p>The five keys {@code oci setup config} writes are enough: the regions and compartments are
+ * discovered from the tenancy ({@link TenancyDiscovery}). Besides the CLI's keys, a profile may carry
+ * Fleetdesk's (the CLI ignores them): {@code fleetdesk_regions} (comma-separated: only these subscribed
+ * regions), {@code fleetdesk_compartments} (comma-separated OCIDs, each optionally {@code name=ocid}:
+ * only these compartments and everything below them), {@code fleetdesk_endpoint} (a URL for the
+ * Database service, as the CLI's {@code --endpoint}; {@code {region}} in it is replaced per region) and
+ * {@code fleetdesk_identity_endpoint} (the same for Identity; default: {@code fleetdesk_endpoint} when
+ * set, else the region's standard endpoint).
  */
 public final class OciConfigProfiles {
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^\\]]+)]\\s*$");
@@ -146,8 +149,6 @@ public final class OciConfigProfiles {
                 }
                 regions.add(id);
             }
-        } else {
-            regions.add(region.getRegionId());
         }
         List<OciCompartment> compartments = new ArrayList<>();
         String comps = cfg.get("fleetdesk_compartments");
@@ -163,12 +164,13 @@ public final class OciConfigProfiles {
                 }
                 compartments.add(new OciCompartment(id, name));
             }
-        } else {
-            compartments.add(new OciCompartment(tenancy, "root (tenancy)"));
         }
         String endpoint = cfg.get("fleetdesk_endpoint");
-        return new OciProfile(profile, auth, userId, regions, compartments,
-                endpoint == null || endpoint.isBlank() ? null : r -> endpoint.replace("{region}", r));
+        String identityEndpoint = cfg.get("fleetdesk_identity_endpoint");
+        return new OciProfile(profile, auth, userId, tenancy, region.getRegionId(), regions, compartments,
+                endpoint == null || endpoint.isBlank() ? null : r -> endpoint.replace("{region}", r),
+                identityEndpoint == null || identityEndpoint.isBlank() ? null
+                        : r -> identityEndpoint.replace("{region}", r));
     }
 
     private static String require(ConfigFileReader.ConfigFile cfg, Path file, String profile, String key)

@@ -6,20 +6,35 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A profile resolved and ready to use: how to sign, which regions and compartments to watch, and
- * where each region's Database service answers.
+ * A profile resolved and ready to use: how to sign, which tenancy, and where each region's services
+ * answer. Which regions and compartments are watched is discovered from Identity
+ * ({@link TenancyDiscovery}); the profile can only narrow it.
  *
- * @param name          as the DBA chose it (the section name in {@code ~/.oci/config}, or "Demo fleet")
- * @param auth          signs every request
- * @param userId        the OCI user the requests run as, for the audit log
- * @param regions       region identifiers such as {@code us-ashburn-1}
- * @param compartments  compartments to list in every region
- * @param endpoint      the service endpoint for a region; null for the SDK's standard regional endpoint
+ * @param name              as the DBA chose it (the section name in {@code ~/.oci/config}, or "Demo fleet")
+ * @param auth              signs every request
+ * @param userId            the OCI user the requests run as, for the audit log
+ * @param tenancyId         the tenancy's OCID, which is also its root compartment's
+ * @param region            the profile's own region: Identity is first asked there
+ * @param regionFilter      {@code fleetdesk_regions}: only these subscribed regions; empty means every READY one
+ * @param compartmentFilter {@code fleetdesk_compartments}: only these compartments and everything below
+ *                          them; empty means the whole tenancy
+ * @param endpoint          the Database service endpoint for a region; null for the SDK's standard regional endpoint
+ * @param identityEndpoint  the Identity endpoint for a region; null to use {@code endpoint} when that is set
+ *                          (the simulator and a proxy serve both on one host), else the SDK's standard one
  */
-public record OciProfile(String name, BasicAuthenticationDetailsProvider auth, String userId, List<String> regions,
-                         List<OciCompartment> compartments, Function<String, String> endpoint) {
+public record OciProfile(String name, BasicAuthenticationDetailsProvider auth, String userId, String tenancyId,
+                         String region, List<String> regionFilter, List<OciCompartment> compartmentFilter,
+                         Function<String, String> endpoint, Function<String, String> identityEndpoint) {
     public OciProfile {
-        regions = List.copyOf(regions);
-        compartments = List.copyOf(compartments);
+        regionFilter = List.copyOf(regionFilter);
+        compartmentFilter = List.copyOf(compartmentFilter);
+    }
+
+    /** The Identity endpoint for a region, or null for the SDK's standard one. */
+    public String identityEndpoint(String r) {
+        if (identityEndpoint != null) {
+            return identityEndpoint.apply(r);
+        }
+        return endpoint == null ? null : endpoint.apply(r);
     }
 }

@@ -62,13 +62,7 @@ public final class SdkRegionApi implements RegionApi {
 
     public SdkRegionApi(OciProfile profile, String region, Settings settings, Consumer<Duration> onRetryAfter) {
         this.region = region;
-        ClientConfiguration config = ClientConfiguration.builder()
-                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-                .readTimeoutMillis((int) settings.readTimeout().toMillis())
-                .maxAsyncThreads(settings.maxConcurrency())
-                .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
-                .circuitBreakerConfiguration(new NoCircuitBreakerConfiguration())
-                .build();
+        ClientConfiguration config = configuration(settings);
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
         pool.setMaxTotal(settings.maxConcurrency());
         pool.setDefaultMaxPerRoute(settings.maxConcurrency());
@@ -85,6 +79,17 @@ public final class SdkRegionApi implements RegionApi {
             b.region(region);
         }
         this.client = b.build(profile.auth());
+    }
+
+    /** No SDK retries, no circuit breaker (the poller owns both), timeouts and concurrency from the settings. */
+    static ClientConfiguration configuration(Settings settings) {
+        return ClientConfiguration.builder()
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
+                .readTimeoutMillis((int) settings.readTimeout().toMillis())
+                .maxAsyncThreads(settings.maxConcurrency())
+                .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
+                .circuitBreakerConfiguration(new NoCircuitBreakerConfiguration())
+                .build();
     }
 
     @Override
@@ -202,7 +207,8 @@ public final class SdkRegionApi implements RegionApi {
                 self.getFailoverReadinessMessage(), self.getDataLossExposure());
     }
 
-    private <T> T call(Supplier<T> call) {
+    /** Runs an SDK call; any failure becomes an {@link OciApiException} (status 0 when no answer was read). */
+    static <T> T call(Supplier<T> call) {
         try {
             return call.get();
         } catch (BmcException e) {

@@ -39,8 +39,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Keeps the fleet current: every interval it lists each region's compartments with the OCI list
- * calls, in parallel on virtual threads, through a per-region {@link AdaptiveLimit}, with a
+ * Keeps the fleet current: every interval it lists each discovered region's compartments (the
+ * {@link DiscoveryLoop}'s latest layout, nested as in the tenancy) with the OCI list calls, in parallel on virtual threads, through a per-region {@link AdaptiveLimit}, with a
  * deadline and retries with jittered backoff, and publishes a snapshot and its changes to a
  * {@link FleetStore}. Never touches JavaFX.
  *
@@ -63,13 +63,14 @@ public final class FleetPoller implements AutoCloseable {
     }
 
     private final String profileName;
-    private final List<String> regions;
-    private final List<OciCompartment> compartments;
+    private final DiscoveryLoop discovery;
+    private final RegionApiFactory factory;
     private volatile PollerSettings settings;
     private final HealthRules rules;
     private final FleetStore store;
-    private final Map<String, RegionApi> apis = new LinkedHashMap<>();
-    private final Map<String, AdaptiveLimit> limits = new LinkedHashMap<>();
+    /** Per region, opened when discovery first names the region and kept for the session. */
+    private final Map<String, RegionApi> apis = new ConcurrentHashMap<>();
+    private final Map<String, AdaptiveLimit> limits = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     /** Last good rows per list unit, so a failed unit can show what it had, marked stale. */
     private final Map<String, Cached<?>> lastGood = new ConcurrentHashMap<>();
@@ -91,32 +92,60 @@ public final class FleetPoller implements AutoCloseable {
         record Fresh<T>(List<T> rows) implements UnitResult<T> {
         }
 
-        record Failed<T>(String reason) implements UnitResult<T> {
+        /**
+         * @param refusedBy set when the service refused the call (401/403/404): a policy matter, not a
+         *                  passing failure
+         */
+        record Failed<T>(String reason, OciApiException refusedBy) implements UnitResult<T> {
+            Failed(String reason) {
+                this(reason, null);
+            }
+
+            boolean refused() {
+                return refusedBy != null;
+            }
         }
     }
 
-    /** Rows to build nodes from, when they were read, and whether they are stale. */
-    private record Resolved<T>(List<T> rows, Instant at, Staleness stale) {
+    /** Rows to build nodes from, when they were read, whether they are stale, and whether the call was refused. */
+    private record Resolved<T>(List<T> rows, Instant at, Staleness stale, boolean refused) {
+        Resolved(List<T> rows, Instant at, Staleness stale) {
+            this(rows, at, stale, false);
+        }
     }
 
     /** Which cached DB homes this cycle lists; homes not in it (and not new) show their last read. */
     private record CyclePlan(Set<String> homesToList, int hot, int deferred) {
     }
 
-    public FleetPoller(String profileName, List<String> regions, List<OciCompartment> compartments,
-                       RegionApiFactory factory, PollerSettings settings, HealthRules rules, FleetStore store) {
+    public FleetPoller(String profileName, DiscoveryLoop discovery, RegionApiFactory factory, PollerSettings settings,
+                       HealthRules rules, FleetStore store) {
         this.profileName = profileName;
-        this.regions = List.copyOf(regions);
-        this.compartments = List.copyOf(compartments);
+        this.discovery = discovery;
+        this.factory = factory;
         this.settings = settings;
         this.rules = rules;
         this.store = store;
-        for (String r : regions) {
-            AdaptiveLimit limit = new AdaptiveLimit(Math.min(settings.initialConcurrency(), settings.maxConcurrency()),
-                    1, settings.maxConcurrency());
-            limits.put(r, limit);
-            apis.put(r, factory.open(r, limit::pauseFor));
-        }
+    }
+
+    /** A poller of a fixed layout (tests, benchmarks): these regions and compartments, never rediscovered. */
+    public FleetPoller(String profileName, io.fleetdesk.oci.TenancyLayout layout, RegionApiFactory factory,
+                       PollerSettings settings, HealthRules rules, FleetStore store) {
+        this(profileName, new DiscoveryLoop(() -> layout, Duration.ofDays(365), Duration.ofDays(365)), factory, settings,
+                rules, store);
+    }
+
+    private RegionApi api(String region) {
+        return apis.computeIfAbsent(region, r -> factory.open(r, limit(r)::pauseFor));
+    }
+
+    public DiscoveryLoop discovery() {
+        return discovery;
+    }
+
+    /** Discovers the tenancy again now, in the background; the tree follows when it changed. */
+    public void rediscoverNow() {
+        discovery.rediscoverNow();
     }
 
     public FleetStore store() {
@@ -129,7 +158,8 @@ public final class FleetPoller implements AutoCloseable {
 
     /** The current concurrency limit of a region, for the status bar and tests. */
     public AdaptiveLimit limit(String region) {
-        return limits.get(region);
+        return limits.computeIfAbsent(region, r -> new AdaptiveLimit(
+                Math.min(settings.initialConcurrency(), settings.maxConcurrency()), 1, settings.maxConcurrency()));
     }
 
     /** When the next scheduled refresh starts; null while one runs or before start. */
@@ -149,6 +179,8 @@ public final class FleetPoller implements AutoCloseable {
             }
             running = true;
             loop = Thread.ofVirtual().name("fleet-poller-" + profileName).start(this::runLoop);
+            // A different tree (a compartment created, moved, deleted; a region subscribed) is shown at once.
+            discovery.start(layout -> refreshNow());
         }
     }
 
@@ -215,36 +247,41 @@ public final class FleetPoller implements AutoCloseable {
         Duration allowed = lastGood.isEmpty() ? settings.refreshDeadline().multipliedBy(3) : settings.refreshDeadline();
         long deadline = startNanos + allowed.toNanos();
         Instant now = Instant.now();
+        io.fleetdesk.oci.TenancyLayout layout = discovery.ensure();
+        List<OciCompartment> listed = layout.listed();
         AtomicLong requests = new AtomicLong();
-        CyclePlan plan = plan();
-        List<CompartmentWork> work = new ArrayList<>();
-        for (String region : regions) {
-            for (OciCompartment c : compartments) {
-                work.add(new CompartmentWork(region, c, apis.get(region), limits.get(region), deadline, requests, plan));
+        CyclePlan plan = plan(layout.regions().size() * listed.size());
+        Map<String, List<CompartmentWork>> byRegion = new LinkedHashMap<>();
+        for (String region : layout.regions()) {
+            List<CompartmentWork> work = new ArrayList<>();
+            for (OciCompartment c : listed) {
+                work.add(new CompartmentWork(region, c, api(region), limit(region), deadline, requests, plan));
             }
+            byRegion.put(region, work);
         }
         Map<String, FleetNode> nodes = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>(layout.problems());
         Set<String> touched = new HashSet<>();
-        Map<String, List<CompartmentWork>> byRegion = new LinkedHashMap<>();
-        for (CompartmentWork w : work) {
-            byRegion.computeIfAbsent(w.region, k -> new ArrayList<>()).add(w);
-        }
         for (var e : byRegion.entrySet()) {
             String region = e.getKey();
             String regionId = "region:" + region;
             int before = errors.size();
             FleetNode regionNode = node(regionId, null, NodeKind.REGION, region, null, null,
                     new HealthRules.Verdict(Health.OK, List.of()), details("Region", region,
-                            "Compartments", Integer.toString(compartments.size())), now, null);
+                            "Compartments", Integer.toString(listed.size())), now, null);
             nodes.put(regionId, regionNode);
+            // Every compartment first, in the tenancy's order (parents before children, siblings by name), so a
+            // compartment's sub-compartments come before its resources; collect() fills in the listed ones.
+            for (OciCompartment c : layout.compartments()) {
+                nodes.put(compartmentNodeId(region, c.id()), compartmentNode(region, c, now, null, List.of()));
+            }
             int failedCompartments = 0;
             for (CompartmentWork w : e.getValue()) {
-                if (!collect(w, regionId, now, nodes, errors, touched)) {
+                if (!collect(w, now, nodes, errors, touched)) {
                     failedCompartments++;
                 }
             }
-            if (failedCompartments == e.getValue().size() && errors.size() > before) {
+            if (!e.getValue().isEmpty() && failedCompartments == e.getValue().size() && errors.size() > before) {
                 // Nothing in the region answered: say so on the region itself.
                 nodes.put(regionId, regionNode.markedStale(new Staleness(lastGoodOfRegion(region),
                         "No compartment of " + region + " could be read: " + stripPrefix(errors.get(before)))));
@@ -255,7 +292,9 @@ public final class FleetPoller implements AutoCloseable {
         List<String> shownErrors = errors.size() > MAX_ERROR_LINES
                 ? append(errors.subList(0, MAX_ERROR_LINES), "… and " + (errors.size() - MAX_ERROR_LINES) + " more")
                 : errors;
-        FleetSnapshot snap = new FleetSnapshot(nodes, now, took, shownErrors, requests.get());
+        FleetSnapshot snap = new FleetSnapshot(nodes, now, took, shownErrors, requests.get(),
+                new io.fleetdesk.model.TenancyInfo(layout.regions().size(), listed.size(), layout.discoveredAt(),
+                        layout.complete()));
         lastPlan = plan;
         if (closed) {
             return snap; // closed mid-refresh: its calls were interrupted, nothing here is news
@@ -283,7 +322,7 @@ public final class FleetPoller implements AutoCloseable {
      * rest of the request budget, least recently read first, and at least 1/maxCyclesPerInventory of
      * them every cycle, so every database is read within that many cycles.
      */
-    private CyclePlan plan() {
+    private CyclePlan plan(int listedUnits) {
         Set<String> toList = new HashSet<>();
         List<Map.Entry<String, Cached<?>>> cold = new ArrayList<>();
         int hot = 0;
@@ -296,8 +335,11 @@ public final class FleetPoller implements AutoCloseable {
             boolean isHot = false;
             for (Object o : e.getValue().rows()) {
                 DatabaseRow d = (DatabaseRow) o;
-                if (d.dataGuard() != null || !"AVAILABLE".equals(d.lifecycleState()) || watch.contains(d.id())
-                        || watch.contains(d.dbSystemId())) {
+                // Any field may be absent in a real response (an Exadata database has no dbSystemId), and
+                // Set.of(...).contains(null) throws: a null must not cost the whole refresh.
+                if (d.dataGuard() != null || !"AVAILABLE".equals(d.lifecycleState())
+                        || (d.id() != null && watch.contains(d.id()))
+                        || (d.dbSystemId() != null && watch.contains(d.dbSystemId()))) {
                     isHot = true;
                     break;
                 }
@@ -314,7 +356,7 @@ public final class FleetPoller implements AutoCloseable {
             cold.forEach(e -> toList.add(e.getKey().substring(e.getKey().lastIndexOf('|') + 1)));
             return new CyclePlan(toList, hot, 0);
         }
-        int lists = 3 * regions.size() * compartments.size();
+        int lists = 3 * listedUnits;
         int room = Math.max(0, budget - lists - hot);
         int floor = (cold.size() + settings.maxCyclesPerInventory() - 1) / Math.max(1, settings.maxCyclesPerInventory());
         int take = Math.min(cold.size(), Math.max(room, floor));
@@ -342,24 +384,72 @@ public final class FleetPoller implements AutoCloseable {
         return i < 0 ? error : error.substring(i + 2);
     }
 
-    /** Builds the nodes of one compartment; false when none of its lists could be read fresh. */
+    static String compartmentNodeId(String region, String compartmentId) {
+        return "compartment:" + region + ":" + compartmentId;
+    }
+
+    /**
+     * A compartment's node under its parent compartment (the region for the root). {@code reasons} are
+     * its own: the kinds it could not list.
+     */
+    private static FleetNode compartmentNode(String region, OciCompartment c, Instant now, Staleness stale,
+                                             List<String> reasons) {
+        String parent = c.parentId() == null ? "region:" + region : compartmentNodeId(region, c.parentId());
+        return node(compartmentNodeId(region, c.id()), parent, NodeKind.COMPARTMENT, c.name(), null, null,
+                new HealthRules.Verdict(Health.OK, reasons),
+                details("Path", c.path(), "Compartment OCID", c.id(), "Region", region,
+                        "Listed", c.listed() ? null : "no: only on the path to a compartment the profile names"),
+                now, stale);
+    }
+
+    /** The resource type a list call reads, as a policy statement names it. */
+    private static String policyResource(String listCall) {
+        return switch (listCall) {
+            case "ListDbSystems" -> "db-systems";
+            case "ListDbHomes" -> "db-homes";
+            case "ListDatabases" -> "databases";
+            case "ListPluggableDatabases" -> "pluggable-databases";
+            default -> "database-family";
+        };
+    }
+
+    /**
+     * What a refused list call means for the DBA: which kind is missing here, and the policy statement
+     * that would allow it (the service says only 404 NotAuthorizedOrNotFound).
+     */
+    static String refusalReason(String listCall, OciCompartment c, OciApiException e) {
+        return listCall + " refused (" + e.status() + " " + e.serviceCode()
+                + (e.opcRequestId() == null ? "" : ", opc-request-id " + e.opcRequestId()) + "). The policy needs: "
+                + policyStatement(listCall, c) + " (or read database-family)";
+    }
+
+    static String policyStatement(String listCall, OciCompartment c) {
+        return "Allow group <your group> to inspect " + policyResource(listCall) + " in " + c.policyLocation();
+    }
+
+    /**
+     * Builds the nodes of one compartment; false when none of its lists answered. A list the service
+     * refused marks only that kind here (a row of its own, UNKNOWN, with the policy statement that would
+     * allow it); the rest of the compartment stays fresh and keeps its health.
+     */
     @SuppressWarnings("unchecked")
-    private boolean collect(CompartmentWork w, String regionId, Instant now, Map<String, FleetNode> nodes,
-                            List<String> errors, Set<String> touched) {
-        String where = w.region + " / " + w.compartment.name();
-        String compId = "compartment:" + w.region + ":" + w.compartment.id();
+    private boolean collect(CompartmentWork w, Instant now, Map<String, FleetNode> nodes, List<String> errors,
+                            Set<String> touched) {
+        String where = w.region + " / " + w.compartment.path();
+        String compId = compartmentNodeId(w.region, w.compartment.id());
         String kSys = "sys|" + w.region + "|" + w.compartment.id();
         String kHomes = "homes|" + w.region + "|" + w.compartment.id();
         String kPdbs = "pdbs|" + w.region + "|" + w.compartment.id();
         touched.add(kSys);
         touched.add(kHomes);
         touched.add(kPdbs);
-        Resolved<DbSystemRow> systems = resolve(kSys, await(w.systems, w.deadline, "ListDbSystems"), now);
-        Resolved<DbHomeRow> homes = resolve(kHomes, await(w.homes, w.deadline, "ListDbHomes"), now);
-        Resolved<PdbRow> pdbs = resolve(kPdbs, await(w.pdbs, w.deadline, "ListPluggableDatabases"), now);
+        Map<String, String> refusals = new LinkedHashMap<>();
+        Resolved<DbSystemRow> systems = resolve(kSys, await(w.systems, w.deadline, "ListDbSystems"), now, w, refusals);
+        Resolved<DbHomeRow> homes = resolve(kHomes, await(w.homes, w.deadline, "ListDbHomes"), now, w, refusals);
+        Resolved<PdbRow> pdbs = resolve(kPdbs, await(w.pdbs, w.deadline, "ListPluggableDatabases"), now, w, refusals);
         List<String> problems = new ArrayList<>();
         for (var r : List.of(systems, homes, pdbs)) {
-            if (r.stale() != null) {
+            if (r.stale() != null && !r.refused()) {
                 problems.add(r.stale().reason());
             }
         }
@@ -373,6 +463,9 @@ public final class FleetPoller implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         for (DbHomeRow h : homes.rows()) {
+            if (h.id() == null) {
+                continue;
+            }
             String k = "dbs|" + w.region + "|" + h.id();
             touched.add(k);
             CompletableFuture<UnitResult<DatabaseRow>> f = w.databases.get(h.id());
@@ -385,9 +478,9 @@ public final class FleetPoller implements AutoCloseable {
                 UnitResult<DatabaseRow> r = f == null
                         ? new UnitResult.Failed<>("ListDatabases: not sent, the DB home list ran late")
                         : await(f, w.deadline, "ListDatabases");
-                res = resolve(k, r, now);
+                res = resolve(k, r, now, w, refusals);
             }
-            if (res.stale() != null) {
+            if (res.stale() != null && !res.refused()) {
                 problems.add(res.stale().reason());
             }
             dbsByHome.put(h.id(), res);
@@ -395,17 +488,28 @@ public final class FleetPoller implements AutoCloseable {
         for (String p : problems) {
             errors.add(where + ": " + p);
         }
-        boolean anyFresh = systems.stale() == null || homes.stale() == null || pdbs.stale() == null;
+        for (String r : refusals.values()) {
+            errors.add(where + ": " + r);
+        }
+        boolean anyAnswer = !(systems.stale() != null && !systems.refused()) || !(homes.stale() != null && !homes.refused())
+                || !(pdbs.stale() != null && !pdbs.refused());
         Staleness compStale = problems.isEmpty() ? null
                 : new Staleness(systems.stale() != null ? systems.stale().lastGood() : now,
                 problems.size() == 1 ? problems.getFirst() : problems.getFirst() + " (+" + (problems.size() - 1) + " more)");
-        FleetNode comp = node(compId, regionId, NodeKind.COMPARTMENT, w.compartment.name(), null, null,
-                new HealthRules.Verdict(Health.OK, List.of()),
-                details("Compartment OCID", w.compartment.id(), "Region", w.region), now, compStale);
-        nodes.put(compId, comp);
+        nodes.put(compId, compartmentNode(w.region, w.compartment, now, compStale, List.of()));
+        for (var e : refusals.entrySet()) {
+            String id = "unlisted:" + e.getKey() + ":" + w.region + ":" + w.compartment.id();
+            nodes.put(id, node(id, compId, NodeKind.NOT_LISTED, e.getKey(), null, null,
+                    new HealthRules.Verdict(Health.UNKNOWN, List.of(e.getValue())),
+                    details("List call", e.getKey(), "Compartment", w.compartment.path(),
+                            "Policy needed", policyStatement(e.getKey(), w.compartment)), now, null));
+        }
 
         Map<String, DbSystemRow> systemById = new HashMap<>();
         for (DbSystemRow s : systems.rows()) {
+            if (s.id() == null) {
+                continue;
+            }
             systemById.put(s.id(), s);
             nodes.put(s.id(), node(s.id(), compId, NodeKind.DB_SYSTEM, s.displayName(), s.lifecycleState(), null,
                     rules.dbSystem(s.lifecycleState(), s.lifecycleDetails()),
@@ -417,11 +521,16 @@ public final class FleetPoller implements AutoCloseable {
         Map<String, String> cdbRoles = new HashMap<>();
         Map<String, String> homeVersion = new HashMap<>();
         for (DbHomeRow h : homes.rows()) {
-            homeVersion.put(h.id(), h.dbVersion());
+            if (h.id() != null) {
+                homeVersion.put(h.id(), h.dbVersion());
+            }
         }
         for (var e : dbsByHome.entrySet()) {
             Resolved<DatabaseRow> res = e.getValue();
             for (DatabaseRow d : res.rows()) {
+                if (d.id() == null) {
+                    continue;
+                }
                 String parent = d.dbSystemId() != null && systemById.containsKey(d.dbSystemId()) ? d.dbSystemId() : compId;
                 var dg = d.dataGuard();
                 cdbRoles.put(d.id(), dg == null ? null : dg.role());
@@ -441,19 +550,20 @@ public final class FleetPoller implements AutoCloseable {
                                         : dg.switchoverReadiness() + (dg.switchoverMessage() == null ? "" : " — " + dg.switchoverMessage()),
                                 "Last backup", d.lastBackup() == null ? null : d.lastBackup().toString(),
                                 "Last failed backup", d.lastFailedBackup() == null ? null : d.lastFailedBackup().toString(),
+                                "Compartment", w.compartment.path(),
                                 "OCID", d.id()),
                         res.at(), res.stale()));
             }
         }
         for (PdbRow p : pdbs.rows()) {
-            if (!nodes.containsKey(p.containerDatabaseId())) {
+            if (p.id() == null || p.containerDatabaseId() == null || !nodes.containsKey(p.containerDatabaseId())) {
                 continue; // its CDB was not listed (its DB home failed with nothing cached): nowhere to hang it
             }
             nodes.put(p.id(), node(p.id(), p.containerDatabaseId(), NodeKind.PLUGGABLE_DATABASE, p.pdbName(),
                     p.lifecycleState(), null, rules.pdb(p.lifecycleState(), p.openMode(), cdbRoles.get(p.containerDatabaseId())),
                     details("Open mode", p.openMode(), "OCID", p.id()), pdbs.at(), pdbs.stale()));
         }
-        return anyFresh;
+        return anyAnswer;
     }
 
     /** @param readAt when this node's rows were last read successfully (null: never) */
@@ -475,16 +585,26 @@ public final class FleetPoller implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Fresh rows, or the last good ones marked stale with why. A refused call is noted in
+     * {@code refusals} (one per list call and compartment) with the policy that would allow it.
+     */
     @SuppressWarnings("unchecked")
-    private <T> Resolved<T> resolve(String key, UnitResult<T> r, Instant now) {
+    private <T> Resolved<T> resolve(String key, UnitResult<T> r, Instant now, CompartmentWork w,
+                                    Map<String, String> refusals) {
         if (r instanceof UnitResult.Fresh<T>(List<T> rows)) {
             lastGood.put(key, new Cached<>(rows, now));
             return new Resolved<>(rows, now, null);
         }
-        String reason = ((UnitResult.Failed<T>) r).reason();
+        UnitResult.Failed<T> f = (UnitResult.Failed<T>) r;
+        String reason = f.reason();
+        if (f.refused()) {
+            String call = reason.substring(0, reason.indexOf(':'));
+            reason = refusals.computeIfAbsent(call, c -> refusalReason(c, w.compartment, f.refusedBy()));
+        }
         Cached<T> c = (Cached<T>) lastGood.get(key);
         return new Resolved<>(c == null ? List.of() : c.rows(), c == null ? null : c.at(),
-                new Staleness(c == null ? null : c.at(), reason));
+                new Staleness(c == null ? null : c.at(), reason), f.refused());
     }
 
     private static <T> UnitResult<T> await(CompletableFuture<UnitResult<T>> f, long deadline, String what) {
@@ -528,14 +648,14 @@ public final class FleetPoller implements AutoCloseable {
             // round as the compartment lists, instead of a round later. Homes that are new in this cycle's
             // ListDbHomes are listed as soon as it answers.
             for (DbHomeRow h : FleetPoller.this.<DbHomeRow>cachedRows("homes|" + region + "|" + cid)) {
-                if (plan.homesToList().contains(h.id())) {
+                if (h.id() != null && plan.homesToList().contains(h.id())) {
                     startDatabases(api, limit, requests, cid, h);
                 }
             }
             databasesStarted = homes.thenAccept(r -> {
                 if (r instanceof UnitResult.Fresh<DbHomeRow>(List<DbHomeRow> rows)) {
                     for (DbHomeRow h : rows) {
-                        if (!lastGood.containsKey("dbs|" + region + "|" + h.id())) {
+                        if (h.id() != null && !lastGood.containsKey("dbs|" + region + "|" + h.id())) {
                             startDatabases(api, limit, requests, cid, h);
                         }
                     }
@@ -553,7 +673,7 @@ public final class FleetPoller implements AutoCloseable {
                 try {
                     return new UnitResult.Fresh<>(call.get());
                 } catch (OciApiException e) {
-                    return new UnitResult.Failed<>(what + ": " + e.userMessage());
+                    return new UnitResult.Failed<>(what + ": " + e.userMessage(), e.isRefused() ? e : null);
                 } catch (LateException e) {
                     return new UnitResult.Failed<>(what + ": " + e.getMessage());
                 } catch (RuntimeException e) {
@@ -642,6 +762,7 @@ public final class FleetPoller implements AutoCloseable {
         if (loop != null) {
             loop.interrupt();
         }
+        discovery.close();
         workers.shutdownNow();
         apis.values().forEach(RegionApi::close);
     }

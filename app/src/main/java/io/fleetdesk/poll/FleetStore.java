@@ -87,7 +87,7 @@ public final class FleetStore {
             all.put(n.id(), n);
         }
         // Direct nodes whose OCI parent comes later in the map still sit after it: the snapshot orders children by insertion.
-        return new FleetSnapshot(all, oci.takenAt(), oci.refreshDuration(), oci.errors(), oci.requests());
+        return new FleetSnapshot(all, oci.takenAt(), oci.refreshDuration(), oci.errors(), oci.requests(), oci.tenancy());
     }
 
     public static List<FleetChange> diff(FleetSnapshot before, FleetSnapshot after) {
@@ -96,7 +96,8 @@ public final class FleetStore {
             FleetNode old = before.node(n.id());
             if (old == null) {
                 changes.add(new FleetChange.Added(n));
-            } else if (!old.sameAs(n) || before.rolledUpHealth(n.id()) != after.rolledUpHealth(n.id())) {
+            } else if (!old.sameAs(n) || before.rolledUpHealth(n.id()) != after.rolledUpHealth(n.id())
+                    || before.isEmptyCompartment(n.id()) != after.isEmptyCompartment(n.id())) {
                 changes.add(new FleetChange.Updated(old, n));
             }
         }

@@ -20,6 +20,7 @@ public final class FaultPlan {
     private volatile double stallRate = 0;
     private volatile Duration stall = Duration.ofSeconds(120);
     private volatile double truncateRate = 0;
+    private volatile SimVariation variation = SimVariation.off();
     private final Set<String> downRegions = ConcurrentHashMap.newKeySet();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
@@ -53,6 +54,16 @@ public final class FaultPlan {
     public FaultPlan truncateRate(double fraction) {
         this.truncateRate = fraction;
         return this;
+    }
+
+    /** Responses as varied as the real service's: optional fields left out, enum values the SDK does not know. */
+    public FaultPlan variation(SimVariation v) {
+        this.variation = v;
+        return this;
+    }
+
+    public SimVariation variation() {
+        return variation;
     }
 
     /** A region that is down answers every request with 503. */

@@ -29,10 +29,6 @@ public final class SimFleet {
             new SimRegion("ap-mumbai-1", "bom"),
             new SimRegion("sa-saopaulo-1", "gru"));
 
-    private static final List<String> COMPARTMENT_NAMES = List.of(
-            "prod-erp", "prod-crm", "prod-billing", "finanzas-año", "dev-analytics", "test-integration",
-            "prod-payments", "データ基盤", "dr-site", "qa-regression", "prod-hr", "sandbox");
-
     private static final List<String> APP_NAMES = List.of(
             "ERP", "CRM", "BILL", "PAY", "HR", "INV", "WMS", "DWH", "GL", "AP", "AR", "OMS", "CMS", "IAM", "LOG");
 
@@ -66,6 +62,8 @@ public final class SimFleet {
     private final int size;
     private final SimClock clock;
     private final List<SimRegion> regions;
+    private final SimTenancy tenancy;
+    /** The compartments that hold resources, fixed at creation (the tenancy may change later). */
     private final List<Compartment> compartments;
     private final List<DbSystem> dbSystems = new ArrayList<>();
     private final List<DbHome> dbHomes = new ArrayList<>();
@@ -91,6 +89,14 @@ public final class SimFleet {
     private final Instant created;
 
     public SimFleet(long seed, int size, int regionCount, SimClock clock) {
+        this(seed, size, regionCount, 0, clock);
+    }
+
+    /**
+     * @param extraCompartments compartments beyond the demo tenancy's 18, each holding resources (the
+     *                          benchmark's nested run: 10,000 databases in 500 compartments)
+     */
+    public SimFleet(long seed, int size, int regionCount, int extraCompartments, SimClock clock) {
         if (size < 1) {
             throw new IllegalArgumentException("fleet size must be at least 1 database, was " + size);
         }
@@ -103,10 +109,12 @@ public final class SimFleet {
         this.created = clock.now();
         this.regions = ALL_REGIONS.subList(0, regionCount);
         Random rnd = new Random(seed);
-        int compartmentCount = Math.clamp(size / 120 + 2, 2, COMPARTMENT_NAMES.size());
+        this.tenancy = new SimTenancy(seed, io.fleetdesk.sim.DemoCredentials.TENANCY_ID, "acme-demo",
+                extraCompartments, regions, regionCount < ALL_REGIONS.size() ? ALL_REGIONS.get(regionCount) : null,
+                created);
         List<Compartment> comps = new ArrayList<>();
-        for (int i = 0; i < compartmentCount; i++) {
-            comps.add(new Compartment(ocid("compartment", "", rnd), COMPARTMENT_NAMES.get(i)));
+        for (SimTenancy.Compartment c : tenancy.resourceCompartments()) {
+            comps.add(new Compartment(c.id(), c.name()));
         }
         this.compartments = List.copyOf(comps);
         generate(rnd);
@@ -259,8 +267,14 @@ public final class SimFleet {
         return regions;
     }
 
+    /** The compartments that hold resources (as created; see {@link #tenancy()} for the whole tree). */
     public List<Compartment> compartments() {
         return compartments;
+    }
+
+    /** The tenancy: nested compartments, region subscriptions, the demo user's policy. */
+    public SimTenancy tenancy() {
+        return tenancy;
     }
 
     public List<DbSystem> dbSystems(String region, String compartmentId) {

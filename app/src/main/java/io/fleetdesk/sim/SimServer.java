@@ -54,6 +54,7 @@ public final class SimServer implements AutoCloseable {
     private final SimDataGuardOperations dataGuardOps;
     private final SimBackups backups;
     private final RequestSignatureVerifier verifier;
+    private final SimIdentity identity;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,6 +69,7 @@ public final class SimServer implements AutoCloseable {
         this.dataGuardOps = new SimDataGuardOperations(fleet, workRequests);
         this.backups = new SimBackups(fleet, workRequests);
         this.verifier = new RequestSignatureVerifier(keys);
+        this.identity = new SimIdentity(fleet.tenancy(), faults);
         for (SimFleet.SimRegion r : fleet.regions()) {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
             s.createContext("/", ex -> handle(r.name(), ex));
@@ -143,7 +145,11 @@ public final class SimServer implements AutoCloseable {
 
     // ---- request handling ----
 
-    private record Reply(int status, Object body, Map<String, String> headers) {
+    /** What an API's router answered, and the operation it took the request for (counted per operation). */
+    record Routed(String operation, Reply reply) {
+    }
+
+    record Reply(int status, Object body, Map<String, String> headers) {
         static Reply ok(Object body) {
             return new Reply(200, body, Map.of());
         }
@@ -278,6 +284,11 @@ public final class SimServer implements AutoCloseable {
                         Map.of("opc-work-request-id", started.workRequest().id(), "etag", started.workRequest().id()));
             }
         }
+        Routed identityReply = identity.route(method, p, q);
+        if (identityReply != null) {
+            requestsByOperation.computeIfAbsent(identityReply.operation(), k -> new LongAdder()).increment();
+            return identityReply.reply();
+        }
         Reply backupReply = backupRoute(method, p, q, body);
         if (backupReply != null) {
             return backupReply;
@@ -321,13 +332,13 @@ public final class SimServer implements AutoCloseable {
                     op = "ListWorkRequests";
                     String comp = q.get("compartmentId");
                     r = comp == null || comp.isBlank() ? missing("compartmentId")
-                            : page(workRequests.list(comp, q.get("resourceId")), q, workRequests::json);
+                            : page(workRequests.list(comp, q.get("resourceId")), q, w -> vary("WorkRequest", workRequests.json(w)));
                 } else if (e == null) {
                     op = "GetWorkRequest";
                     r = notFound();
                 } else if (p.length == 2) {
                     op = "GetWorkRequest";
-                    r = Reply.ok(workRequests.json(e));
+                    r = Reply.ok(vary("WorkRequest", workRequests.json(e)));
                 } else if (p.length == 3 && p[2].equals("errors")) {
                     op = "ListWorkRequestErrors";
                     r = page(workRequests.errors(e), q, m -> m);
@@ -359,11 +370,11 @@ public final class SimServer implements AutoCloseable {
             if (method.equals("GET") && p.length == 1) {
                 op = "ListBackups";
                 String db = q.get("databaseId");
-                r = db == null || db.isBlank() ? missing("databaseId") : page(backups.list(db), q, backups::json);
+                r = db == null || db.isBlank() ? missing("databaseId") : page(backups.list(db), q, b -> vary("Backup", backups.json(b)));
             } else if (method.equals("GET") && p.length == 2) {
                 op = "GetBackup";
                 SimBackups.Backup b = backups.get(p[1]);
-                r = b == null ? notFound() : Reply.ok(backups.json(b));
+                r = b == null ? notFound() : Reply.ok(vary("Backup", backups.json(b)));
             } else if (method.equals("POST") && p.length == 1) {
                 op = "CreateBackup";
                 com.fasterxml.jackson.databind.JsonNode n = body(body);
@@ -424,12 +435,12 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
-    private static Reply missing(String name) {
+    static Reply missing(String name) {
         return Reply.error(400, "MissingParameter", "The " + name + " parameter is required.");
     }
 
     /** One page of a list: {@code page} is an offset we gave out in {@code opc-next-page}. */
-    private <T> Reply page(List<T> all, Map<String, String> q, Function<T, Map<String, Object>> toJson) {
+    static <T> Reply page(List<T> all, Map<String, String> q, Function<T, Map<String, Object>> toJson) {
         int limit;
         int offset;
         try {
@@ -456,7 +467,8 @@ public final class SimServer implements AutoCloseable {
         if (comp == null) {
             return missing("compartmentId");
         }
-        return page(fleet.dbSystems(region, comp), q, this::dbSystemJson);
+        Reply refused = refused("ListDbSystems", comp);
+        return refused != null ? refused : page(fleet.dbSystems(region, comp), q, this::dbSystemJson);
     }
 
     private Reply getDbSystem(String id) {
@@ -468,6 +480,10 @@ public final class SimServer implements AutoCloseable {
         String comp = q.get("compartmentId");
         if (comp == null) {
             return missing("compartmentId");
+        }
+        Reply refused = refused("ListDbHomes", comp);
+        if (refused != null) {
+            return refused;
         }
         List<DbHome> homes = fleet.dbHomes(region, comp);
         String sys = q.get("dbSystemId");
@@ -481,6 +497,10 @@ public final class SimServer implements AutoCloseable {
         String comp = q.get("compartmentId");
         if (comp == null) {
             return missing("compartmentId");
+        }
+        Reply refused = refused("ListDatabases", comp);
+        if (refused != null) {
+            return refused;
         }
         String home = q.get("dbHomeId");
         String sys = q.get("systemId");
@@ -508,6 +528,10 @@ public final class SimServer implements AutoCloseable {
         if (cdb != null) {
             list = fleet.pdbsOf(cdb);
         } else if (comp != null) {
+            Reply refused = refused("ListPluggableDatabases", comp);
+            if (refused != null) {
+                return refused;
+            }
             list = fleet.pdbs(region, comp);
         } else {
             return Reply.error(400, "InvalidParameter", "Either compartmentId or databaseId is required.");
@@ -524,7 +548,23 @@ public final class SimServer implements AutoCloseable {
         return page(self, q, this::associationJson);
     }
 
-    private static Reply notFound() {
+    /**
+     * A list call the demo user's policy does not allow in that compartment, or a compartment that is
+     * not ACTIVE: 404 NotAuthorizedOrNotFound, as the service answers both (it does not say which).
+     */
+    private Reply refused(String operation, String compartmentId) {
+        SimTenancy.Compartment c = fleet.tenancy().compartment(compartmentId);
+        if (c == null || !c.lifecycleState().equals("ACTIVE") || fleet.tenancy().isDenied(operation, compartmentId)) {
+            return notFound();
+        }
+        return null;
+    }
+
+    private Map<String, Object> vary(String model, Map<String, Object> m) {
+        return faults.variation().vary(model, m);
+    }
+
+    static Reply notFound() {
         return Reply.error(404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.");
     }
 
@@ -555,7 +595,7 @@ public final class SimServer implements AutoCloseable {
         m.put("lifecycleState", state);
         m.put("lifecycleDetails", state.equals("MAINTENANCE_IN_PROGRESS") ? "Quarterly DB system patching" : null);
         m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(400 - s.index() % 300))));
-        return m;
+        return vary("DbSystemSummary", m);
     }
 
     private Map<String, Object> dbHomeJson(DbHome h) {
@@ -568,7 +608,19 @@ public final class SimServer implements AutoCloseable {
         m.put("dbHomeLocation", "/u01/app/oracle/product/" + h.dbVersion().substring(0, 4) + "/dbhome_1");
         m.put("lifecycleState", "AVAILABLE");
         m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(300))));
-        return m;
+        onVmCluster(h.id(), h.dbSystemId(), m);
+        return vary("DbHomeSummary", m);
+    }
+
+    /**
+     * In the varied mode, some DB homes and their databases are shown as Exadata ones are: with
+     * {@code vmClusterId} and no {@code dbSystemId} (code that assumed the DB system failed on real traffic).
+     */
+    private void onVmCluster(String homeId, String dbSystemId, Map<String, Object> m) {
+        if (faults.variation().onVmCluster(homeId)) {
+            m.remove("dbSystemId");
+            m.put("vmClusterId", "ocid1.cloudvmcluster.oc1.." + dbSystemId.substring(dbSystemId.length() - 24));
+        }
     }
 
     private Map<String, Object> databaseJson(Database d) {
@@ -595,13 +647,14 @@ public final class SimServer implements AutoCloseable {
         m.put("lastBackupTimestamp", time(fleet.lastBackup(d)));
         m.put("lastBackupDurationInSeconds", (int) SimFleet.BACKUP_LENGTH.toSeconds());
         m.put("lastFailedBackupTimestamp", time(fleet.lastFailedBackup(d)));
-        m.put("dbBackupConfig", backups.configJson(d));
+        m.put("dbBackupConfig", vary("DbBackupConfig", backups.configJson(d)));
         m.put("isCdb", true);
         m.put("sidPrefix", d.dbName().length() > 8 ? d.dbName().substring(0, 8) : d.dbName());
         if (d.pairId() != null) {
             m.put("dataGuardGroup", dataGuardGroupJson(fleet.pair(d.pairId())));
         }
-        return m;
+        onVmCluster(d.dbHomeId(), d.dbSystemId(), m);
+        return vary("DatabaseSummary", m);
     }
 
     private Map<String, Object> dataGuardGroupJson(Pair p) {
@@ -646,10 +699,13 @@ public final class SimServer implements AutoCloseable {
             mm.put("failoverReadinessMessage", message);
             mm.put("dataLossExposure", standby ? SimFleet.lagText(p.transportType().equals("SYNC") ? 0 : Math.min(lag, 2)) : null);
             mm.put("timeUpdated", time(fleet.clock().now()));
-            members.add(mm);
+            if (faults.variation().onVmCluster(d.dbHomeId())) {
+                mm.remove("dbSystemId");
+            }
+            members.add(vary("DataGuardGroupMember", mm));
         }
         g.put("members", members);
-        return g;
+        return vary("DataGuardGroup", g);
     }
 
     /** The association as seen from one database; each side has its own id. */
@@ -679,7 +735,7 @@ public final class SimServer implements AutoCloseable {
         m.put("transportType", p.transportType());
         m.put("isActiveDataGuardEnabled", true);
         m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(200))));
-        return m;
+        return vary("DataGuardAssociation", m);
     }
 
     private Map<String, Object> pdbJson(Pdb pdb) {
@@ -694,6 +750,6 @@ public final class SimServer implements AutoCloseable {
                 : role.equals("STANDBY") ? "READ_ONLY" : "MOUNTED");
         m.put("isRestricted", false);
         m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(100))));
-        return m;
+        return vary("PluggableDatabaseSummary", m);
     }
 }

@@ -98,6 +98,7 @@ public final class FleetdeskApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> root.lookup("#filterField").requestFocus());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), vm::rediscoverNow);
         stage.titleProperty().bind(vm.activeProfileProperty().map(p -> Messages.get("app.title", p)));
         // The window and task-bar icon, rendered from icons/fleetdesk.svg (packaging/render-icons.sh).
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

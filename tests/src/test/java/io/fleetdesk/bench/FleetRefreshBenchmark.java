@@ -105,7 +105,7 @@ public final class FleetRefreshBenchmark {
             Map<String, String> endpoints = JSON.convertValue(info.get("endpoints"), Map.class);
             Map<String, String> compartments = JSON.convertValue(info.get("compartments"), Map.class);
             OciProfile profile = InMemoryKeyProfiles.create("bench", DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID,
-                    creds.fingerprint(), creds.privateKeyPem(), endpoints, compartments);
+                    creds.fingerprint(), creds.privateKeyPem(), endpoints);
             int databases = info.get("databases").asInt();
             System.out.printf("%n== %d databases, %d regions, %d ms latency%n", databases, opt.regions(), opt.latencyMs());
 
@@ -222,7 +222,7 @@ public final class FleetRefreshBenchmark {
             if ("full".equals(opt.baseline()) && baselinePerRequest == null) {
                 long[] count = new long[1];
                 long t0 = System.nanoTime();
-                serialBaseline(profile, count);
+                serialBaseline(profile, endpoints.keySet(), compartments.keySet(), count);
                 baselineS = (System.nanoTime() - t0) / 1e9;
                 perRequest = baselineS / count[0];
                 baselineKind = "measured";
@@ -232,7 +232,7 @@ public final class FleetRefreshBenchmark {
                     // Measure a sample: one compartment of the first region.
                     long[] count = new long[1];
                     long t0 = System.nanoTime();
-                    serialBaselineSample(profile, count);
+                    serialBaselineSample(profile, endpoints.keySet().iterator().next(), compartments.keySet().iterator().next(), count);
                     baselinePerRequest = (System.nanoTime() - t0) / 1e9 / count[0];
                 }
                 perRequest = baselinePerRequest;
@@ -315,20 +315,20 @@ public final class FleetRefreshBenchmark {
     }
 
     /** As a script looping over the OCI CLI would: one call at a time, and a GET per database. */
-    private static void serialBaseline(OciProfile profile, long[] count) {
-        for (String region : profile.regions()) {
+    private static void serialBaseline(OciProfile profile, java.util.Collection<String> regions,
+                                       java.util.Collection<String> compartments, long[] count) {
+        for (String region : regions) {
             try (SdkRegionApi api = new SdkRegionApi(profile, region, SdkRegionApi.Settings.defaults(), d -> { })) {
-                for (var c : profile.compartments()) {
-                    serialCompartment(api, c.id(), count);
+                for (String c : compartments) {
+                    serialCompartment(api, c, count);
                 }
             }
         }
     }
 
-    private static void serialBaselineSample(OciProfile profile, long[] count) {
-        String region = profile.regions().getFirst();
+    private static void serialBaselineSample(OciProfile profile, String region, String compartment, long[] count) {
         try (SdkRegionApi api = new SdkRegionApi(profile, region, SdkRegionApi.Settings.defaults(), d -> { })) {
-            serialCompartment(api, profile.compartments().getFirst().id(), count);
+            serialCompartment(api, compartment, count);
         }
     }
 

@@ -51,16 +51,19 @@ class ConfigProfilesBadInputTest {
     }
 
     @Test
-    void aGoodProfileLoadsWithItsRegionAndRootCompartment() throws Exception {
+    void aGoodProfileLoadsWithItsRegionAndTenancyAndNarrowsOnlyWhenAsked() throws Exception {
         Path c = config(profile("DEFAULT", key().toString(), "") + "\n" + profile("PROD", key().toString(),
                 "fleetdesk_regions=us-ashburn-1, eu-frankfurt-1\nfleetdesk_compartments=erp=ocid1.compartment.oc1..e1\n"));
         assertEquals(List.of("DEFAULT", "PROD"), OciConfigProfiles.profileNames(c));
         OciProfile p = OciConfigProfiles.load(c, "DEFAULT");
-        assertEquals(List.of("us-ashburn-1"), p.regions());
-        assertEquals("ocid1.tenancy.oc1..tttt", p.compartments().getFirst().id());
+        // The five keys 'oci setup config' writes: nothing narrowed, everything is discovered from the tenancy.
+        assertEquals("us-ashburn-1", p.region());
+        assertEquals("ocid1.tenancy.oc1..tttt", p.tenancyId());
+        assertEquals(List.of(), p.regionFilter());
+        assertEquals(List.of(), p.compartmentFilter());
         OciProfile prod = OciConfigProfiles.load(c, "PROD");
-        assertEquals(List.of("us-ashburn-1", "eu-frankfurt-1"), prod.regions());
-        assertEquals(new OciCompartment("ocid1.compartment.oc1..e1", "erp"), prod.compartments().getFirst());
+        assertEquals(List.of("us-ashburn-1", "eu-frankfurt-1"), prod.regionFilter());
+        assertEquals(new OciCompartment("ocid1.compartment.oc1..e1", "erp"), prod.compartmentFilter().getFirst());
     }
 
     @Test
@@ -73,7 +76,7 @@ class ConfigProfilesBadInputTest {
         Path c = config("[SESSION]\nfingerprint=aa:bb\ntenancy=ocid1.tenancy.oc1..t\nregion=eu-frankfurt-1\nkey_file="
                 + key() + "\nsecurity_token_file=" + token + "\n");
         OciProfile p = OciConfigProfiles.load(c, "SESSION");
-        assertEquals(List.of("eu-frankfurt-1"), p.regions());
+        assertEquals("eu-frankfurt-1", p.region());
         Files.delete(token);
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "SESSION"));
         assertTrue(e.getMessage().contains("oci session authenticate"), e.getMessage());

@@ -148,7 +148,7 @@ class SimulatorThroughSdkTest {
     void aRequestSignedWithAnotherKeyGets401AndTheUserIsToldWhatToCheck() {
         DemoCredentials other = new DemoCredentials();
         OciProfile wrong = InMemoryKeyProfiles.create("wrong-key", DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID,
-                h.demo.credentials().fingerprint(), other.privateKeyPem(), h.demo.endpoints(), h.demo.compartments());
+                h.demo.credentials().fingerprint(), other.privateKeyPem(), h.demo.endpoints());
         try (var api = new SdkRegionApi(wrong, REGION, SdkRegionApi.Settings.defaults(), d -> { })) {
             OciApiException e = assertThrows(OciApiException.class, () -> api.listDbSystems(compartment(), null));
             assertEquals(401, e.status());

@@ -20,9 +20,13 @@ public final class DemoHarness implements AutoCloseable {
 
     public DemoHarness(long seed, int size, int regions, FaultPlan faults) throws IOException {
         this.demo = DemoFleet.start(seed, size, regions, 1.0, faults);
+        // A user whose policy allows every list call: tests of other features see the whole fleet. The
+        // partial-permission tests put the demo's denial back (SimTenancy.NO_PDB_POLICY_COMPARTMENT).
+        var t = demo.fleet().tenancy();
+        t.allow("ListPluggableDatabases", t.byName(io.fleetdesk.sim.SimTenancy.NO_PDB_POLICY_COMPARTMENT).id());
         DemoCredentials c = demo.credentials();
         this.profile = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
-                DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints(), demo.compartments());
+                DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints());
     }
 
     public FleetPoller poller(PollerSettings settings, Duration readTimeout) {

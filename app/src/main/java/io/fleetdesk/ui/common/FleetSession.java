@@ -54,8 +54,9 @@ public final class FleetSession implements AutoCloseable {
     public static FleetSession openDemo(DemoOptions o, PollerSettings settings, HealthRules rules) throws IOException {
         DemoFleet demo = DemoFleet.start(o.seed(), o.size(), o.regions(), o.timeScale(), o.faults());
         DemoCredentials c = demo.credentials();
+        // No compartment or region is named here: the demo tenancy is discovered, as a real one is.
         OciProfile p = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
-                DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints(), demo.compartments());
+                DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints());
         io.fleetdesk.sim.DemoDatabases dbs;
         try {
             dbs = io.fleetdesk.sim.DemoDatabases.start(demo.fleet(), Duration.ofSeconds(2));
@@ -85,9 +86,21 @@ public final class FleetSession implements AutoCloseable {
 
     public static FleetPoller newPoller(OciProfile p, PollerSettings settings, SdkRegionApi.Settings api,
                                         HealthRules rules) {
-        return new FleetPoller(p.name(), p.regions(), p.compartments(),
-                (region, onRetryAfter) -> new SdkRegionApi(p, region, api, onRetryAfter), settings,
-                rules, new FleetStore());
+        io.fleetdesk.oci.TenancyDiscovery discovery = new io.fleetdesk.oci.TenancyDiscovery(p,
+                region -> new io.fleetdesk.oci.SdkIdentityApi(p, region, api));
+        io.fleetdesk.poll.DiscoveryLoop loop = new io.fleetdesk.poll.DiscoveryLoop(new io.fleetdesk.poll.DiscoveryLoop.Discovery() {
+            @Override
+            public io.fleetdesk.oci.TenancyLayout discover() {
+                return discovery.discover();
+            }
+
+            @Override
+            public void close() {
+                discovery.close();
+            }
+        }, io.fleetdesk.poll.DiscoveryLoop.EVERY, io.fleetdesk.poll.DiscoveryLoop.AFTER_FAILURE);
+        return new FleetPoller(p.name(), loop, (region, onRetryAfter) -> new SdkRegionApi(p, region, api, onRetryAfter),
+                settings, rules, new FleetStore());
     }
 
     public OciProfile profile() {

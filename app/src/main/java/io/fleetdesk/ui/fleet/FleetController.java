@@ -51,6 +51,8 @@ public final class FleetController {
     @FXML private ComboBox<java.time.Duration> intervalChooser;
     @FXML private TextField filterField;
     @FXML private ComboBox<Health> healthFilter;
+    @FXML private javafx.scene.control.CheckBox showEmptyToggle;
+    @FXML private Label tenancyLabel;
     @FXML private ComboBox<Theme> themeChooser;
     @FXML private HBox bannerBox;
     @FXML private Label bannerText;
@@ -116,11 +118,15 @@ public final class FleetController {
         });
         filterField.textProperty().addListener((o, a, b) -> vm.setFilter(b, healthFilter.getValue()));
         healthFilter.valueProperty().addListener((o, a, b) -> vm.setFilter(filterField.getText(), b));
+        showEmptyToggle.setSelected(vm.tree().showsEmpty());
+        showEmptyToggle.setTooltip(new Tooltip(Messages.get("tree.showEmpty.tip")));
+        showEmptyToggle.selectedProperty().addListener((o, a, b) -> vm.setShowEmpty(b));
 
         // Theme
         themeChooser.getItems().setAll(Theme.values());
         themeChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(t -> Messages.get("theme." + t.name().toLowerCase(Locale.ROOT))));
         themeChooser.setValue(initialTheme);
+        themeChooser.setTooltip(new Tooltip(Messages.get("theme.label")));
         themeChooser.valueProperty().addListener((o, a, b) -> applyTheme.accept(b));
 
         // Banner
@@ -143,7 +149,7 @@ public final class FleetController {
                     setGraphic(null);
                     return;
                 }
-                setText(row.node().name());
+                setText(displayName(row.node()));
                 setGraphic(HealthIcon.of(row.rolledUp()));
                 if (row.node().stale() != null) {
                     getStyleClass().add("stale");
@@ -163,9 +169,7 @@ public final class FleetController {
                 }
                 FleetNode n = row.node();
                 Health shown = n.shownHealth();
-                boolean container = n.kind() == NodeKind.REGION || n.kind() == NodeKind.COMPARTMENT
-                        || n.kind() == NodeKind.DIRECT_GROUP;
-                Health h = container ? row.rolledUp() : shown;
+                Health h = io.fleetdesk.model.FleetSnapshot.isContainer(n.kind()) ? row.rolledUp() : shown;
                 // Stale shows as UNKNOWN here; the italics and "stale since …" in Last refreshed say why.
                 setText(h.name());
                 setGraphic(HealthIcon.of(h));
@@ -228,6 +232,10 @@ public final class FleetController {
             }
         });
         nextLabel.textProperty().bind(vm.nextRefreshProperty());
+        tenancyLabel.textProperty().bind(vm.tenancyProperty());
+        Tooltip tenancyTip = new Tooltip();
+        tenancyTip.textProperty().bind(vm.tenancyDetailsProperty());
+        tenancyLabel.setTooltip(tenancyTip);
         vm.onApplied(() -> {
             fleetTree.refresh();
             FleetRow row = shownItem == null ? null : shownItem.getValue();
@@ -284,7 +292,8 @@ public final class FleetController {
         backups.setId("menuBACKUPS");
         backups.setDisable(vm.backupsUnavailable(selectedRow) != null);
         backups.setOnAction(e -> openBackups(selectedRow));
-        menu.getItems().addAll(backups, new javafx.scene.control.SeparatorMenuItem());
+        menu.getItems().addAll(backups, item("menuREDISCOVER", Messages.get("discovery.menu"), false, vm::rediscoverNow),
+                new javafx.scene.control.SeparatorMenuItem());
         fillDirectMenu(menu, selectedRow);
         for (DataGuardActions.Offer o : vm.dataGuardOffers(item == null ? null : item.getValue())) {
             MenuItem mi = new MenuItem(Messages.get("dg.menu." + o.kind().name().toLowerCase(Locale.ROOT)));
@@ -453,6 +462,106 @@ public final class FleetController {
         return LocalTime.ofInstant(t, ZoneId.systemDefault()).withNano(0).toString();
     }
 
+    /** A row's name as shown: a kind that could not be listed is named in the DBA's words, not by its API call. */
+    static String displayName(FleetNode n) {
+        if (n.kind() != NodeKind.NOT_LISTED) {
+            return n.name();
+        }
+        String words = Messages.get("notListed." + n.name());
+        return words.startsWith("!") ? Messages.get("notListed.row", n.name()) : words;
+    }
+
+    /**
+     * The selected row's place in the tenancy (region › compartments › … › the row), as a ControlsFX
+     * BreadCrumbBar; a crumb selects that row in the tree.
+     */
+    private org.controlsfx.control.BreadCrumbBar<FleetNode> breadcrumbs(FleetNode n) {
+        List<FleetNode> path = vm.tree().snapshot().pathTo(n.id());
+        var bar = new org.controlsfx.control.BreadCrumbBar<FleetNode>();
+        bar.setId("breadcrumbs");
+        bar.setAutoNavigationEnabled(false);
+        bar.setCrumbFactory(item -> new org.controlsfx.control.BreadCrumbBar.BreadCrumbButton(
+                item.getValue() == null ? "" : displayName(item.getValue())));
+        bar.setSelectedCrumb(org.controlsfx.control.BreadCrumbBar.buildTreeModel(path.toArray(FleetNode[]::new)));
+        bar.setOnCrumbAction(e -> {
+            TreeItem<FleetRow> target = vm.tree().item(e.getSelectedCrumb().getValue().id());
+            if (target != null) {
+                for (TreeItem<FleetRow> p = target.getParent(); p != null; p = p.getParent()) {
+                    p.setExpanded(true);
+                }
+                fleetTree.getSelectionModel().select(target);
+                int row = fleetTree.getRow(target);
+                if (row >= 0) {
+                    fleetTree.scrollTo(row);
+                }
+            }
+        });
+        return bar;
+    }
+
+    /**
+     * For a region, compartment or group: what is wrong below it, so that its details say the same as
+     * the rows under it (the worst first, up to five, with their first reason).
+     */
+    private void showBelow(FleetNode n) {
+        var snap = vm.tree().snapshot();
+        java.util.Map<Health, Integer> counts = new java.util.EnumMap<>(Health.class);
+        List<FleetNode> notOk = new java.util.ArrayList<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(snap.children(n.id()));
+        while (!todo.isEmpty()) {
+            FleetNode c = snap.node(todo.pop());
+            if (c == null) {
+                continue;
+            }
+            todo.addAll(snap.children(c.id()));
+            if (!io.fleetdesk.model.FleetSnapshot.isContainer(c.kind()) || c.stale() != null || !c.reasons().isEmpty()) {
+                Health h = c.shownHealth();
+                counts.merge(h, 1, Integer::sum);
+                if (h != Health.OK) {
+                    notOk.add(c);
+                }
+            }
+        }
+        if (notOk.isEmpty()) {
+            return;
+        }
+        Label summary = new Label(Messages.get("details.belowCounts", counts.getOrDefault(Health.CRITICAL, 0),
+                counts.getOrDefault(Health.UNKNOWN, 0), counts.getOrDefault(Health.WARNING, 0)));
+        summary.setWrapText(true);
+        summary.setId("detailsBelow");
+        detailsPane.getChildren().add(summary);
+        List<Health> order = List.of(Health.CRITICAL, Health.UNKNOWN, Health.WARNING);
+        notOk.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.shownHealth())));
+        for (FleetNode c : notOk.subList(0, Math.min(5, notOk.size()))) {
+            List<String> why = reasons(c);
+            Label l = new Label(displayName(c) + " — " + c.shownHealth().name() + (why.isEmpty() ? "" : ": " + why.getFirst()),
+                    HealthIcon.of(c.shownHealth()));
+            l.setWrapText(true);
+            l.getStyleClass().add("details-reason");
+            detailsPane.getChildren().add(l);
+        }
+        if (notOk.size() > 5) {
+            Label more = new Label(Messages.get("details.belowMore", notOk.size() - 5));
+            more.getStyleClass().add("details-hint");
+            detailsPane.getChildren().add(more);
+        }
+    }
+
+    /** A region's discovery: what was found and when, and a button to read the tenancy again. */
+    private void showDiscovery() {
+        Label section = new Label(Messages.get("discovery.section"));
+        section.getStyleClass().add("details-section");
+        Label what = new Label(tenancyLabel.getText() + ". " + vm.tenancyDetailsProperty().get());
+        what.setWrapText(true);
+        Button again = new Button(Messages.get("discovery.menu"));
+        again.setId("detailsREDISCOVER");
+        again.setOnAction(e -> vm.rediscoverNow());
+        Label hint = new Label(Messages.get("discovery.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("details-hint");
+        detailsPane.getChildren().addAll(section, what, again, hint);
+    }
+
     private static List<String> reasons(FleetNode n) {
         List<String> r = new java.util.ArrayList<>(n.reasons());
         if (n.stale() != null) {
@@ -532,7 +641,10 @@ public final class FleetController {
             return;
         }
         FleetNode n = row.node();
-        Label title = new Label(n.name());
+        if (n.parentId() != null) {
+            detailsPane.getChildren().add(breadcrumbs(n));
+        }
+        Label title = new Label(displayName(n));
         title.getStyleClass().add("details-title");
         title.setWrapText(true);
         Label kind = new Label(Messages.get("kind." + n.kind().name().toLowerCase(Locale.ROOT))
@@ -559,18 +671,23 @@ public final class FleetController {
         Label why = new Label(Messages.get("details.why"));
         why.getStyleClass().add("details-section");
         detailsPane.getChildren().add(why);
-        if (n.reasons().isEmpty()) {
+        for (String r : n.reasons()) {
+            Label l = new Label("• " + r);
+            l.setWrapText(true);
+            l.getStyleClass().add("details-reason");
+            detailsPane.getChildren().add(l);
+        }
+        boolean container = io.fleetdesk.model.FleetSnapshot.isContainer(n.kind());
+        if (container) {
+            showBelow(n);
+        }
+        if (n.reasons().isEmpty() && (!container || row.rolledUp() == Health.OK)) {
+            // "Nothing wrong" only when nothing below says otherwise: a stale compartment over a WARNING
+            // database must not read as all good.
             Label good = new Label(n.stale() == null ? Messages.get("details.allGood")
                     : Messages.get("details.allGoodWhenLastRead"));
             good.setWrapText(true);
             detailsPane.getChildren().add(good);
-        } else {
-            for (String r : n.reasons()) {
-                Label l = new Label("• " + r);
-                l.setWrapText(true);
-                l.getStyleClass().add("details-reason");
-                detailsPane.getChildren().add(l);
-            }
         }
         Label fields = new Label(Messages.get("details.fields"));
         fields.getStyleClass().add("details-section");
@@ -581,6 +698,9 @@ public final class FleetController {
         }
         if (n.kind() == NodeKind.DIRECT_GROUP && n.parentId() == null) {
             showDirectRoot();
+        }
+        if (n.kind() == NodeKind.REGION) {
+            showDiscovery();
         }
         if (n.kind() == NodeKind.DATABASE) {
             Label bk = new Label(Messages.get("details.backups"));

@@ -5,13 +5,24 @@ import io.fleetdesk.model.Health;
 
 import java.util.Locale;
 
-/** What one row of the fleet tree shows: the node and the worst health at or below it. */
-public record FleetRow(FleetNode node, Health rolledUp) {
+/**
+ * What one row of the fleet tree shows: the node, the worst health at or below it, and whether it is
+ * a compartment with nothing in it (hidden unless the DBA asks to see empty compartments).
+ */
+public record FleetRow(FleetNode node, Health rolledUp, boolean emptyCompartment) {
     /** The invisible root's value. */
-    public static final FleetRow ROOT = new FleetRow(null, Health.OK);
+    public static final FleetRow ROOT = new FleetRow(null, Health.OK, false);
 
-    /** Whether the row matches a filter text (name, state, role, health, as the DBA types it) and health. */
-    public boolean matches(String text, Health health) {
+    /** The row of a node as a snapshot has it. */
+    public static FleetRow of(FleetNode n, io.fleetdesk.model.FleetSnapshot s) {
+        return new FleetRow(n, s.rolledUpHealth(n.id()), s.isEmptyCompartment(n.id()));
+    }
+
+    /**
+     * Whether the row matches a filter text (name, state, role, health, OCID, or the path of its
+     * compartment, so that {@code prod/erp} keeps that branch) and health.
+     */
+    public boolean matches(String text, Health health, String compartmentPath) {
         if (node == null) {
             return true;
         }
@@ -23,7 +34,7 @@ public record FleetRow(FleetNode node, Health rolledUp) {
         }
         String t = text.trim().toLowerCase(Locale.ROOT);
         return contains(node.name(), t) || contains(node.lifecycleState(), t) || contains(node.role(), t)
-                || contains(node.shownHealth().name(), t) || contains(node.id(), t);
+                || contains(node.shownHealth().name(), t) || contains(node.id(), t) || contains(compartmentPath, t);
     }
 
     private static boolean contains(String s, String t) {

@@ -26,6 +26,13 @@ public final class FleetTreeModel {
     private FleetSnapshot snapshot = FleetSnapshot.EMPTY;
     private String filterText = "";
     private Health filterHealth;
+    /** Compartments with nothing in them are hidden unless the DBA asks to see them. */
+    private boolean showEmpty;
+    /**
+     * The predicate in force (null: show everything); one instance until the filter changes, so
+     * items prebuilt with it are not filtered again when attached. Read by {@link #prebuild} off the FX thread.
+     */
+    private volatile java.util.function.Predicate<FleetRow> predicate = makePredicate();
 
     public FilterableTreeItem<FleetRow> root() {
         return root;
@@ -52,12 +59,19 @@ public final class FleetTreeModel {
                            List<TreeItem<FleetRow>> regions) {
     }
 
-    /** Builds a first load's items; any thread. */
-    public static Prebuilt prebuild(FleetSnapshot s) {
+    /**
+     * Builds a first load's items; any thread. With the filter in force (empty compartments hidden,
+     * say), each region gets the predicate here, so attaching them on the FX thread filters nothing more.
+     */
+    public Prebuilt prebuild(FleetSnapshot s) {
+        return prebuild(s, predicate);
+    }
+
+    private static Prebuilt prebuild(FleetSnapshot s, java.util.function.Predicate<FleetRow> predicate) {
         Map<String, TreeItem<FleetRow>> items = new HashMap<>();
         Map<String, List<TreeItem<FleetRow>>> kids = new HashMap<>();
         for (FleetNode n : s.nodes().values()) {
-            TreeItem<FleetRow> item = newItem(new FleetRow(n, s.rolledUpHealth(n.id())));
+            TreeItem<FleetRow> item = newItem(FleetRow.of(n, s));
             items.put(n.id(), item);
             kids.computeIfAbsent(n.parentId() == null ? "" : n.parentId(), k -> new ArrayList<>()).add(item);
         }
@@ -68,7 +82,15 @@ public final class FleetTreeModel {
         }
         List<TreeItem<FleetRow>> regions = kids.getOrDefault("", List.of());
         for (TreeItem<FleetRow> r : regions) {
-            r.setExpanded(true);
+            openAtFirst(r, s);
+            if (r instanceof FilterableTreeItem<FleetRow> f) {
+                for (TreeItem<FleetRow> c : f.sourceChildren()) {
+                    openAtFirst(c, s);
+                }
+                if (predicate != null) {
+                    f.predicateProperty().set(predicate);
+                }
+            }
         }
         return new Prebuilt(s, items, regions);
     }
@@ -99,13 +121,20 @@ public final class FleetTreeModel {
                 changed.add(c.id());
             }
         }
+        FleetSnapshot before = snapshot;
+        snapshot = latest; // the predicate reads emptiness and paths from the latest snapshot
+        boolean emptinessChanged = false;
         if (items.isEmpty()) {
             buildAll(latest);
         } else if (!changed.isEmpty()) {
             applyChanges(latest, changed);
+            for (String id : changed) {
+                emptinessChanged |= before.isEmptyCompartment(id) != latest.isEmptyCompartment(id);
+            }
         }
-        snapshot = latest;
-        if (isFiltering()) {
+        // Values changed under a text or health filter, or a compartment became (or stopped being) empty:
+        // the filtered lists must look again. Otherwise nothing to redo, which keeps a quiet refresh cheap.
+        if (isFiltering() || (!showEmpty && emptinessChanged)) {
             root.refilter();
         }
     }
@@ -119,31 +148,33 @@ public final class FleetTreeModel {
 
     /** First load on the FX thread (when nothing was prebuilt): build detached, attach in one go. */
     private void buildAll(FleetSnapshot s) {
-        install(prebuild(s));
+        install(prebuild(s, predicate));
     }
 
     /** Attaches a detached first load in one step, with the filter the DBA already typed. */
     private void install(Prebuilt pre) {
         items.putAll(pre.items());
+        snapshot = pre.snapshot();
         root.sourceChildren().setAll(pre.regions());
-        java.util.function.Predicate<FleetRow> p = currentPredicate();
-        if (p != null) {
-            root.predicateProperty().set(p);
+        if (predicate != null) {
+            root.predicateProperty().set(predicate);
         }
     }
 
     private void applyChanges(FleetSnapshot s, Set<String> changed) {
+        Map<String, Map<String, Integer>> order = new HashMap<>();
         // Adds and updates in snapshot order (parents before children), then removals.
         for (FleetNode n : s.nodes().values()) {
             if (!changed.contains(n.id())) {
                 continue;
             }
-            FleetRow row = new FleetRow(n, s.rolledUpHealth(n.id()));
+            FleetRow row = FleetRow.of(n, s);
             TreeItem<FleetRow> item = items.get(n.id());
             if (item == null) {
                 item = newItem(row);
+                openAtFirst(item, s);
                 items.put(n.id(), item);
-                addChild(parentOf(n), item, s);
+                addChild(parentOf(n), item, s, order);
             } else {
                 FleetNode before = item.getValue().node();
                 item.setValue(row);
@@ -152,7 +183,7 @@ public final class FleetTreeModel {
                     if (oldParent != null) {
                         oldParent.sourceChildren().remove(item);
                     }
-                    addChild(parentOf(n), item, s);
+                    addChild(parentOf(n), item, s, order);
                 }
             }
         }
@@ -172,23 +203,44 @@ public final class FleetTreeModel {
     }
 
     /**
-     * Adds a child at the end, except at the top, where the order is the snapshot's (its regions,
-     * then "Direct connections"): a region read after the direct targets answered still goes first.
-     * The top has a handful of items, so finding the place is cheap.
+     * Adds a child where the snapshot has it among its siblings: a region read after the direct targets
+     * answered still goes first, and a compartment created (or moved here) takes its place by name,
+     * before its parent's resources. {@code order} caches each parent's sibling positions for one batch.
      */
-    private void addChild(FilterableTreeItem<FleetRow> parent, TreeItem<FleetRow> item, FleetSnapshot s) {
+    private void addChild(FilterableTreeItem<FleetRow> parent, TreeItem<FleetRow> item, FleetSnapshot s,
+                          Map<String, Map<String, Integer>> order) {
         var kids = parent.sourceChildren();
-        if (parent == root) {
-            List<String> order = s.roots();
-            int mine = order.indexOf(item.getValue().node().id());
-            for (int i = 0; i < kids.size(); i++) {
-                if (order.indexOf(kids.get(i).getValue().node().id()) > mine) {
-                    kids.add(i, item);
-                    return;
-                }
+        String parentId = parent == root ? "" : parent.getValue().node().id();
+        Map<String, Integer> pos = order.computeIfAbsent(parentId, k -> {
+            List<String> ids = k.isEmpty() ? s.roots() : s.children(k);
+            Map<String, Integer> m = new HashMap<>(ids.size() * 2);
+            for (int i = 0; i < ids.size(); i++) {
+                m.put(ids.get(i), i);
+            }
+            return m;
+        });
+        int mine = pos.getOrDefault(item.getValue().node().id(), Integer.MAX_VALUE);
+        for (int i = 0; i < kids.size(); i++) {
+            if (pos.getOrDefault(kids.get(i).getValue().node().id(), Integer.MAX_VALUE) > mine) {
+                kids.add(i, item);
+                return;
             }
         }
         kids.add(item);
+    }
+
+    /**
+     * Top-level rows and a region's root compartment start open, so the tenancy's top-level
+     * compartments show at once, whether they come in the first load or later (a region that answers
+     * after the direct connections did).
+     */
+    private static void openAtFirst(TreeItem<FleetRow> item, FleetSnapshot s) {
+        FleetNode n = item.getValue().node();
+        FleetNode parent = n.parentId() == null ? null : s.node(n.parentId());
+        if (n.parentId() == null || (n.kind() == io.fleetdesk.model.NodeKind.COMPARTMENT && parent != null
+                && parent.kind() == io.fleetdesk.model.NodeKind.REGION)) {
+            item.setExpanded(true);
+        }
     }
 
     private void removeDescendants(TreeItem<FleetRow> item) {
@@ -207,6 +259,7 @@ public final class FleetTreeModel {
     private static TreeItem<FleetRow> newItem(FleetRow row) {
         return row.node().kind() == io.fleetdesk.model.NodeKind.PLUGGABLE_DATABASE
                 || row.node().kind() == io.fleetdesk.model.NodeKind.DIRECT_DATABASE
+                || row.node().kind() == io.fleetdesk.model.NodeKind.NOT_LISTED
                 ? new TreeItem<>(row) : new FilterableTreeItem<>(row);
     }
 
@@ -228,20 +281,42 @@ public final class FleetTreeModel {
         return (filterText != null && !filterText.isBlank()) || filterHealth != null;
     }
 
-    private java.util.function.Predicate<FleetRow> currentPredicate() {
-        if (!isFiltering()) {
+    public boolean showsEmpty() {
+        return showEmpty;
+    }
+
+    /** Shows or hides compartments that hold nothing (hidden by default). */
+    public void setShowEmpty(boolean show) {
+        this.showEmpty = show;
+        predicate = makePredicate();
+        root.predicateProperty().set(predicate);
+    }
+
+    private java.util.function.Predicate<FleetRow> makePredicate() {
+        boolean hideEmpty = !showEmpty;
+        if (!isFiltering() && !hideEmpty) {
             return null;
         }
         String t = filterText;
         Health h = filterHealth;
-        return row -> row.matches(t, h);
+        boolean filtering = isFiltering();
+        return row -> {
+            if (row.node() == null) {
+                return true;
+            }
+            if (hideEmpty && row.emptyCompartment()) {
+                return false;
+            }
+            return !filtering || row.matches(t, h, snapshot.compartmentPath(row.node().id()));
+        };
     }
 
     /** Shows only rows matching the text (name, state, role, health, OCID) and health, with their ancestors. */
     public void setFilter(String text, Health health) {
         this.filterText = text == null ? "" : text;
         this.filterHealth = health;
-        root.predicateProperty().set(currentPredicate());
+        predicate = makePredicate();
+        root.predicateProperty().set(predicate);
         if (isFiltering()) {
             expandAll(root);
         }

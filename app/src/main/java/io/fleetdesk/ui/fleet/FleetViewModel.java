@@ -64,6 +64,10 @@ public final class FleetViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextRefresh = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tenancy = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tenancyDetails = new ReadOnlyStringWrapper("");
+    /** Discovery problems already shown in the banner, so the same one is not shown again every refresh. */
+    private List<String> shownDiscoveryProblems = List.of();
     private final BooleanProperty opening = new SimpleBooleanProperty();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** For dialogs: after the main window closed, late work (a reload after an action) is dropped, not thrown. */
@@ -258,6 +262,30 @@ public final class FleetViewModel implements AutoCloseable {
         return nextRefresh.getReadOnlyProperty();
     }
 
+    /** "3 regions · 19 compartments", for the status bar. */
+    public ReadOnlyStringProperty tenancyProperty() {
+        return tenancy.getReadOnlyProperty();
+    }
+
+    /** When the tenancy was discovered, and how to discover it again: the status bar's tooltip. */
+    public ReadOnlyStringProperty tenancyDetailsProperty() {
+        return tenancyDetails.getReadOnlyProperty();
+    }
+
+    /** Reads the tenancy's regions and compartments again now (Shift+F5), in the background. */
+    public void rediscoverNow() {
+        FleetSession s = session;
+        if (s != null) {
+            s.poller().rediscoverNow();
+            tenancy.set(Messages.get("status.discovering"));
+        }
+    }
+
+    /** Shows or hides compartments that hold nothing. */
+    public void setShowEmpty(boolean show) {
+        tree.setShowEmpty(show);
+    }
+
     public BooleanProperty openingProperty() {
         return opening;
     }
@@ -423,6 +451,8 @@ public final class FleetViewModel implements AutoCloseable {
         }
         long gen = ++generation;
         tree.clear();
+        shownDiscoveryProblems = List.of();
+        tenancy.set("");
         session = s;
         activeProfile.set(s.profile().name());
         if (!profiles.contains(s.profile().name())) {
@@ -431,7 +461,7 @@ public final class FleetViewModel implements AutoCloseable {
         boolean[] first = {true};
         subscription = u -> {
             // Runs on the poller's thread: the first load's ~40,000 items at 10,000 databases are built here.
-            FleetTreeModel.Prebuilt pre = first[0] ? FleetTreeModel.prebuild(u.snapshot()) : null;
+            FleetTreeModel.Prebuilt pre = first[0] ? tree.prebuild(u.snapshot()) : null;
             first[0] = false;
             batcher.offer(new Tagged(gen, u, pre));
         };
@@ -547,6 +577,21 @@ public final class FleetViewModel implements AutoCloseable {
                         java.time.ZoneId.systemDefault()).withNano(0), s.refreshDuration().toMillis() / 1000.0,
                 s.requests()));
         errors.set(s.errors().isEmpty() ? Messages.get("status.noErrors") : Messages.get("status.errors", s.errors().size()));
+        io.fleetdesk.model.TenancyInfo t = s.tenancy();
+        if (t.discoveredAt() != null) {
+            tenancy.set(Messages.get(t.complete() ? "status.tenancy" : "status.tenancyOld", t.regions(), t.compartments()));
+            tenancyDetails.set(Messages.get(t.complete() ? "status.tenancy.tip" : "status.tenancyOld.tip",
+                    java.time.LocalTime.ofInstant(t.discoveredAt(), java.time.ZoneId.systemDefault()).withNano(0)));
+        }
+        // What discovery could not do (a region not subscribed, compartments not listable) is said once in
+        // the banner, with the policy that would fix it; it stays in the status bar's problems.
+        FleetSession open = session;
+        io.fleetdesk.oci.TenancyLayout layout = open == null ? null : open.poller().discovery().current();
+        List<String> problems = layout == null ? List.of() : layout.problems();
+        if (!problems.isEmpty() && !problems.equals(shownDiscoveryProblems)) {
+            banner.set(Messages.get("discovery.problem", activeProfile.get(), String.join("\n", problems)));
+        }
+        shownDiscoveryProblems = problems;
         errorDetails.set(String.join("\n", s.errors()));
         // A refused key is not a passing fault: say which profile and what to check, in the banner.
         s.errors().stream().filter(e -> e.contains("401 NotAuthenticated")).findFirst().ifPresent(e ->
