@@ -15,9 +15,6 @@ import java.util.List;
  * home region). Same client settings as the Database clients: no SDK retries, no circuit breaker.
  */
 public final class SdkIdentityApi implements IdentityApi {
-    /** ListCompartments' largest page: a tenancy with hundreds of compartments reads in one or two requests. */
-    public static final int PAGE_LIMIT = 1000;
-
     private final IdentityClient client;
 
     public SdkIdentityApi(OciProfile profile, String region, SdkRegionApi.Settings settings) {
@@ -50,7 +47,8 @@ public final class SdkIdentityApi implements IdentityApi {
                 .compartmentIdInSubtree(true)
                 .accessLevel(ListCompartmentsRequest.AccessLevel.Any)
                 .lifecycleState(Compartment.LifecycleState.Active)
-                .limit(PAGE_LIMIT)
+                // No limit: the service's default page (100) and opc-next-page to the end. Discovery runs every
+                // ten minutes, so five requests for 500 compartments cost nothing; an undocumented maximum could.
                 .page(page)
                 .build()));
         List<CompartmentRow> rows = new ArrayList<>();

@@ -142,7 +142,7 @@ public final class SdkRegionApi implements RegionApi {
         for (PluggableDatabaseSummary p : r.getItems()) {
             rows.add(new PdbRow(p.getId(), p.getContainerDatabaseId(), p.getPdbName(),
                     state(p.getLifecycleState()),
-                    p.getOpenMode() == null ? null : p.getOpenMode().getValue()));
+                    state(p.getOpenMode())));
         }
         return new Page<>(rows, r.getOpcNextPage(), r.getOpcRequestId());
     }
@@ -188,7 +188,10 @@ public final class SdkRegionApi implements RegionApi {
         DataGuardGroupMember self = null;
         List<String> peers = new ArrayList<>();
         for (DataGuardGroupMember m : g.getMembers()) {
-            if (databaseId.equals(m.getDatabaseId())) {
+            if (m == null || m.getDatabaseId() == null) {
+                continue;
+            }
+            if (m.getDatabaseId().equals(databaseId)) {
                 self = m;
             } else {
                 peers.add(m.getDatabaseId());
@@ -197,14 +200,11 @@ public final class SdkRegionApi implements RegionApi {
         if (self == null) {
             return null;
         }
-        return new DataGuardMember(self.getRole() == null ? null : self.getRole().getValue(), peers,
-                g.getProtectionMode() == null ? null : g.getProtectionMode().getValue(),
-                self.getTransportType() == null ? null : self.getTransportType().getValue(),
-                self.getApplyLag(), LagText.seconds(self.getApplyLag()), self.getTransportLag(),
-                self.getSwitchoverReadiness() == null ? null : self.getSwitchoverReadiness().getValue(),
-                self.getSwitchoverReadinessMessage(),
-                self.getFailoverReadiness() == null ? null : self.getFailoverReadiness().getValue(),
-                self.getFailoverReadinessMessage(), self.getDataLossExposure());
+        // Enum values this SDK does not know read as UNKNOWN (see state()); absent ones stay null.
+        return new DataGuardMember(state(self.getRole()), peers, state(g.getProtectionMode()),
+                state(self.getTransportType()), self.getApplyLag(), LagText.seconds(self.getApplyLag()),
+                self.getTransportLag(), state(self.getSwitchoverReadiness()), self.getSwitchoverReadinessMessage(),
+                state(self.getFailoverReadiness()), self.getFailoverReadinessMessage(), self.getDataLossExposure());
     }
 
     /** Runs an SDK call; any failure becomes an {@link OciApiException} (status 0 when no answer was read). */

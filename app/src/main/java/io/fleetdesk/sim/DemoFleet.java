@@ -26,8 +26,14 @@ public final class DemoFleet implements AutoCloseable {
 
     public static DemoFleet start(long seed, int size, int regions, double timeScale, FaultPlan faults)
             throws IOException {
+        return start(seed, size, regions, 0, timeScale, faults);
+    }
+
+    /** @param extraCompartments compartments beyond the demo tenancy's own, each holding resources */
+    public static DemoFleet start(long seed, int size, int regions, int extraCompartments, double timeScale,
+                                  FaultPlan faults) throws IOException {
         SimClock clock = new SimClock(Instant.now(), timeScale);
-        SimFleet fleet = new SimFleet(seed, size, regions, clock);
+        SimFleet fleet = new SimFleet(seed, size, regions, extraCompartments, clock);
         DemoCredentials creds = new DemoCredentials();
         return new DemoFleet(creds, SimServer.start(fleet, faults, creds));
     }
@@ -53,15 +59,6 @@ public final class DemoFleet implements AutoCloseable {
         Map<String, String> m = new LinkedHashMap<>();
         for (SimFleet.SimRegion r : fleet().regions()) {
             m.put(r.name(), server.endpoint(r.name()));
-        }
-        return m;
-    }
-
-    /** Compartment OCID to name, in fleet order. */
-    public Map<String, String> compartments() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (SimFleet.Compartment c : fleet().compartments()) {
-            m.put(c.id(), c.name());
         }
         return m;
     }

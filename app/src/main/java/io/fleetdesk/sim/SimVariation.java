@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.LongAdder;
  * Makes the simulator's responses as varied as the real service's: in this mode every field the API
  * reference marks optional is left out of some responses, some enum fields carry values this SDK
  * does not know (it reads them as {@code UNKNOWN_ENUM_VALUE}), and null values are omitted rather
- * than sent as {@code null}, as the service does. Which field is dropped where is a function of the
- * seed and the object's id, so a run is repeatable. It counts, per "Model.field", how often an
- * optional field was absent, so a test can prove every one of them was exercised.
+ * than sent as {@code null}, as the service does. Which field is dropped is a function of the seed,
+ * the object's id and how often it has been read, so a run is repeatable and an object read again
+ * (the next refresh, a wizard's pre-checks run again) is sent differently: the longer a test runs,
+ * the more combinations it meets. It counts, per "Model.field", how often an optional field was
+ * absent, so a test can prove every one of them was exercised.
  *
  * <p>Off (the default) it only passes maps through.
  */
@@ -60,6 +62,8 @@ public final class SimVariation {
     private final double unknownEnumRate;
     private final Map<String, LongAdder> absent = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> present = new ConcurrentHashMap<>();
+    /** How often each object has been sent, so the next read of it varies differently. */
+    private final Map<String, Integer> reads = new ConcurrentHashMap<>();
 
     private SimVariation(boolean on, long seed, double dropRate, double unknownEnumRate) {
         this.on = on;
@@ -99,8 +103,9 @@ public final class SimVariation {
         }
         Set<String> required = REQUIRED.getOrDefault(model, Set.of());
         Set<String> enums = ENUMS.getOrDefault(model, Set.of());
-        String key = String.valueOf(m.getOrDefault("id", m.getOrDefault("databaseId", m.getOrDefault("regionName",
+        String id = String.valueOf(m.getOrDefault("id", m.getOrDefault("databaseId", m.getOrDefault("regionName",
                 m.hashCode()))));
+        String key = id + "#" + reads.merge(model + "|" + id, 1, Integer::sum);
         for (Iterator<Map.Entry<String, Object>> it = m.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Object> e = it.next();
             String field = e.getKey();

@@ -145,7 +145,7 @@ class DataGuardPrechecksTest {
 
     @Test
     void theChecksReadThePairFromTheSimulatorThroughTheSdkAndSeeARunningOperation() throws Exception {
-        try (DemoHarness h = new DemoHarness(81, 120, 2, new FaultPlan())) {
+        try (DemoHarness h = new DemoHarness(83, 120, 2, new FaultPlan())) {
             h.demo.server().dataGuardOperations().length(Duration.ofMinutes(30));
             SimFleet f = h.demo.fleet();
             SimFleet.Pair pair = h.availablePairInOneRegion();

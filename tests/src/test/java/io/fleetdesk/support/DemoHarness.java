@@ -19,7 +19,12 @@ public final class DemoHarness implements AutoCloseable {
     public final OciProfile profile;
 
     public DemoHarness(long seed, int size, int regions, FaultPlan faults) throws IOException {
-        this.demo = DemoFleet.start(seed, size, regions, 1.0, faults);
+        this(seed, size, regions, 0, faults);
+    }
+
+    /** @param extraCompartments compartments beyond the demo tenancy's own (each holding resources) */
+    public DemoHarness(long seed, int size, int regions, int extraCompartments, FaultPlan faults) throws IOException {
+        this.demo = DemoFleet.start(seed, size, regions, extraCompartments, 1.0, faults);
         // A user whose policy allows every list call: tests of other features see the whole fleet. The
         // partial-permission tests put the demo's denial back (SimTenancy.NO_PDB_POLICY_COMPARTMENT).
         var t = demo.fleet().tenancy();
@@ -32,6 +37,19 @@ public final class DemoHarness implements AutoCloseable {
     public FleetPoller poller(PollerSettings settings, Duration readTimeout) {
         return FleetSession.newPoller(profile, settings,
                 new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(2), readTimeout));
+    }
+
+    /** The tenancy's discovery through the real SDK, as the app runs it. */
+    public io.fleetdesk.oci.TenancyDiscovery discovery(OciProfile p) {
+        return new io.fleetdesk.oci.TenancyDiscovery(p, region -> new io.fleetdesk.oci.SdkIdentityApi(p, region,
+                SdkRegionApi.Settings.defaults()));
+    }
+
+    /** The demo profile narrowed as fleetdesk_regions / fleetdesk_compartments would. */
+    public OciProfile narrowed(java.util.List<String> regions, java.util.List<io.fleetdesk.oci.OciCompartment> compartments) {
+        DemoCredentials c = demo.credentials();
+        return InMemoryKeyProfiles.create("narrowed", DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID,
+                c.fingerprint(), c.privateKeyPem(), demo.endpoints(), regions, compartments);
     }
 
     public FleetPoller poller() {

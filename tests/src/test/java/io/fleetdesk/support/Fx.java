@@ -109,18 +109,11 @@ public final class Fx {
 
     /** Waits until the condition, checked on the FX thread, holds; fails with the message if it never does. */
     public static void waitUntil(Duration timeout, String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (call(condition::getAsBoolean)) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> call(condition::getAsBoolean));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting until " + what, e);
         }
-        throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting until " + what);
     }
 }

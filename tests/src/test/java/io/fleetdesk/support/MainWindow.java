@@ -27,8 +27,13 @@ public final class MainWindow {
      * test decides when to refresh), settings under {@code home} and its own audit log.
      */
     public static FleetViewModel open(Stage stage, Path home, AuditLog audit) throws IOException {
+        return open(stage, home, audit, null);
+    }
+
+    /** The same, with the demo's responses varied from this seed ({@code --demo-varied}); null for the plain demo. */
+    public static FleetViewModel open(Stage stage, Path home, AuditLog audit, Long varied) throws IOException {
         LaunchOptions o = new LaunchOptions(null, home.resolve("no-such-config"), Theme.LIGHT, Duration.ofMinutes(10),
-                60, 42L);
+                60, 42L).withDemoVaried(varied);
         return FleetdeskApp.openMainWindow(stage, o, new SettingsStore(home.resolve("settings")), audit);
     }
 

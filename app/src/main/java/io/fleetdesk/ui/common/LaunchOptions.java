@@ -14,9 +14,12 @@ import java.util.List;
  * @param interval    refresh interval
  * @param demoSize    databases in the demo fleet
  * @param demoSeed    seed of the demo fleet
+ * @param demoOutage  demo only: a region that stops answering after a while; null for none
+ * @param demoVaried  demo only: answer as varied as the real service (optional fields left out, enum
+ *                    values the SDK does not know), from this seed; null for the plain simulator
  */
 public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duration interval, int demoSize,
-                            long demoSeed, DemoOutage demoOutage) {
+                            long demoSeed, DemoOutage demoOutage, Long demoVaried) {
 
     /** Demo only: this region stops answering (503) this long after start, to see what an outage looks like. */
     public record DemoOutage(String region, Duration after) {
@@ -30,7 +33,12 @@ public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duratio
     }
 
     public LaunchOptions(String profile, Path ociConfig, Theme theme, Duration interval, int demoSize, long demoSeed) {
-        this(profile, ociConfig, theme, interval, demoSize, demoSeed, null);
+        this(profile, ociConfig, theme, interval, demoSize, demoSeed, null, null);
+    }
+
+    /** The same options with the demo's responses as varied as the real service's. */
+    public LaunchOptions withDemoVaried(Long seed) {
+        return new LaunchOptions(profile, ociConfig, theme, interval, demoSize, demoSeed, demoOutage, seed);
     }
 
     public static LaunchOptions defaults() {
@@ -48,7 +56,7 @@ public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duratio
             theme = d.theme();
         }
         return new LaunchOptions(s.lastProfile(), d.ociConfig(), theme, Duration.ofSeconds(Math.max(2, s.intervalSeconds())),
-                d.demoSize(), d.demoSeed(), null);
+                d.demoSize(), d.demoSeed(), null, null);
     }
 
     public static LaunchOptions parse(List<String> args) {
@@ -57,33 +65,38 @@ public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duratio
 
     /**
      * Parses {@code --profile NAME --oci-config PATH --theme light|dark|system --interval SECONDS --demo-size N
-     * --demo-seed N} over {@code base}: what is not given keeps the base's value.
+     * --demo-seed N --demo-outage REGION:SECONDS --demo-varied SEED} over {@code base}: what is not given keeps
+     * the base's value.
      */
     public static LaunchOptions parse(List<String> args, LaunchOptions base) {
-        LaunchOptions o = base;
+        String profile = base.profile;
+        Path ociConfig = base.ociConfig;
+        Theme theme = base.theme;
+        Duration interval = base.interval;
+        int demoSize = base.demoSize;
+        long demoSeed = base.demoSeed;
+        DemoOutage outage = base.demoOutage;
+        Long varied = base.demoVaried;
         List<String> a = new ArrayList<>(args);
         for (int i = 0; i < a.size(); i++) {
             String k = a.get(i);
             String v = i + 1 < a.size() ? a.get(i + 1) : null;
             switch (k) {
-                case "--profile" -> o = new LaunchOptions(need(k, v), o.ociConfig, o.theme, o.interval, o.demoSize, o.demoSeed, o.demoOutage);
-                case "--oci-config" -> o = new LaunchOptions(o.profile, Path.of(need(k, v)), o.theme, o.interval, o.demoSize, o.demoSeed, o.demoOutage);
-                case "--theme" -> o = new LaunchOptions(o.profile, o.ociConfig, Theme.parse(need(k, v)), o.interval, o.demoSize, o.demoSeed, o.demoOutage);
-                case "--interval" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme,
-                        Duration.ofSeconds(Math.max(2, Long.parseLong(need(k, v)))), o.demoSize, o.demoSeed, o.demoOutage);
-                case "--demo-size" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval,
-                        Integer.parseInt(need(k, v)), o.demoSeed, o.demoOutage);
-                case "--demo-seed" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval, o.demoSize,
-                        Long.parseLong(need(k, v)), o.demoOutage);
-                case "--demo-outage" -> o = new LaunchOptions(o.profile, o.ociConfig, o.theme, o.interval, o.demoSize,
-                        o.demoSeed, DemoOutage.parse(need(k, v)));
+                case "--profile" -> profile = need(k, v);
+                case "--oci-config" -> ociConfig = Path.of(need(k, v));
+                case "--theme" -> theme = Theme.parse(need(k, v));
+                case "--interval" -> interval = Duration.ofSeconds(Math.max(2, Long.parseLong(need(k, v))));
+                case "--demo-size" -> demoSize = Integer.parseInt(need(k, v));
+                case "--demo-seed" -> demoSeed = Long.parseLong(need(k, v));
+                case "--demo-outage" -> outage = DemoOutage.parse(need(k, v));
+                case "--demo-varied" -> varied = Long.parseLong(need(k, v));
                 default -> throw new IllegalArgumentException("Unknown option " + k
                         + ". Options: --profile NAME, --oci-config PATH, --theme light|dark|system, --interval SECONDS,"
-                        + " --demo-size N, --demo-seed N, --demo-outage REGION:SECONDS");
+                        + " --demo-size N, --demo-seed N, --demo-outage REGION:SECONDS, --demo-varied SEED");
             }
             i++;
         }
-        return o;
+        return new LaunchOptions(profile, ociConfig, theme, interval, demoSize, demoSeed, outage, varied);
     }
 
     private static String need(String k, String v) {

@@ -236,7 +236,16 @@ public final class FleetController {
         Tooltip tenancyTip = new Tooltip();
         tenancyTip.textProperty().bind(vm.tenancyDetailsProperty());
         tenancyLabel.setTooltip(tenancyTip);
+        // A row whose compartment moved is taken out of the tree and put back under its new parent; the
+        // selection model drops it on the way. Put the selection back on the same row.
+        TreeItem<FleetRow>[] selectedBefore = new TreeItem[1];
+        vm.onBeforeApply(() -> selectedBefore[0] = fleetTree.getSelectionModel().getSelectedItem());
         vm.onApplied(() -> {
+            TreeItem<FleetRow> keep = selectedBefore[0];
+            if (keep != null && keep.getValue().node() != null && fleetTree.getSelectionModel().getSelectedItem() != keep
+                    && vm.tree().item(keep.getValue().node().id()) == keep) {
+                fleetTree.getSelectionModel().select(keep);
+            }
             fleetTree.refresh();
             FleetRow row = shownItem == null ? null : shownItem.getValue();
             // Rebuild the details only when what they show changed: a rebuild replaces the buttons,

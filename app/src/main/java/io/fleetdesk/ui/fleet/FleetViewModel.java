@@ -80,6 +80,7 @@ public final class FleetViewModel implements AutoCloseable {
     };
     private final FxBatcher<Tagged> batcher = new FxBatcher<>(Duration.ofMillis(100), this::applyBatch);
     private final List<Runnable> afterApply = new ArrayList<>();
+    private final List<Runnable> beforeApply = new ArrayList<>();
     private volatile FleetSession session;
     private volatile long generation;
     private Consumer<FleetUpdate> subscription;
@@ -300,6 +301,11 @@ public final class FleetViewModel implements AutoCloseable {
         afterApply.add(r);
     }
 
+    /** Runs before each batch is applied, on the FX thread (the controller notes the selected row). */
+    public void onBeforeApply(Runnable r) {
+        beforeApply.add(r);
+    }
+
     public void dismissBanner() {
         banner.set(null);
     }
@@ -413,7 +419,7 @@ public final class FleetViewModel implements AutoCloseable {
             try {
                 FleetSession s = name.equals(InMemoryKeyProfiles.DEMO_PROFILE)
                         ? FleetSession.openDemo(new FleetSession.DemoOptions(options.demoSeed(), options.demoSize(), 3,
-                        60.0, FleetSession.DemoOptions.defaults().faults()), settings, rules())
+                        60.0, demoFaults()), settings, rules())
                         : FleetSession.openConfigProfile(options.ociConfig(), name, settings, rules());
                 Platform.runLater(() -> activate(s));
             } catch (ProfileException e) {
@@ -424,6 +430,15 @@ public final class FleetViewModel implements AutoCloseable {
                 Platform.runLater(() -> failed(name, Messages.get("profile.failed", name, e.toString())));
             }
         });
+    }
+
+    /** The demo's faults: some latency, and with --demo-varied responses as varied as the real service's. */
+    private io.fleetdesk.sim.FaultPlan demoFaults() {
+        io.fleetdesk.sim.FaultPlan f = FleetSession.DemoOptions.defaults().faults();
+        if (options.demoVaried() != null) {
+            f.variation(io.fleetdesk.sim.SimVariation.of(options.demoVaried(), 0.3, 0.1));
+        }
+        return f;
     }
 
     private void failed(String name, String message) {
@@ -567,6 +582,7 @@ public final class FleetViewModel implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
+        beforeApply.forEach(Runnable::run);
         tree.apply(mine, prebuilt);
         long t1 = System.nanoTime();
         FleetSnapshot s = tree.snapshot();

@@ -1,0 +1,77 @@
+package io.fleetdesk.poll;
+
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.sim.FaultPlan;
+import io.fleetdesk.sim.SimFleet;
+import io.fleetdesk.sim.SimVariation;
+import io.fleetdesk.support.DemoHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Responses as varied as the real service's (optional fields left out, enum values this SDK does not
+ * know, Exadata-style databases with {@code vmClusterId} and no {@code dbSystemId}): the poller, the
+ * tiered plan and the health rules survive every one, and show a missing value as missing.
+ */
+class VariedResponsesTest {
+    /** The models the poller and discovery read. */
+    static final Set<String> POLLER_MODELS = Set.of("DbSystemSummary", "DbHomeSummary", "DatabaseSummary",
+            "DataGuardGroup", "DataGuardGroupMember", "DbBackupConfig", "PluggableDatabaseSummary", "Compartment",
+            "RegionSubscription");
+
+    @Test
+    void everyOptionalFieldAbsentAndUnknownEnumsCostNoRefreshAndNoDatabase() throws Exception {
+        FaultPlan faults = new FaultPlan().variation(SimVariation.of(11, 0.3, 0.1));
+        try (DemoHarness h = new DemoHarness(7, 200, 3, faults);
+             var p = h.poller(PollerSettings.defaults().withDeadline(Duration.ofSeconds(20)).withRequestBudget(200, 3),
+                     Duration.ofSeconds(10))) {
+            SimFleet f = h.demo.fleet();
+            SimFleet.Database watched = f.allDatabases().get(3);
+            FleetSnapshot last = null;
+            for (int i = 0; i < 4; i++) {
+                // The DBA looks at a database: its id and its DB system's are in the tiered plan's watch set,
+                // which once threw on a database without dbSystemId (Set.of(...).contains(null)).
+                p.watch(Set.of(watched.id(), watched.dbSystemId(), "region:us-ashburn-1"));
+                last = p.refreshOnce();
+                assertTrue(last.errors().isEmpty(), "refresh " + (i + 1) + ": " + last.errors());
+                assertEquals(f.allDatabases().size(), last.count(NodeKind.DATABASE));
+            }
+            FleetSnapshot s = last;
+            // Exadata-style databases (no dbSystemId) hang under their compartment, not lost.
+            long underCompartment = s.nodes().values().stream().filter(n -> n.kind() == NodeKind.DATABASE
+                    && s.node(n.parentId()).kind() == NodeKind.COMPARTMENT).count();
+            assertTrue(underCompartment > 0);
+            // An enum value this SDK does not know is shown as UNKNOWN, never as healthy, and never guessed.
+            FleetNode unknown = s.nodes().values().stream().filter(n -> n.kind() == NodeKind.DATABASE
+                    && "UNKNOWN".equals(n.lifecycleState())).findFirst().orElseThrow();
+            assertTrue(unknown.health() != io.fleetdesk.model.Health.OK, unknown.reasons().toString());
+            // A database whose name fields were left out is still there, by its OCID.
+            Map<String, Long> absent = new TreeMap<>();
+            Set<String> never = new TreeSet<>();
+            faults.variation().absentCounts().forEach((k, v) -> {
+                if (POLLER_MODELS.contains(k.substring(0, k.indexOf('.')))) {
+                    absent.put(k, v);
+                    if (v == 0) {
+                        never.add(k);
+                    }
+                }
+            });
+            assertEquals(Set.of(), never, "optional fields never absent in " + absent);
+            // Counted: every optional field the simulator sends for these models was absent at least once.
+            assertEquals(EXPECTED_OPTIONAL_FIELDS, absent.size(), absent.keySet().toString());
+        }
+    }
+
+    /** The optional fields of the poller's models the simulator sends; a field added or removed changes it. */
+    static final int EXPECTED_OPTIONAL_FIELDS = 51;
+}
