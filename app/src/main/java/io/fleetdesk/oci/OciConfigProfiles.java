@@ -66,6 +66,33 @@ public final class OciConfigProfiles {
         return names;
     }
 
+    /**
+     * What a profile is made of in the file: its section and the DEFAULT section it inherits from,
+     * blank lines and comments left out. Two reads with the same text mean the profile did not change;
+     * null when the file cannot be read.
+     */
+    public static String sectionText(Path file, String profile) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        String current = null;
+        for (String line : lines) {
+            String t = line.trim();
+            Matcher m = SECTION.matcher(line);
+            if (m.matches()) {
+                current = m.group(1).trim();
+            } else if (!t.isEmpty() && !t.startsWith("#") && current != null
+                    && (current.equals(profile) || current.equals("DEFAULT"))) {
+                sb.append(current).append(": ").append(t).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     /** Reads and checks one profile; the message of a failure says what to fix. */
     public static OciProfile load(Path file, String profile) throws ProfileException {
         if (!Files.exists(file)) {

@@ -30,13 +30,21 @@ public final class FleetSession implements AutoCloseable {
     private final io.fleetdesk.sim.DemoDatabases demoDatabases;
     private final java.util.Map<String, DataGuardOperationsApi> operations = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, io.fleetdesk.oci.BackupsApi> backups = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The profile's text in the config file when it was opened (null for the demo): a different text is an edit. */
+    private final String configText;
 
     private FleetSession(OciProfile profile, FleetPoller poller, DemoFleet demo,
-                         io.fleetdesk.sim.DemoDatabases demoDatabases) {
+                         io.fleetdesk.sim.DemoDatabases demoDatabases, String configText) {
         this.profile = profile;
         this.poller = poller;
         this.demo = demo;
         this.demoDatabases = demoDatabases;
+        this.configText = configText;
+    }
+
+    /** The profile's section (and DEFAULT's) as it was read; null for the demo. */
+    public String configText() {
+        return configText;
     }
 
     /** How the demo is started. */
@@ -65,13 +73,14 @@ public final class FleetSession implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(FleetSession.class).error("the demo's JDBC databases could not be created", e);
             dbs = null;
         }
-        return new FleetSession(p, poller(p, settings, rules), demo, dbs);
+        return new FleetSession(p, poller(p, settings, rules), demo, dbs, null);
     }
 
     public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings,
                                                  HealthRules rules) throws ProfileException {
+        String text = OciConfigProfiles.sectionText(configFile, name);
         OciProfile p = OciConfigProfiles.load(configFile, name);
-        return new FleetSession(p, poller(p, settings, rules), null, null);
+        return new FleetSession(p, poller(p, settings, rules), null, null, text);
     }
 
     private static FleetPoller poller(OciProfile p, PollerSettings settings, HealthRules rules) {

@@ -87,6 +87,10 @@ public final class FleetViewModel implements AutoCloseable {
     private Duration interval;
     /** The profile being opened, or null; FX thread only. */
     private String pending;
+    /** Re-reads profiles when the OCI config file changes on disk. */
+    private io.fleetdesk.oci.ConfigFileWatcher configWatcher;
+    /** The banner text about a broken edit of the open profile, so it goes away once the file is mended. */
+    private String configProblem;
 
     private final AuditLog audit;
     private final PairLocks pairLocks = new PairLocks();
@@ -401,6 +405,75 @@ public final class FleetViewModel implements AutoCloseable {
                 }
                 open(options.profile() == null ? InMemoryKeyProfiles.DEMO_PROFILE : options.profile());
             });
+            configWatcher = new io.fleetdesk.oci.ConfigFileWatcher(options.ociConfig(), Duration.ofSeconds(2),
+                    this::configFileChanged);
+        });
+    }
+
+    /**
+     * The OCI config file changed on disk (watcher thread): the profile list follows it; an edit of the
+     * open profile is applied when it loads, and when it does not, the banner says what is wrong while
+     * the profile keeps running with what it had. No restart needed.
+     */
+    private void configFileChanged() {
+        java.nio.file.Path file = options.ociConfig();
+        List<String> names;
+        String listProblem = null;
+        try {
+            names = OciConfigProfiles.profileNames(file);
+        } catch (ProfileException e) {
+            names = null;
+            listProblem = e.getMessage();
+        }
+        FleetSession s = session;
+        String active = s == null ? null : s.profile().name();
+        String problem = null;
+        boolean reopen = false;
+        if (s != null && s.configText() != null) {
+            String now = OciConfigProfiles.sectionText(file, active);
+            if (names != null && !names.contains(active)) {
+                problem = Messages.get("profile.removedFromFile", active, file);
+            } else if (now != null && !now.equals(s.configText())) {
+                try {
+                    OciConfigProfiles.load(file, active);
+                    reopen = true;
+                } catch (ProfileException e) {
+                    problem = Messages.get("profile.brokenEdit", active, e.getMessage());
+                }
+            }
+        }
+        List<String> found = names;
+        String fileProblem = listProblem;
+        String activeProblem = problem;
+        boolean again = reopen;
+        Platform.runLater(() -> {
+            if (found != null) {
+                List<String> next = new ArrayList<>();
+                next.add(InMemoryKeyProfiles.DEMO_PROFILE);
+                next.addAll(found);
+                if (active != null && !next.contains(active)) {
+                    next.add(active); // still open: it stays choosable until another is chosen
+                }
+                if (!next.equals(profiles)) {
+                    profiles.setAll(next);
+                }
+            }
+            if (fileProblem != null) {
+                banner.set(fileProblem);
+            }
+            if (activeProblem != null) {
+                configProblem = activeProblem;
+                banner.set(activeProblem);
+                LOG.warn("profile {}: the edited file cannot be used; keeping the settings it had", active);
+            } else if (configProblem != null && configProblem.equals(banner.get())) {
+                banner.set(null); // mended
+                configProblem = null;
+            }
+            if (again && session == s) {
+                LOG.info("profile {} changed in {}: opening it again", active, file);
+                banner.set(Messages.get("profile.reloaded", active));
+                reopen(active);
+            }
         });
     }
 
@@ -411,6 +484,11 @@ public final class FleetViewModel implements AutoCloseable {
                 && name.equals(session.profile().name()))) {
             return;
         }
+        reopen(name);
+    }
+
+    /** Opens a profile even when it is the one open (its file changed); the old session closes once the new one runs. */
+    private void reopen(String name) {
         pending = name;
         opening.set(true);
         activeProfile.set(name);
@@ -624,6 +702,9 @@ public final class FleetViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (configWatcher != null) {
+            configWatcher.close();
+        }
         FleetSession s = session;
         session = null;
         direct.close();
