@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp … io.fleetdesk.sim.SimMain --size 1000 --regions 3 --seed 1 --latency-ms 100
- *      [--jitter 0.0] [--rate-limit 0] [--burst 20] [--error-rate 0] [--time-scale 1]
+ *      [--compartments N] [--jitter 0.0] [--rate-limit 0] [--burst 20] [--error-rate 0] [--time-scale 1]
  *      [--public-key BASE64-X509 --key-id TENANCY/USER/FINGERPRINT]
  * </pre>
  * Without a public key it makes a demo key pair and prints the private key PEM too (for manual
@@ -48,7 +48,14 @@ public final class SimMain {
                 .rateLimit(Double.parseDouble(o.getOrDefault("rate-limit", "0")),
                         Integer.parseInt(o.getOrDefault("burst", "20")))
                 .serverErrorRate(Double.parseDouble(o.getOrDefault("error-rate", "0")));
-        SimFleet fleet = new SimFleet(seed, size, regions, new SimClock(Instant.now(), scale));
+        // --compartments N: N ACTIVE compartments below the root (at least the demo tenancy's own 18).
+        int extra = o.containsKey("compartments")
+                ? Math.max(0, Integer.parseInt(o.get("compartments")) - SimTenancy.SKELETON_SIZE) : 0;
+        SimFleet fleet = new SimFleet(seed, size, regions, extra, new SimClock(Instant.now(), scale));
+        // A user whose policy allows every list call (the demo's own user may not list PDBs in payments):
+        // a benchmark measures the whole fleet.
+        SimTenancy.Compartment noPdbs = fleet.tenancy().byName(SimTenancy.NO_PDB_POLICY_COMPARTMENT);
+        fleet.tenancy().allow("ListPluggableDatabases", noPdbs.id());
         Map<String, Object> out = new LinkedHashMap<>();
         SimServer server;
         if (o.containsKey("public-key")) {
@@ -68,8 +75,11 @@ public final class SimMain {
             endpoints.put(r.name(), server.endpoint(r.name()));
         }
         out.put("endpoints", endpoints);
+        // Every compartment discovery finds (the root and every ACTIVE one): each is listed every cycle.
         Map<String, String> comps = new LinkedHashMap<>();
-        fleet.compartments().forEach(c -> comps.put(c.id(), c.name()));
+        for (SimTenancy.Compartment c : listed(fleet)) {
+            comps.put(c.id(), fleet.tenancy().path(c.id()));
+        }
         out.put("compartments", comps);
         out.put("databases", fleet.allDatabases().size());
         out.put("shape", shape(fleet));
@@ -82,12 +92,20 @@ public final class SimMain {
         server.close();
     }
 
+    /** The root and every ACTIVE compartment: what discovery finds and the poller lists. */
+    static List<SimTenancy.Compartment> listed(SimFleet fleet) {
+        List<SimTenancy.Compartment> out = new ArrayList<>();
+        out.add(fleet.tenancy().root());
+        fleet.tenancy().allBelowRoot().stream().filter(c -> c.lifecycleState().equals("ACTIVE")).forEach(out::add);
+        return out;
+    }
+
     /** Per region and compartment: list sizes, and databases per DB home, for request and round counts. */
     static Map<String, Object> shape(SimFleet fleet) {
         Map<String, Object> regions = new LinkedHashMap<>();
         for (SimFleet.SimRegion r : fleet.regions()) {
             List<Map<String, Object>> comps = new ArrayList<>();
-            for (SimFleet.Compartment c : fleet.compartments()) {
+            for (SimTenancy.Compartment c : listed(fleet)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("dbSystems", fleet.dbSystems(r.name(), c.id()).size());
                 m.put("pdbs", fleet.pdbs(r.name(), c.id()).size());

@@ -64,6 +64,9 @@ public final class SimTenancy {
             new Object[] {"sandbox", 1, false},
             new Object[] {"sandbox-old", 2, false});
 
+    /** ACTIVE compartments below the root in the demo tenancy's own tree. */
+    public static final int SKELETON_SIZE = 18;
+
     /** Where the demo user's group may not list PDBs (its policy lacks {@code pluggable-databases}). */
     public static final String NO_PDB_POLICY_COMPARTMENT = "payments";
 

@@ -43,8 +43,12 @@ public final class FleetRefreshBenchmark {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    /**
+     * @param nested a run of a tenancy nested as a large one is ("10000:500": 10,000 databases in 500
+     *               compartments), after the others; empty for none
+     */
     record Options(List<Integer> sizes, int regions, long latencyMs, int refreshes, int warmups, int concurrency,
-                   String baseline, double rateLimit, Path out) {
+                   String baseline, double rateLimit, Path out, String nested) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,11 +65,20 @@ public final class FleetRefreshBenchmark {
                 Integer.parseInt(o.getOrDefault("warmups", "10")),
                 Integer.parseInt(o.getOrDefault("concurrency", Integer.toString(PollerSettings.defaults().maxConcurrency()))),
                 o.getOrDefault("baseline", "full"), Double.parseDouble(o.getOrDefault("rate-limit", "0")),
-                Path.of(o.getOrDefault("out", "target/bench/fleet-refresh.json")));
+                Path.of(o.getOrDefault("out", "target/bench/fleet-refresh.json")), o.getOrDefault("nested", "10000:500"));
         List<Map<String, Object>> runs = new ArrayList<>();
         Double baselinePerRequest = null;
+        List<int[]> plan = new ArrayList<>();
         for (int size : opt.sizes()) {
-            Map<String, Object> run = runOne(size, opt, baselinePerRequest);
+            plan.add(new int[] {size, 0});
+        }
+        if (!opt.nested().isBlank()) {
+            String[] n = opt.nested().split(":");
+            plan.add(new int[] {Integer.parseInt(n[0].trim()), Integer.parseInt(n[1].trim())});
+        }
+        for (int[] p : plan) {
+            int size = p[0];
+            Map<String, Object> run = runOne(size, p[1], opt, baselinePerRequest);
             if (run.get("baseline_per_request_s") instanceof Double d && "measured".equals(run.get("baseline_kind"))) {
                 baselinePerRequest = d;
             }
@@ -78,7 +91,9 @@ public final class FleetRefreshBenchmark {
         System.out.println("\nwrote " + opt.out().toAbsolutePath());
     }
 
-    private static Map<String, Object> runOne(int size, Options opt, Double baselinePerRequest) throws Exception {
+    /** @param compartments ACTIVE compartments below the root (0: the demo tenancy's own 18) */
+    private static Map<String, Object> runOne(int size, int compartments, Options opt, Double baselinePerRequest)
+            throws Exception {
         DemoCredentials creds = new DemoCredentials();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         // e.g. -Dbench.simJvmArgs=-XX:StartFlightRecording=filename=/tmp/sim.jfr to profile the simulator
@@ -89,6 +104,7 @@ public final class FleetRefreshBenchmark {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.fleetdesk.sim.SimMain",
                 "--size", Integer.toString(size), "--regions", Integer.toString(opt.regions()), "--seed", "1",
                 "--latency-ms", Long.toString(opt.latencyMs()), "--rate-limit", Double.toString(opt.rateLimit()),
+                "--compartments", Integer.toString(compartments),
                 "--public-key", Base64.getEncoder().encodeToString(creds.publicKey().getEncoded()),
                 "--key-id", creds.keyId()));
         Process sim = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -103,11 +119,12 @@ public final class FleetRefreshBenchmark {
             }
             JsonNode info = JSON.readTree(line);
             Map<String, String> endpoints = JSON.convertValue(info.get("endpoints"), Map.class);
-            Map<String, String> compartments = JSON.convertValue(info.get("compartments"), Map.class);
+            Map<String, String> compartmentsMap = JSON.convertValue(info.get("compartments"), Map.class);
             OciProfile profile = InMemoryKeyProfiles.create("bench", DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID,
                     creds.fingerprint(), creds.privateKeyPem(), endpoints);
             int databases = info.get("databases").asInt();
-            System.out.printf("%n== %d databases, %d regions, %d ms latency%n", databases, opt.regions(), opt.latencyMs());
+            System.out.printf("%n== %d databases in %d compartments, %d regions, %d ms latency%n", databases,
+                    compartmentsMap.size(), opt.regions(), opt.latencyMs());
 
             // The poller, as the app runs it (but a deadline long enough that nothing goes stale).
             PollerSettings ps = PollerSettings.defaults().withDeadline(Duration.ofSeconds(120))
@@ -118,10 +135,22 @@ public final class FleetRefreshBenchmark {
             long requests = 0;
             double cpuSeconds = 0;
             double simCpuSeconds = 0;
+            Map<String, Object> discoveryInfo = new LinkedHashMap<>();
             int deferred = 0;
             int staleCyclesMax = 0;
             int measured = Math.max(opt.refreshes(), ps.maxCyclesPerInventory() + 1);
+            io.fleetdesk.oci.TenancyLayout discovered;
+            boolean rediscovered;
             try (FleetPoller poller = poller(profile, ps, api)) {
+                // Discovery, on its own and measured as such: the cycles below never run it.
+                long d0 = System.nanoTime();
+                discovered = poller.discovery().ensure();
+                double discoveryS = (System.nanoTime() - d0) / 1e9;
+                System.out.printf("  discovery: %d regions, %d compartments, %d requests, %.3f s%n",
+                        discovered.regions().size(), discovered.listed().size(), discovered.requests(), discoveryS);
+                discoveryInfo.put("discovery_s", round(discoveryS));
+                discoveryInfo.put("discovery_requests", discovered.requests());
+                discoveryInfo.put("compartments_listed", discovered.listed().size());
                 for (int i = 0; i < opt.warmups(); i++) { // warm-up: JIT, connection pools, the limit's slow start
                     check(poller.refreshOnce(), databases);
                 }
@@ -151,7 +180,10 @@ public final class FleetRefreshBenchmark {
                     System.out.printf("  cycle %d: %.3f s, %d requests, %d DB homes deferred%n", i + 1, t, s.requests(),
                             poller.deferredHomes());
                 }
+                // Discovery adds no round to a cycle: the layout in use is still the one discovered before them.
+                rediscovered = poller.discovery().current() != discovered;
             }
+            discoveryInfo.put("discoveries_during_measured_cycles", rediscovered ? 1 : 0);
             // Full inventory: every DB home every cycle (no request budget), as one refresh of everything.
             List<Double> fullTimes = new ArrayList<>();
             long fullRequests = 0;
@@ -222,7 +254,7 @@ public final class FleetRefreshBenchmark {
             if ("full".equals(opt.baseline()) && baselinePerRequest == null) {
                 long[] count = new long[1];
                 long t0 = System.nanoTime();
-                serialBaseline(profile, endpoints.keySet(), compartments.keySet(), count);
+                serialBaseline(profile, endpoints.keySet(), compartmentsMap.keySet(), count);
                 baselineS = (System.nanoTime() - t0) / 1e9;
                 perRequest = baselineS / count[0];
                 baselineKind = "measured";
@@ -232,7 +264,8 @@ public final class FleetRefreshBenchmark {
                     // Measure a sample: one compartment of the first region.
                     long[] count = new long[1];
                     long t0 = System.nanoTime();
-                    serialBaselineSample(profile, endpoints.keySet().iterator().next(), compartments.keySet().iterator().next(), count);
+                    serialBaselineSample(profile, endpoints.keySet().iterator().next(),
+                            compartmentsMap.keySet().stream().skip(1).findFirst().orElseThrow(), count);
                     baselinePerRequest = (System.nanoTime() - t0) / 1e9 / count[0];
                 }
                 perRequest = baselinePerRequest;
@@ -241,6 +274,8 @@ public final class FleetRefreshBenchmark {
             }
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("databases", databases);
+            run.put("compartments", compartmentsMap.size());
+            run.putAll(discoveryInfo);
             run.put("regions", opt.regions());
             run.put("latency_ms", opt.latencyMs());
             run.put("concurrency_per_region", opt.concurrency());
@@ -355,12 +390,13 @@ public final class FleetRefreshBenchmark {
     }
 
     private static void printTable(List<Map<String, Object>> runs) {
-        System.out.println("\n| databases | latency | requests/cycle | cycle (median) | lower bound | ratio | full inventory"
-                + " | cycles unread (max) | baseline | speed-up |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("\n| databases | compartments | discovery | latency | requests/cycle | cycle (median) | lower bound"
+                + " | ratio | full inventory | cycles unread (max) | baseline | speed-up |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Map<String, Object> r : runs) {
-            System.out.printf("| %s | %s ms | %s | %s s | %s s | %sx | %s s (%s req) | %s | %s s (%s) | %sx |%n",
-                    r.get("databases"), r.get("latency_ms"), r.get("requests"), r.get("refresh_s"), r.get("lower_bound_s"),
+            System.out.printf("| %s | %s | %s s (%s req) | %s ms | %s | %s s | %s s | %sx | %s s (%s req) | %s | %s s (%s) | %sx |%n",
+                    r.get("databases"), r.get("compartments"), r.get("discovery_s"), r.get("discovery_requests"),
+                    r.get("latency_ms"), r.get("requests"), r.get("refresh_s"), r.get("lower_bound_s"),
                     r.get("ratio_to_lower_bound"), r.get("full_inventory_s"), r.get("full_inventory_requests"),
                     r.get("max_cycles_a_database_went_unread"), r.get("baseline_s"), r.get("baseline_kind"),
                     r.get("speedup_vs_baseline"));
