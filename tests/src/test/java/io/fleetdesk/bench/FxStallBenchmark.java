@@ -31,6 +31,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FxStallBenchmark {
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // The JavaFX runtime is kept up between phases (implicit exit off): without this, a failure
+            // here would leave the JVM, and the Maven build waiting on it, running for ever.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         System.setProperty("glass.platform", "Monocle");
