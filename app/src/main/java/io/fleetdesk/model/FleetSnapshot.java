@@ -26,7 +26,10 @@ public final class FleetSnapshot {
     /** Counted once here (on the poller's thread), not by every reader on the FX thread. */
     private final Map<Health, Integer> databasesByHealth;
     private final Map<NodeKind, Long> countsByKind;
-    /** Resources (anything but regions, compartments and groups) at or below each node. */
+    /**
+     * Per node: resources (anything but regions, compartments and groups) at or below it, or -1 when
+     * something at or below it needs saying (a reason, or a read that never succeeded).
+     */
     private final Map<String, Integer> resourcesBelow;
     private final TenancyInfo tenancy;
     /** Compartment paths, worked out on first use (a snapshot is immutable, so the memo is safe to share). */
@@ -79,10 +82,12 @@ public final class FleetSnapshot {
     private Health rollUp(String id, Map<String, Health> out, Map<String, Integer> below) {
         FleetNode n = nodes.get(id);
         Health h = n.shownHealth();
-        int count = isContainer(n.kind()) ? 0 : 1;
+        boolean says = !n.reasons().isEmpty() || (n.stale() != null && n.stale().lastGood() == null);
+        int count = says ? -1 : isContainer(n.kind()) ? 0 : 1;
         for (String c : children(id)) {
             h = h.worst(rollUp(c, out, below));
-            count += below.get(c);
+            int b = below.get(c);
+            count = count < 0 || b < 0 ? -1 : count + b;
         }
         out.put(id, h);
         below.put(id, count);
@@ -95,14 +100,14 @@ public final class FleetSnapshot {
     }
 
     /**
-     * A compartment with nothing in it or below it, and nothing to say about it (fresh, OK): the tree
-     * hides these unless the DBA asks to see them. A compartment whose lists failed or were refused is
-     * never empty, because we do not know that it is.
+     * A compartment with nothing in it or below it and nothing to say about it: the tree hides these
+     * unless the DBA asks to see them. One that was read empty and is stale now stays hidden (its last
+     * known state is empty; its region says it is stale). One that has never been read, or a refused
+     * list in it, is not empty: we do not know that it is.
      */
     public boolean isEmptyCompartment(String id) {
         FleetNode n = nodes.get(id);
-        return n != null && n.kind() == NodeKind.COMPARTMENT && resourcesBelow.getOrDefault(id, 0) == 0
-                && rolledUpHealth(id) == Health.OK;
+        return n != null && n.kind() == NodeKind.COMPARTMENT && resourcesBelow.getOrDefault(id, -1) == 0;
     }
 
     /**

@@ -651,7 +651,18 @@ public final class FleetController {
         }
         FleetNode n = row.node();
         if (n.parentId() != null) {
-            detailsPane.getChildren().add(breadcrumbs(n));
+            // A deep path is wider than the pane: it scrolls sideways, showing its end (the row itself) first.
+            var bar = breadcrumbs(n);
+            javafx.scene.control.ScrollPane crumbs = new javafx.scene.control.ScrollPane(bar);
+            crumbs.setFitToHeight(true);
+            crumbs.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+            crumbs.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+            crumbs.getStyleClass().addAll("edge-to-edge", "breadcrumbs-scroll");
+            bar.widthProperty().addListener((o, a, b) -> crumbs.setHvalue(crumbs.getHmax())); // once laid out
+            crumbs.setMinViewportHeight(30);
+            crumbs.setTooltip(new Tooltip(vm.tree().snapshot().pathTo(n.id()).stream().map(FleetController::displayName)
+                    .collect(java.util.stream.Collectors.joining(" › "))));
+            detailsPane.getChildren().add(crumbs);
         }
         Label title = new Label(displayName(n));
         title.getStyleClass().add("details-title");
