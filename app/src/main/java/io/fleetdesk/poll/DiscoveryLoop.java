@@ -50,15 +50,7 @@ public final class DiscoveryLoop implements AutoCloseable {
     /** The latest layout, discovering it now (on the caller's thread) when there is none yet. */
     public TenancyLayout ensure() {
         TenancyLayout l = current;
-        if (l != null) {
-            return l;
-        }
-        synchronized (lock) {
-            if (current == null) {
-                runOnce();
-            }
-            return current;
-        }
+        return l != null ? l : runOnce(true);
     }
 
     /** The latest layout, or null before the first discovery. */
@@ -73,6 +65,14 @@ public final class DiscoveryLoop implements AutoCloseable {
 
     /** Runs one discovery now on the caller's thread and returns the layout in effect after it. */
     public TenancyLayout runOnce() {
+        return runOnce(false);
+    }
+
+    /** One discovery at a time: the first refresh and the loop's first round must not both run one. */
+    private synchronized TenancyLayout runOnce(boolean onlyIfNone) {
+        if (onlyIfNone && current != null) {
+            return current;
+        }
         TenancyLayout found = discovery.discover();
         TenancyLayout before = current;
         if (!found.complete() && before != null && before.complete()) {
@@ -86,7 +86,7 @@ public final class DiscoveryLoop implements AutoCloseable {
 
     /**
      * Discovers in the background from now on; {@code onChange} is told (on the loop's thread) when
-     * a discovery finds a different tree than the one before.
+     * a discovery finds a different tree than the one before, and after every discovery the DBA asked for.
      */
     public void start(Consumer<TenancyLayout> onChange) {
         synchronized (lock) {
@@ -107,25 +107,15 @@ public final class DiscoveryLoop implements AutoCloseable {
     }
 
     private void run(Consumer<TenancyLayout> onChange) {
+        try {
+            ensure();
+        } catch (RuntimeException e) {
+            LOG.error("discovery failed", e);
+        }
         while (running) {
-            TenancyLayout before = current;
-            Duration wait;
-            if (before == null || requested) {
-                requested = false;
-                TenancyLayout after;
-                try {
-                    after = runOnce();
-                } catch (RuntimeException e) {
-                    LOG.error("discovery failed", e);
-                    after = current;
-                }
-                if (after != null && !after.sameTreeAs(before)) {
-                    onChange.accept(after);
-                }
-                wait = after == null || !after.complete() ? afterFailure : every;
-            } else {
-                wait = before.complete() ? every : afterFailure;
-            }
+            TenancyLayout now = current;
+            Duration wait = now != null && now.complete() ? every : afterFailure;
+            boolean asked;
             synchronized (lock) {
                 nextAt = Instant.now().plus(wait);
                 while (running && !requested && Instant.now().isBefore(nextAt)) {
@@ -135,8 +125,23 @@ public final class DiscoveryLoop implements AutoCloseable {
                         return;
                     }
                 }
-                requested = true; // the wait ended: time for the next discovery
+                asked = requested;
+                requested = false;
                 nextAt = null;
+            }
+            if (!running) {
+                return;
+            }
+            TenancyLayout before = current;
+            TenancyLayout after;
+            try {
+                after = runOnce();
+            } catch (RuntimeException e) {
+                LOG.error("discovery failed", e);
+                continue;
+            }
+            if (asked || !after.sameTreeAs(before)) {
+                onChange.accept(after);
             }
         }
     }

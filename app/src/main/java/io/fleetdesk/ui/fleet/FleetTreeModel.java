@@ -34,6 +34,12 @@ public final class FleetTreeModel {
      */
     private volatile java.util.function.Predicate<FleetRow> predicate = makePredicate();
 
+    {
+        // The root hands its predicate down to every item (FilterableTreeItem): it must hold the one in force
+        // from the start, or attaching prebuilt items would clear theirs.
+        root.predicateProperty().set(predicate);
+    }
+
     public FilterableTreeItem<FleetRow> root() {
         return root;
     }
@@ -51,83 +57,97 @@ public final class FleetTreeModel {
     }
 
     /**
-     * Every item of a first load, made and wired off the FX thread. A TreeItem tree that no control
-     * observes is plain objects, so this can run anywhere; only {@link #apply} attaches it, on the FX
-     * thread, in one step. At 10,000 databases this moves ~200 ms of work off the FX thread.
+     * The items of an update's added nodes, made and wired off the FX thread. A TreeItem tree that no
+     * control observes is plain objects, so this can run anywhere; only {@link #apply} attaches it, on
+     * the FX thread, in one step per attach point. The first load is the largest case (at 10,000
+     * databases ~200 ms moved off the FX thread), but not the only one: when the direct connections
+     * answer before the tenancy is discovered and read, the regions arrive as additions to a tree that
+     * is not empty, and built on the FX thread they stalled it for ~470 ms (FX stall benchmark).
+     *
+     * @param tops the added items whose parent was not added with them: where they attach
      */
     public record Prebuilt(FleetSnapshot snapshot, Map<String, TreeItem<FleetRow>> items,
-                           List<TreeItem<FleetRow>> regions) {
+                           List<TreeItem<FleetRow>> tops) {
     }
 
     /**
-     * Builds a first load's items; any thread. With the filter in force (empty compartments hidden,
-     * say), each region gets the predicate here, so attaching them on the FX thread filters nothing more.
+     * Builds an update's added items; any thread; null when it adds nothing. With the filter in force
+     * (empty compartments hidden, say), each attach point gets the predicate here, so attaching them on
+     * the FX thread filters nothing more.
      */
-    public Prebuilt prebuild(FleetSnapshot s) {
-        return prebuild(s, predicate);
+    public Prebuilt prebuild(FleetUpdate u) {
+        List<FleetNode> added = new ArrayList<>();
+        for (FleetChange c : u.changes()) {
+            if (c instanceof FleetChange.Added(FleetNode n)) {
+                added.add(n);
+            }
+        }
+        return added.isEmpty() ? null : prebuild(u.snapshot(), added, predicate);
     }
 
-    private static Prebuilt prebuild(FleetSnapshot s, java.util.function.Predicate<FleetRow> predicate) {
+    /** Builds these nodes' items (parents before children, as the snapshot has them). */
+    private static Prebuilt prebuild(FleetSnapshot s, java.util.Collection<FleetNode> nodes,
+                                     java.util.function.Predicate<FleetRow> predicate) {
         Map<String, TreeItem<FleetRow>> items = new HashMap<>();
         Map<String, List<TreeItem<FleetRow>>> kids = new HashMap<>();
-        for (FleetNode n : s.nodes().values()) {
+        for (FleetNode n : nodes) {
             TreeItem<FleetRow> item = newItem(FleetRow.of(n, s));
+            openAtFirst(item, s);
             items.put(n.id(), item);
             kids.computeIfAbsent(n.parentId() == null ? "" : n.parentId(), k -> new ArrayList<>()).add(item);
         }
+        List<TreeItem<FleetRow>> tops = new ArrayList<>();
         for (var e : kids.entrySet()) {
             if (!e.getKey().isEmpty() && items.get(e.getKey()) instanceof FilterableTreeItem<FleetRow> parent) {
                 parent.sourceChildren().setAll(e.getValue());
+            } else {
+                tops.addAll(e.getValue());
             }
         }
-        List<TreeItem<FleetRow>> regions = kids.getOrDefault("", List.of());
-        for (TreeItem<FleetRow> r : regions) {
-            openAtFirst(r, s);
-            if (r instanceof FilterableTreeItem<FleetRow> f) {
-                for (TreeItem<FleetRow> c : f.sourceChildren()) {
-                    openAtFirst(c, s);
-                }
-                if (predicate != null) {
+        if (predicate != null) {
+            for (TreeItem<FleetRow> t : tops) {
+                if (t instanceof FilterableTreeItem<FleetRow> f) {
                     f.predicateProperty().set(predicate);
                 }
             }
         }
-        return new Prebuilt(s, items, regions);
+        return new Prebuilt(s, items, tops);
     }
 
     /** Applies a batch of updates from the poller: the latest snapshot, and every node any of them changed. */
     public void apply(List<FleetUpdate> batch) {
-        apply(batch, null);
+        apply(batch, List.of());
     }
 
     /**
-     * Applies a batch; when the tree is empty and {@code first} was prebuilt from the batch's first
-     * snapshot, attaches it and applies only what the later updates changed.
+     * Applies a batch. Items prebuilt for its updates ({@link #prebuild}) are attached first; what
+     * they hold from the latest snapshot is not touched again, and the rest of the changes are applied
+     * as usual.
      */
-    public void apply(List<FleetUpdate> batch, Prebuilt first) {
+    public void apply(List<FleetUpdate> batch, List<Prebuilt> prebuilt) {
         if (batch.isEmpty()) {
             return;
         }
         FleetSnapshot latest = batch.getLast().snapshot();
-        List<FleetUpdate> rest = batch;
-        if (items.isEmpty() && first != null && first.snapshot() == batch.getFirst().snapshot()) {
-            install(first);
-            snapshot = first.snapshot();
-            rest = batch.subList(1, batch.size());
-        }
+        FleetSnapshot before = snapshot;
         Set<String> changed = new LinkedHashSet<>();
-        for (FleetUpdate u : rest) {
+        for (FleetUpdate u : batch) {
             for (FleetChange c : u.changes()) {
                 changed.add(c.id());
             }
         }
-        FleetSnapshot before = snapshot;
-        snapshot = latest; // the predicate reads emptiness and paths from the latest snapshot
+        Map<String, Map<String, Integer>> order = new HashMap<>();
+        snapshot = latest; // the predicate reads paths from the latest snapshot
+        for (Prebuilt pre : prebuilt) {
+            for (String id : attach(pre, order)) {
+                if (pre.snapshot() == latest) {
+                    changed.remove(id); // its row is the latest already
+                }
+            }
+        }
         boolean emptinessChanged = false;
-        if (items.isEmpty()) {
-            buildAll(latest);
-        } else if (!changed.isEmpty()) {
-            applyChanges(latest, changed);
+        if (!changed.isEmpty()) {
+            applyChanges(latest, changed, order);
             for (String id : changed) {
                 emptinessChanged |= before.isEmptyCompartment(id) != latest.isEmptyCompartment(id);
             }
@@ -139,6 +159,42 @@ public final class FleetTreeModel {
         }
     }
 
+    /**
+     * Attaches each prebuilt subtree whose parent is in the tree and none of whose nodes is; returns
+     * the ids attached. A subtree that does not fit (its parent not there yet, say) is left to the
+     * ordinary path, which builds what is missing on the FX thread.
+     */
+    private List<String> attach(Prebuilt pre, Map<String, Map<String, Integer>> order) {
+        List<String> attached = new ArrayList<>();
+        for (TreeItem<FleetRow> top : pre.tops()) {
+            FleetNode n = top.getValue().node();
+            FilterableTreeItem<FleetRow> parent = n.parentId() == null ? root : filterable(n.parentId());
+            if (parent == null) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            collectIds(top, ids);
+            if (ids.stream().anyMatch(items::containsKey)) {
+                continue;
+            }
+            for (String id : ids) {
+                items.put(id, pre.items().get(id));
+            }
+            addChild(parent, top, pre.snapshot(), order);
+            attached.addAll(ids);
+        }
+        return attached;
+    }
+
+    private static void collectIds(TreeItem<FleetRow> item, List<String> out) {
+        out.add(item.getValue().node().id());
+        if (item instanceof FilterableTreeItem<FleetRow> f) {
+            for (TreeItem<FleetRow> c : f.sourceChildren()) {
+                collectIds(c, out);
+            }
+        }
+    }
+
     /** Drops everything, for a profile switch. */
     public void clear() {
         root.sourceChildren().clear();
@@ -146,23 +202,7 @@ public final class FleetTreeModel {
         snapshot = FleetSnapshot.EMPTY;
     }
 
-    /** First load on the FX thread (when nothing was prebuilt): build detached, attach in one go. */
-    private void buildAll(FleetSnapshot s) {
-        install(prebuild(s, predicate));
-    }
-
-    /** Attaches a detached first load in one step, with the filter the DBA already typed. */
-    private void install(Prebuilt pre) {
-        items.putAll(pre.items());
-        snapshot = pre.snapshot();
-        root.sourceChildren().setAll(pre.regions());
-        if (predicate != null) {
-            root.predicateProperty().set(predicate);
-        }
-    }
-
-    private void applyChanges(FleetSnapshot s, Set<String> changed) {
-        Map<String, Map<String, Integer>> order = new HashMap<>();
+    private void applyChanges(FleetSnapshot s, Set<String> changed, Map<String, Map<String, Integer>> order) {
         // Adds and updates in snapshot order (parents before children), then removals.
         for (FleetNode n : s.nodes().values()) {
             if (!changed.contains(n.id())) {

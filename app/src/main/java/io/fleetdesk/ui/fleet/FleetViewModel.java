@@ -50,7 +50,7 @@ import java.util.function.Consumer;
 public final class FleetViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetViewModel.class);
 
-    /** An update for one session; the first of a session carries its tree items, built off the FX thread. */
+    /** An update for one session, with the items of the nodes it adds, built off the FX thread (null: none). */
     private record Tagged(long generation, FleetUpdate update, FleetTreeModel.Prebuilt prebuilt) {
     }
 
@@ -551,12 +551,9 @@ public final class FleetViewModel implements AutoCloseable {
         if (!profiles.contains(s.profile().name())) {
             profiles.add(s.profile().name());
         }
-        boolean[] first = {true};
         subscription = u -> {
-            // Runs on the poller's thread: the first load's ~40,000 items at 10,000 databases are built here.
-            FleetTreeModel.Prebuilt pre = first[0] ? tree.prebuild(u.snapshot()) : null;
-            first[0] = false;
-            batcher.offer(new Tagged(gen, u, pre));
+            // Runs on the poller's thread: added rows (the first load's ~40,000 items at 10,000 databases) are built here.
+            batcher.offer(new Tagged(gen, u, tree.prebuild(u)));
         };
         s.poller().store().subscribe(subscription);
         directSubscription = s.poller().store()::publishDirect;
@@ -647,13 +644,13 @@ public final class FleetViewModel implements AutoCloseable {
 
     private void applyBatch(List<Tagged> batch) {
         List<FleetUpdate> mine = new ArrayList<>();
-        FleetTreeModel.Prebuilt prebuilt = null;
+        List<FleetTreeModel.Prebuilt> prebuilt = new ArrayList<>();
         for (Tagged t : batch) {
             if (t.generation() == generation) {
-                if (mine.isEmpty()) {
-                    prebuilt = t.prebuilt();
-                }
                 mine.add(t.update());
+                if (t.prebuilt() != null) {
+                    prebuilt.add(t.prebuilt());
+                }
             }
         }
         if (mine.isEmpty()) {
