@@ -8,6 +8,7 @@ import io.fleetdesk.support.Fx;
 import io.fleetdesk.support.MainWindow;
 import io.fleetdesk.ui.fleet.FleetRow;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The window and its dialogs on a demo whose responses are as varied as the real service's
  * ({@code --demo-varied}): every row's details, the Backups dialog and the Data Guard wizard's
- * pre-checks, run until every optional field they read has been absent at least once.
+ * pre-checks, run until every optional field they read has been absent at least once, then a
+ * switchover to the end (its work request's answers varied too) with both audit entries.
  */
 class VariedResponsesWindowTest extends DemoWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
@@ -135,5 +137,36 @@ class VariedResponsesWindowTest extends DemoWindowTest {
         Map<String, Long> dialogs = absent(Set.of("Backup", "DataGuardAssociation"));
         assertTrue(dialogs.size() >= 15, dialogs.toString());
         assertTrue(!dialogs.containsValue(0L), dialogs.toString());
+
+        // On to the end: confirmed, sent, followed through its work request (whose answers are varied
+        // too), verified, and written to the audit log before and after.
+        Fx.waitUntil(WAIT, "Next is enabled once the warnings are acknowledged", () -> {
+            CheckBox ack = robot.lookup("#dgAcknowledge").queryAs(CheckBox.class);
+            if (ack.isVisible() && !ack.isSelected()) {
+                ack.fire();
+            }
+            Button next = robot.lookup("#dgNext").queryAs(Button.class);
+            if (next.isDisabled() && !robot.lookup("#dgRerun").queryAs(Button.class).isDisabled()) {
+                robot.lookup("#dgRerun").queryAs(Button.class).fire(); // a check failed on this read: read again
+            }
+            return !next.isDisabled();
+        });
+        var pair = sim().pairs().getFirst();
+        String primary = sim().role(pair.firstDbId()).equals("PRIMARY") ? pair.firstDbId() : pair.secondDbId();
+        Fx.click(robot, "#dgNext");
+        Fx.waitUntil(WAIT, "the confirm page", () -> robot.lookup("#dgConfirmName").tryQuery().map(n -> n.isVisible())
+                .orElse(false));
+        Fx.click(robot, "#dgConfirmName").write(sim().dbName(sim().database(primary)));
+        Fx.click(robot, "#dgPassword").write("Wz#Admin_9931");
+        Fx.waitUntil(WAIT, "Start is enabled", () -> !robot.lookup("#dgNext").queryAs(Button.class).isDisabled());
+        Fx.click(robot, "#dgNext");
+        Fx.waitUntil(Duration.ofSeconds(90), "the switchover is done and verified", () -> robot.lookup("#dgVerifyState")
+                .tryQuery().map(n -> ((javafx.scene.control.Label) n).getText().contains("done")).orElse(false));
+        var audit = vm.audit().readAll().stream().filter(e -> e.targets().contains(primary)).toList();
+        assertEquals(2, audit.size(), audit.toString());
+        assertEquals(io.fleetdesk.ops.AuditEntry.Phase.INTENT, audit.get(0).phase());
+        assertEquals("SUCCEEDED", audit.get(1).status());
+        Map<String, Long> workRequests = absent(Set.of("WorkRequest"));
+        assertTrue(!workRequests.isEmpty(), "the work request was read with varied answers: " + workRequests);
     }
 }
