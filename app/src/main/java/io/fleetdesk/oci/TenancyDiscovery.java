@@ -1,5 +1,6 @@
 package io.fleetdesk.oci;
 
+import io.fleetdesk.model.Notice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class TenancyDiscovery implements AutoCloseable {
     public TenancyLayout discover() {
         long t0 = System.nanoTime();
         AtomicLong requests = new AtomicLong();
-        List<String> problems = new ArrayList<>();
+        List<Notice> problems = new ArrayList<>();
         boolean[] complete = {true};
 
         // Regions
@@ -63,10 +64,8 @@ public final class TenancyDiscovery implements AutoCloseable {
             subs = withRetries(requests, () -> identity(profile.region()).listRegionSubscriptions(profile.tenancyId()));
         } catch (OciApiException e) {
             complete[0] &= e.isRefused();
-            problems.add("Region subscriptions could not be read (" + e.userMessage() + "), so only "
-                    + String.join(", ", fallbackRegions()) + " is watched."
-                    + (e.isRefused() ? " To watch every subscribed region, the policy needs: "
-                    + "Allow group <your group> to inspect tenancies in tenancy" : " Fleetdesk tries again soon."));
+            problems.add(Notice.of(e.isRefused() ? "discovery.subscriptionsRefused" : "discovery.subscriptionsFailed",
+                    answer(e), String.join(", ", fallbackRegions())));
         }
         if (subs != null) {
             List<String> ready = new ArrayList<>();
@@ -95,15 +94,14 @@ public final class TenancyDiscovery implements AutoCloseable {
                     if (!ready.contains(r)) {
                         String status = subs.stream().filter(s -> r.equals(s.regionName())).map(s -> s.status())
                                 .findFirst().orElse(null);
-                        problems.add("fleetdesk_regions in profile [" + profile.name() + "] names " + r + ", "
-                                + (status == null ? "which the tenancy is not subscribed to"
-                                : "whose subscription is " + status + ", not READY")
-                                + "; it is not watched. Subscribed and READY: " + String.join(", ", ready) + ".");
+                        problems.add(status == null
+                                ? Notice.of("discovery.regionNotSubscribed", profile.name(), r, String.join(", ", ready))
+                                : Notice.of("discovery.regionNotReady", profile.name(), r, status, String.join(", ", ready)));
                     }
                 }
             }
             if (regions.isEmpty() && ready.isEmpty()) {
-                problems.add("The tenancy lists no READY region subscription; watching " + profile.region() + ".");
+                problems.add(Notice.of("discovery.noReadyRegion", profile.region()));
                 regions.add(profile.region());
             }
         } else {
@@ -140,10 +138,8 @@ public final class TenancyDiscovery implements AutoCloseable {
         } catch (OciApiException e) {
             complete[0] &= e.isRefused();
             List<String> named = profile.compartmentFilter().stream().map(OciCompartment::name).toList();
-            problems.add("The tenancy's compartments could not be listed (" + e.userMessage() + "), so only the root"
-                    + (named.isEmpty() ? "" : " and " + String.join(", ", named)) + " are watched."
-                    + (e.isRefused() ? " To see every compartment, the policy needs: "
-                    + "Allow group <your group> to inspect compartments in tenancy" : " Fleetdesk tries again soon."));
+            problems.add(Notice.of((e.isRefused() ? "discovery.compartmentsRefused" : "discovery.compartmentsFailed")
+                    + (named.isEmpty() ? "" : "Named"), answer(e), String.join(", ", named)));
             for (OciCompartment f : profile.compartmentFilter()) {
                 IdentityApi.CompartmentRow c;
                 try {
@@ -163,6 +159,12 @@ public final class TenancyDiscovery implements AutoCloseable {
         return new TenancyLayout(regions, compartments, problems, complete[0], Instant.now(), took, requests.get());
     }
 
+    /** What the service answered, in its own terms: "404 NotAuthorizedOrNotFound, opc-request-id …", or why none came. */
+    private static String answer(OciApiException e) {
+        String what = e.isTimeout() ? "timeout" : e.status() <= 0 ? e.getMessage() : e.status() + " " + e.serviceCode();
+        return e.opcRequestId() == null ? what : what + ", opc-request-id " + e.opcRequestId();
+    }
+
     private List<String> fallbackRegions() {
         return profile.regionFilter().isEmpty() ? List.of(profile.region()) : profile.regionFilter();
     }
@@ -172,7 +174,7 @@ public final class TenancyDiscovery implements AutoCloseable {
      * profile: a named compartment, everything below it, and (not listed) its ancestors.
      */
     private List<OciCompartment> tree(IdentityApi.CompartmentRow root, Map<String, IdentityApi.CompartmentRow> all,
-                                      List<String> problems) {
+                                      List<Notice> problems) {
         Map<String, List<IdentityApi.CompartmentRow>> kids = new HashMap<>();
         for (IdentityApi.CompartmentRow c : all.values()) {
             if (c.id().equals(root.id())) {
@@ -193,7 +195,7 @@ public final class TenancyDiscovery implements AutoCloseable {
 
     /** Ids to list: everything, or the profile's compartments and their subtrees. */
     private Set<String> wanted(Map<String, IdentityApi.CompartmentRow> all,
-                               Map<String, List<IdentityApi.CompartmentRow>> kids, List<String> problems) {
+                               Map<String, List<IdentityApi.CompartmentRow>> kids, List<Notice> problems) {
         Set<String> wanted = new LinkedHashSet<>();
         if (profile.compartmentFilter().isEmpty()) {
             wanted.addAll(all.keySet());
@@ -201,8 +203,7 @@ public final class TenancyDiscovery implements AutoCloseable {
         }
         for (OciCompartment f : profile.compartmentFilter()) {
             if (!all.containsKey(f.id())) {
-                problems.add("fleetdesk_compartments in profile [" + profile.name() + "] names " + f.name() + " ("
-                        + f.id() + "), which is not an ACTIVE compartment of the tenancy that this user can see.");
+                problems.add(Notice.of("discovery.compartmentNotFound", profile.name(), f.name(), f.id()));
                 continue;
             }
             List<String> stack = new ArrayList<>(List.of(f.id()));

@@ -12,12 +12,14 @@ import java.util.List;
  * @param regions       READY subscribed regions, narrowed by the profile
  * @param compartments  the root, every ACTIVE compartment below it (narrowed by the profile), and the
  *                      ancestors a narrowed compartment needs for its path
- * @param problems      what discovery could not do, each with what to do about it; empty when all went well
+ * @param problems      what discovery could not do, as notices the UI words (with what to do about it); empty
+ *                      when all went well
  * @param complete      false when a call failed for a passing reason (network, 5xx): the layout is a
  *                      fallback and discovery should run again soon
  * @param requests      Identity requests this discovery sent
  */
-public record TenancyLayout(List<String> regions, List<OciCompartment> compartments, List<String> problems,
+public record TenancyLayout(List<String> regions, List<OciCompartment> compartments,
+                            List<io.fleetdesk.model.Notice> problems,
                             boolean complete, Instant discoveredAt, Duration took, long requests) {
     public TenancyLayout {
         regions = List.copyOf(regions);

@@ -260,7 +260,7 @@ public final class FleetPoller implements AutoCloseable {
             byRegion.put(region, work);
         }
         Map<String, FleetNode> nodes = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>(layout.problems());
+        List<String> errors = new ArrayList<>();
         Set<String> touched = new HashSet<>();
         for (var e : byRegion.entrySet()) {
             String region = e.getKey();
@@ -294,7 +294,7 @@ public final class FleetPoller implements AutoCloseable {
                 : errors;
         FleetSnapshot snap = new FleetSnapshot(nodes, now, took, shownErrors, requests.get(),
                 new io.fleetdesk.model.TenancyInfo(layout.regions().size(), listed.size(), layout.discoveredAt(),
-                        layout.complete()));
+                        layout.complete(), layout.problems()));
         lastPlan = plan;
         if (closed) {
             return snap; // closed mid-refresh: its calls were interrupted, nothing here is news

@@ -1,6 +1,8 @@
 package io.fleetdesk.oci;
 
 import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.Notice;
+import io.fleetdesk.ui.common.Messages;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.poll.FleetPoller;
@@ -92,10 +94,15 @@ class TenancyDiscoveryTest {
                 TenancyLayout l = d.discover();
                 assertEquals(List.of("ap-tokyo-1"), l.regions());
                 assertEquals(2, l.problems().size(), l.problems().toString());
-                assertTrue(l.problems().get(0).contains("uk-london-1") && l.problems().get(0).contains("IN_PROGRESS"),
+                // Data below the UI: a key and its values, worded by the UI in the DBA's language.
+                assertEquals(Notice.of("discovery.regionNotReady", "narrowed", "uk-london-1", "IN_PROGRESS",
+                        "us-ashburn-1, eu-frankfurt-1, ap-tokyo-1"),
                         l.problems().get(0));
-                assertTrue(l.problems().get(1).contains("sa-saopaulo-1")
-                        && l.problems().get(1).contains("not subscribed"), l.problems().get(1));
+                assertEquals(Notice.of("discovery.regionNotSubscribed", "narrowed", "sa-saopaulo-1",
+                        "us-ashburn-1, eu-frankfurt-1, ap-tokyo-1"),
+                        l.problems().get(1));
+                String worded = Messages.of(l.problems().get(1));
+                assertTrue(worded.contains("sa-saopaulo-1") && worded.contains("not subscribed"), worded);
             }
         }
     }
@@ -113,12 +120,19 @@ class TenancyDiscoveryTest {
                         .toList(), "the root, and crm placed under it (its parent cannot be seen)");
                 assertTrue(l.complete(), "a refusal is an answer: no quick retry");
                 assertEquals(1, l.problems().size());
-                assertTrue(l.problems().getFirst().contains("inspect compartments in tenancy"), l.problems().getFirst());
+                Notice n = l.problems().getFirst();
+                assertEquals("discovery.compartmentsRefusedNamed", n.key());
+                assertTrue(n.args().getFirst().startsWith("404 NotAuthorizedOrNotFound"), n.toString());
+                assertEquals("crm", n.args().get(1));
+                String worded = Messages.of(n);
+                assertTrue(worded.contains("inspect compartments in tenancy") && worded.contains("The tenancy's compartments"),
+                        worded);
             }
             // The poller still lists what it may, and says the same in the refresh's problems.
             try (FleetPoller poller = h.poller()) {
                 FleetSnapshot s = poller.refreshOnce();
-                assertTrue(s.errors().stream().anyMatch(e -> e.contains("inspect compartments in tenancy")), s.errors().toString());
+                assertTrue(s.tenancy().problems().stream().anyMatch(x -> Messages.of(x).contains("inspect compartments in tenancy")),
+                        s.tenancy().problems().toString());
                 assertEquals(2, s.count(NodeKind.REGION));
                 assertEquals(2, s.count(NodeKind.COMPARTMENT), "only the root, in each region");
             }

@@ -16,6 +16,11 @@ public final class Messages {
         return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
     }
 
+    /** A notice from below {@code ui} (a key and its values), in the DBA's language. */
+    public static String of(io.fleetdesk.model.Notice n) {
+        return get(n.key(), n.args().toArray());
+    }
+
     /** The text for a key, with {0}-style arguments filled in. */
     public static String get(String key, Object... args) {
         try {

@@ -67,7 +67,7 @@ public final class FleetViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper tenancy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tenancyDetails = new ReadOnlyStringWrapper("");
     /** Discovery problems already shown in the banner, so the same one is not shown again every refresh. */
-    private List<String> shownDiscoveryProblems = List.of();
+    private List<io.fleetdesk.model.Notice> shownDiscoveryProblems = List.of();
     private final BooleanProperty opening = new SimpleBooleanProperty();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** For dialogs: after the main window closed, late work (a reload after an action) is dropped, not thrown. */
@@ -667,7 +667,11 @@ public final class FleetViewModel implements AutoCloseable {
         lastRefresh.set(Messages.get("status.refreshed", java.time.LocalTime.ofInstant(s.takenAt(),
                         java.time.ZoneId.systemDefault()).withNano(0), s.refreshDuration().toMillis() / 1000.0,
                 s.requests()));
-        errors.set(s.errors().isEmpty() ? Messages.get("status.noErrors") : Messages.get("status.errors", s.errors().size()));
+        // Discovery's problems first (they say which policy would show more), then the refresh's.
+        List<String> problemLines = new ArrayList<>();
+        s.tenancy().problems().forEach(n -> problemLines.add(Messages.of(n)));
+        problemLines.addAll(s.errors());
+        errors.set(problemLines.isEmpty() ? Messages.get("status.noErrors") : Messages.get("status.errors", problemLines.size()));
         io.fleetdesk.model.TenancyInfo t = s.tenancy();
         if (t.discoveredAt() != null) {
             tenancy.set(Messages.get(t.complete() ? "status.tenancy" : "status.tenancyOld", t.regions(), t.compartments()));
@@ -676,14 +680,13 @@ public final class FleetViewModel implements AutoCloseable {
         }
         // What discovery could not do (a region not subscribed, compartments not listable) is said once in
         // the banner, with the policy that would fix it; it stays in the status bar's problems.
-        FleetSession open = session;
-        io.fleetdesk.oci.TenancyLayout layout = open == null ? null : open.poller().discovery().current();
-        List<String> problems = layout == null ? List.of() : layout.problems();
+        List<io.fleetdesk.model.Notice> problems = t.problems();
         if (!problems.isEmpty() && !problems.equals(shownDiscoveryProblems)) {
-            banner.set(Messages.get("discovery.problem", activeProfile.get(), String.join("\n", problems)));
+            banner.set(Messages.get("discovery.problem", activeProfile.get(),
+                    String.join("\n", problems.stream().map(Messages::of).toList())));
         }
         shownDiscoveryProblems = problems;
-        errorDetails.set(String.join("\n", s.errors()));
+        errorDetails.set(String.join("\n", problemLines));
         // A refused key is not a passing fault: say which profile and what to check, in the banner.
         s.errors().stream().filter(e -> e.contains("401 NotAuthenticated")).findFirst().ifPresent(e ->
                 banner.set(Messages.get("profile.refused", activeProfile.get(), e)));
