@@ -16,6 +16,19 @@ public final class Main {
         if (System.getProperty("fleetdesk.logs") == null) {
             System.setProperty("fleetdesk.logs", io.fleetdesk.ops.AppFolders.data().resolve("logs").toString());
         }
+        // The log names databases, hosts and OCIDs: its folder is the owner's only (0700), and so is the
+        // file logback appends to (0600, made here before logback opens it; the daily files it rolls to
+        // are behind the 0700 folder).
+        try {
+            java.nio.file.Path logs = java.nio.file.Path.of(System.getProperty("fleetdesk.logs"));
+            io.fleetdesk.ops.AppFolders.createPrivate(logs);
+            java.nio.file.Path file = logs.resolve("fleetdesk.log");
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createFile(file, io.fleetdesk.ops.AppFolders.ownerOnlyFile());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("Fleetdesk: the log folder could not be made private: " + e);
+        }
         FleetdeskApp.launchWith(args);
     }
 }

@@ -1,21 +1,40 @@
 package io.fleetdesk.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Something to tell the DBA, as data: a message key of the UI's bundles and the values to fill in
- * (names, regions, OCIDs, the service's status and code). Below {@code ui} nothing builds the
- * sentence, so it reads in the DBA's language.
+ * Something to tell the DBA, as data: a message key of the UI's bundles and the values to fill in.
+ * Below {@code ui} nothing builds the sentence, so it reads in the DBA's language.
+ *
+ * <p>A value is a name or OCID (a String), a number, an {@link java.time.Instant} (shown in UTC and
+ * local time by the UI), or another Notice (rendered first, in the same language), so that a part
+ * of a sentence can be chosen below {@code ui} without writing it.
  *
  * @param key  a key of {@code io/fleetdesk/ui/messages*.properties}
- * @param args the values for {@code {0}}, {@code {1}} …, in order
+ * @param args the values for {@code {0}}, {@code {1}} …, in order; may hold nulls
  */
-public record Notice(String key, List<String> args) {
+public record Notice(String key, List<Object> args) {
     public Notice {
-        args = List.copyOf(args);
+        List<Object> copy = new ArrayList<>(args.size());
+        for (Object a : args) {
+            copy.add(nested(a));
+        }
+        args = Collections.unmodifiableList(copy);
     }
 
-    public static Notice of(String key, String... args) {
-        return new Notice(key, List.of(args));
+    /** A notice read back from JSON (the audit log) has its nested notices as maps: make them notices again. */
+    @SuppressWarnings("unchecked")
+    private static Object nested(Object a) {
+        if (a instanceof java.util.Map<?, ?> m && m.size() == 2 && m.get("key") instanceof String k
+                && m.get("args") instanceof List<?> l) {
+            return new Notice(k, (List<Object>) l);
+        }
+        return a;
+    }
+
+    public static Notice of(String key, Object... args) {
+        return new Notice(key, java.util.Arrays.asList(args));
     }
 }

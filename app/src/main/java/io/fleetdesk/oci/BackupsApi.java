@@ -35,11 +35,20 @@ public interface BackupsApi extends WorkRequestsApi {
     /** The automatic backup configuration, from GetDatabase; null when the database has none. */
     BackupConfig config(String databaseId);
 
-    Submitted create(String databaseId, String displayName, Integer retentionDays);
+    /** The compartment a database is in (GetDatabase), to look up its work requests. */
+    String compartmentOf(String databaseId);
+
+    /**
+     * CreateBackup. {@code retryToken} goes out as {@code opc-retry-token}: sent again with the same
+     * token (after an answer that was lost), the service returns the first backup instead of making a
+     * second one.
+     */
+    Submitted create(String databaseId, String displayName, Integer retentionDays, String retryToken);
 
     Submitted delete(String backupId);
 
-    Submitted cancel(String backupId);
+    /** CancelBackup, with {@code opc-retry-token} as for {@link #create}. */
+    Submitted cancel(String backupId, String retryToken);
 
     Submitted restore(String databaseId, RestorePoint to);
 }

@@ -40,7 +40,10 @@ public interface DataGuardOperationsApi extends WorkRequestsApi {
     Rows.DatabaseRow database(String databaseId);
 
     /** Work requests on a resource that are ACCEPTED, IN_PROGRESS or CANCELING (ListWorkRequests). */
-    List<RunningWork> runningWork(String compartmentId, String resourceId);
+    default List<RunningWork> runningWork(String compartmentId, String resourceId) {
+        return workOn(compartmentId, resourceId).stream().filter(WorkOn::running)
+                .map(w -> new RunningWork(w.id(), w.operationType(), w.status(), w.percentComplete())).toList();
+    }
 
     Submitted switchover(String databaseId, String associationId, char[] adminPassword);
 

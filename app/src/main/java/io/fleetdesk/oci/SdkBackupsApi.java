@@ -78,8 +78,14 @@ public final class SdkBackupsApi implements BackupsApi {
     }
 
     @Override
-    public Submitted create(String databaseId, String displayName, Integer retentionDays) {
-        var r = SdkWorkRequests.call(() -> database.createBackup(CreateBackupRequest.builder()
+    public String compartmentOf(String databaseId) {
+        return SdkWorkRequests.call(() -> database.getDatabase(GetDatabaseRequest.builder().databaseId(databaseId)
+                .build())).getDatabase().getCompartmentId();
+    }
+
+    @Override
+    public Submitted create(String databaseId, String displayName, Integer retentionDays, String retryToken) {
+        var r = SdkWorkRequests.call(() -> database.createBackup(CreateBackupRequest.builder().opcRetryToken(retryToken)
                 .createBackupDetails(CreateBackupDetails.builder().databaseId(databaseId).displayName(displayName)
                         .retentionPeriodInDays(retentionDays).build()).build()));
         return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
@@ -92,8 +98,9 @@ public final class SdkBackupsApi implements BackupsApi {
     }
 
     @Override
-    public Submitted cancel(String backupId) {
-        var r = SdkWorkRequests.call(() -> database.cancelBackup(CancelBackupRequest.builder().backupId(backupId).build()));
+    public Submitted cancel(String backupId, String retryToken) {
+        var r = SdkWorkRequests.call(() -> database.cancelBackup(CancelBackupRequest.builder().backupId(backupId)
+                .opcRetryToken(retryToken).build()));
         return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
     }
 
@@ -108,6 +115,11 @@ public final class SdkBackupsApi implements BackupsApi {
         var r = SdkWorkRequests.call(() -> database.restoreDatabase(RestoreDatabaseRequest.builder().databaseId(databaseId)
                 .restoreDatabaseDetails(d.build()).build()));
         return new Submitted(r.getOpcWorkRequestId(), r.getOpcRequestId());
+    }
+
+    @Override
+    public List<WorkOn> workOn(String compartmentId, String resourceId) {
+        return SdkWorkRequests.workOn(workRequests, compartmentId, resourceId);
     }
 
     @Override

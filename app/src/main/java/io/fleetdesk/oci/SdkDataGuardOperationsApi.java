@@ -11,8 +11,6 @@ import com.oracle.bmc.database.requests.ListDataGuardAssociationsRequest;
 import com.oracle.bmc.database.requests.ReinstateDataGuardAssociationRequest;
 import com.oracle.bmc.database.requests.SwitchoverDataGuardAssociationRequest;
 import com.oracle.bmc.workrequests.WorkRequestClient;
-import com.oracle.bmc.workrequests.model.WorkRequestSummary;
-import com.oracle.bmc.workrequests.requests.ListWorkRequestsRequest;
 
 import java.util.Arrays;
 import java.util.List;
@@ -55,15 +53,8 @@ public final class SdkDataGuardOperationsApi implements DataGuardOperationsApi {
     }
 
     @Override
-    public List<RunningWork> runningWork(String compartmentId, String resourceId) {
-        return call(() -> workRequests.listWorkRequests(ListWorkRequestsRequest.builder().compartmentId(compartmentId)
-                .resourceId(resourceId).build())).getItems().stream()
-                .filter(w -> w.getStatus() == WorkRequestSummary.Status.Accepted
-                        || w.getStatus() == WorkRequestSummary.Status.InProgress
-                        || w.getStatus() == WorkRequestSummary.Status.Canceling)
-                .map(w -> new RunningWork(w.getId(), w.getOperationType(), w.getStatus().getValue(),
-                        w.getPercentComplete() == null ? 0f : w.getPercentComplete()))
-                .toList();
+    public List<WorkOn> workOn(String compartmentId, String resourceId) {
+        return SdkWorkRequests.workOn(workRequests, compartmentId, resourceId);
     }
 
     /** An SDK enum's wire value, as the service writes it; null stays null. */

@@ -11,7 +11,9 @@ import com.oracle.bmc.workrequests.model.WorkRequestError;
 import com.oracle.bmc.workrequests.model.WorkRequestLogEntry;
 import com.oracle.bmc.workrequests.requests.GetWorkRequestRequest;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestErrorsRequest;
+import com.oracle.bmc.workrequests.model.WorkRequestSummary;
 import com.oracle.bmc.workrequests.requests.ListWorkRequestLogsRequest;
+import com.oracle.bmc.workrequests.requests.ListWorkRequestsRequest;
 
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +72,30 @@ final class SdkWorkRequests {
         return new WorkRequestsApi.WorkRequestProgress(w.getId(), status,
                 w.getPercentComplete() == null ? 0f : w.getPercentComplete(),
                 w.getTimeFinished() == null ? null : w.getTimeFinished().toInstant(), errors, log);
+    }
+
+    /** ListWorkRequests on one resource, every page, newest first. */
+    static List<WorkRequestsApi.WorkOn> workOn(WorkRequestClient workRequests, String compartmentId, String resourceId) {
+        List<WorkRequestsApi.WorkOn> out = new java.util.ArrayList<>();
+        String page = null;
+        do {
+            String p = page;
+            var r = call(() -> workRequests.listWorkRequests(ListWorkRequestsRequest.builder().compartmentId(compartmentId)
+                    .resourceId(resourceId).page(p).build()));
+            for (WorkRequestSummary w : r.getItems()) {
+                if (w.getId() == null) {
+                    continue;
+                }
+                out.add(new WorkRequestsApi.WorkOn(w.getId(), w.getOperationType(),
+                        w.getStatus() == null ? "UNKNOWN" : w.getStatus().getValue(),
+                        w.getPercentComplete() == null ? 0f : w.getPercentComplete(),
+                        w.getTimeAccepted() == null ? null : w.getTimeAccepted().toInstant()));
+            }
+            page = r.getOpcNextPage();
+        } while (page != null);
+        out.sort(java.util.Comparator.comparing(WorkRequestsApi.WorkOn::accepted,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        return out;
     }
 
     /** Runs an SDK call; a service error becomes an {@link OciApiException} with its status, code and request id. */

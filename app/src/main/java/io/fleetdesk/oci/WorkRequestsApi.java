@@ -31,6 +31,24 @@ public interface WorkRequestsApi extends AutoCloseable {
 
     WorkRequestProgress workRequest(String workRequestId);
 
+    /**
+     * A work request on a resource, as ListWorkRequests lists it (any status).
+     *
+     * @param accepted when the service accepted it; null when the response left it out
+     */
+    record WorkOn(String id, String operationType, String status, float percentComplete, Instant accepted) {
+        /** ACCEPTED, IN_PROGRESS or CANCELING: it has not ended. */
+        public boolean running() {
+            return "ACCEPTED".equals(status) || "IN_PROGRESS".equals(status) || "CANCELING".equals(status);
+        }
+    }
+
+    /**
+     * The work requests on a resource in a compartment (ListWorkRequests, every page), newest first.
+     * After a request whose answer was lost this finds out whether the service started the operation.
+     */
+    List<WorkOn> workOn(String compartmentId, String resourceId);
+
     @Override
     void close();
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param at            when it was written
  * @param operationId   ties an outcome to its intent
- * @param phase         INTENT or OUTCOME
+ * @param phase         INTENT, SENT (the service answered with a work request) or OUTCOME
  * @param osUser        who ran Fleetdesk
  * @param ociUser       the OCI user (or profile) the request runs as
  * @param profile       the Fleetdesk profile
@@ -22,13 +22,15 @@ import java.util.Map;
  * @param workRequestId the service's work request, when there is one
  * @param opcRequestId  the service's request id, to quote to Oracle Support
  * @param durationMs    for an outcome: from intent to outcome
- * @param message       for an outcome: what happened, in words
+ * @param message       for an outcome written before 2026-11-29: what happened, in English words
+ * @param notice        for an outcome: what happened, as data the UI words in the DBA's language
  */
 public record AuditEntry(Instant at, String operationId, Phase phase, String osUser, String ociUser, String profile,
                          String action, List<String> targets, Map<String, String> parameters, String status,
-                         String workRequestId, String opcRequestId, Long durationMs, String message) {
+                         String workRequestId, String opcRequestId, Long durationMs, String message,
+                         io.fleetdesk.model.Notice notice) {
 
-    public enum Phase { INTENT, OUTCOME }
+    public enum Phase { INTENT, SENT, OUTCOME }
 
     public AuditEntry {
         targets = targets == null ? List.of() : List.copyOf(targets);

@@ -1,34 +1,56 @@
 package io.fleetdesk.ops;
 
 import io.fleetdesk.model.Backup;
+import io.fleetdesk.model.Notice;
 import io.fleetdesk.oci.BackupsApi;
-import io.fleetdesk.oci.OciApiException;
 import io.fleetdesk.oci.WorkRequestsApi.Submitted;
+import io.fleetdesk.oci.WorkRequestsApi.WorkOn;
 import io.fleetdesk.oci.WorkRequestsApi.WorkRequestProgress;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Create, delete and cancel a backup, and restore a database: each audited (intent synced before the
- * request, outcome after) and followed to the end of its work request. Blocking: run on a background
- * thread. No JavaFX here.
+ * request, the work request as soon as the service answers, the outcome at the end) and followed to
+ * the end of its work request. One operation per database at a time, shared with the Data Guard
+ * workflow ({@link OperationLocks}). Blocking: run on a background thread. No JavaFX here, and no
+ * sentences: what happened is a {@link Notice} the UI words.
+ *
+ * <p>After a send, only a clear 4xx answer is a refusal. Anything else (a timeout, a lost connection,
+ * a 5xx) is UNKNOWN until the work request is found: the service may well have accepted it, and
+ * telling the DBA to start again could mean a second restore. CreateBackup and CancelBackup carry
+ * an {@code opc-retry-token}, so sending them again with it can never do the work twice.
  */
 public final class BackupOperations {
-    /** Where an action is; {@code ended} with {@code succeeded} or not, and the message a DBA reads. */
-    public record Progress(String action, String status, float percentComplete, List<String> log, String message,
-                           String workRequestId, String opcRequestId, boolean ended, boolean succeeded) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupOperations.class);
+    /**
+     * Where an action is; {@code ended} with {@code succeeded} or not, and what happened.
+     *
+     * @param status     SENDING, NOT_SENT, REFUSED, a work request status, or UNKNOWN (sent, end not known)
+     * @param unrecorded why the outcome could not be written to the audit log; null when it was
+     */
+    public record Progress(String action, String status, float percentComplete, List<String> log, Notice message,
+                           String workRequestId, String opcRequestId, boolean ended, boolean succeeded,
+                           Notice unrecorded) {
         static Progress start(String action) {
-            return new Progress(action, "SENDING", 0, List.of(), null, null, null, false, false);
+            return new Progress(action, "SENDING", 0, List.of(), null, null, null, false, false, null);
+        }
+
+        static Progress end(String action, String status, Notice message) {
+            return new Progress(action, status, 0, List.of(), message, null, null, true, false, null);
         }
     }
 
@@ -38,14 +60,22 @@ public final class BackupOperations {
 
     private final BackupsApi api;
     private final AuditLog audit;
+    private final OperationLocks locks;
     private final Actor actor;
     private final Duration poll;
 
-    public BackupOperations(BackupsApi api, AuditLog audit, Actor actor, Duration poll) {
+    public BackupOperations(BackupsApi api, AuditLog audit, OperationLocks locks, Actor actor, Duration poll) {
         this.api = api;
         this.audit = audit;
+        this.locks = locks;
         this.actor = actor;
         this.poll = poll;
+    }
+
+    /** One action as {@link #run} sends it: what, on which database and resource, and how to send it. */
+    private record Action(String name, String databaseId, String resourceId, List<String> targets,
+                          Map<String, String> parameters, boolean retryable, Function<String, Submitted> send,
+                          Notice success) {
     }
 
     public Progress create(String databaseId, String databaseName, String displayName, Integer retentionDays,
@@ -54,118 +84,200 @@ public final class BackupOperations {
         p.put("databaseName", databaseName);
         p.put("displayName", displayName);
         p.put("retentionPeriodInDays", retentionDays == null ? "default" : retentionDays.toString());
-        return run("CREATE_BACKUP", List.of(databaseId), p, () -> api.create(databaseId, displayName, retentionDays),
-                "The backup " + displayName + " is ACTIVE.", onProgress);
+        return run(new Action("CREATE_BACKUP", databaseId, databaseId, List.of(databaseId), p, true,
+                token -> api.create(databaseId, displayName, retentionDays, token),
+                Notice.of("bk.done.create", displayName)), onProgress);
     }
 
     public Progress delete(Backup b, String databaseName, Consumer<Progress> onProgress) {
         if (b.automatic()) {
             // Refused here as the service would: say why without sending (and without an audit entry).
-            Progress p = new Progress("DELETE_BACKUP", "REFUSED", 0, List.of(), "Automatic backups cannot be deleted;"
-                    + " they expire with the recovery window.", null, null, true, false);
+            Progress p = Progress.end("DELETE_BACKUP", "REFUSED", Notice.of("bk.refused.automatic"));
             onProgress.accept(p);
             return p;
         }
-        return run("DELETE_BACKUP", List.of(b.databaseId(), b.id()), Map.of("databaseName", databaseName,
-                "displayName", b.displayName()), () -> api.delete(b.id()), "The backup " + b.displayName() + " is deleted.",
-                onProgress);
+        return run(new Action("DELETE_BACKUP", b.databaseId(), b.id(), List.of(b.databaseId(), b.id()),
+                Map.of("databaseName", databaseName, "displayName", b.displayName()), false, token -> api.delete(b.id()),
+                Notice.of("bk.done.delete", b.displayName())), onProgress);
     }
 
     public Progress cancel(Backup b, String databaseName, Consumer<Progress> onProgress) {
-        return run("CANCEL_BACKUP", List.of(b.databaseId(), b.id()), Map.of("databaseName", databaseName,
-                "displayName", b.displayName()), () -> api.cancel(b.id()), "The backup " + b.displayName()
-                + " is canceled.", onProgress);
+        return run(new Action("CANCEL_BACKUP", b.databaseId(), b.id(), List.of(b.databaseId(), b.id()),
+                Map.of("databaseName", databaseName, "displayName", b.displayName()), true,
+                token -> api.cancel(b.id(), token), Notice.of("bk.done.cancel", b.displayName())), onProgress);
     }
 
-    public Progress restore(String databaseId, String databaseName, BackupsApi.RestorePoint to,
-                            Consumer<Progress> onProgress) {
+    /**
+     * Restores a database. The DB name typed by the DBA is checked here, whatever the dialog did: a
+     * restore rewinds a database, and nothing is sent without it.
+     *
+     * @param confirmName the database's DB name, which the DBA must type (case-insensitive)
+     * @param typedName   what the DBA typed
+     */
+    public Progress restore(String databaseId, String databaseName, String confirmName, String typedName,
+                            BackupsApi.RestorePoint to, Consumer<Progress> onProgress) {
+        if (confirmName == null || typedName == null || !typedName.trim().equalsIgnoreCase(confirmName)) {
+            Progress p = Progress.end("RESTORE_DATABASE", "NOT_SENT", Notice.of("bk.notSent.confirm",
+                    typedName == null ? "" : typedName.trim(), confirmName));
+            onProgress.accept(p);
+            return p;
+        }
         String target = switch (to) {
             case BackupsApi.Latest l -> "latest";
             case BackupsApi.ToTimestamp t -> "timestamp " + t.timestamp();
             case BackupsApi.ToScn s -> "SCN " + s.scn();
         };
-        return run("RESTORE_DATABASE", List.of(databaseId), Map.of("databaseName", databaseName, "restoreTo", target),
-                () -> api.restore(databaseId, to), databaseName + " is restored to " + target + ".", onProgress);
+        Notice point = switch (to) {
+            case BackupsApi.Latest l -> Notice.of("bk.point.latest");
+            case BackupsApi.ToTimestamp t -> Notice.of("bk.point.time", t.timestamp());
+            case BackupsApi.ToScn s -> Notice.of("bk.point.scn", s.scn());
+        };
+        return run(new Action("RESTORE_DATABASE", databaseId, databaseId, List.of(databaseId),
+                Map.of("databaseName", databaseName, "restoreTo", target), false, token -> api.restore(databaseId, to),
+                Notice.of("bk.done.restore", databaseName, point)), onProgress);
     }
 
-    private Progress run(String action, List<String> targets, Map<String, String> parameters, Supplier<Submitted> send,
-                         String success, Consumer<Progress> onProgress) {
-        onProgress.accept(Progress.start(action));
+    private Progress run(Action a, Consumer<Progress> onProgress) {
+        OperationLocks.Lease lease = locks.tryLock(List.of(a.databaseId()), a.name());
+        if (lease == null) {
+            Progress p = Progress.end(a.name(), "NOT_SENT", Notice.of("op.busy",
+                    Notice.of("op.kind." + locks.holder(a.databaseId()))));
+            onProgress.accept(p);
+            return p;
+        }
+        try (lease) {
+            return sendAndFollow(a, onProgress);
+        }
+    }
+
+    private Progress sendAndFollow(Action a, Consumer<Progress> onProgress) {
+        onProgress.accept(Progress.start(a.name()));
+        // The opc-retry-token, kept for this action: sent again, the service answers with the first result.
+        String token = a.retryable() ? UUID.randomUUID().toString() : null;
+        Map<String, String> parameters = new LinkedHashMap<>(a.parameters());
+        if (token != null) {
+            // Not a secret, but the audit log refuses names with "token": it is the opc-retry-token sent.
+            parameters.put("idempotencyKey", token);
+        }
         AuditLog.Intent intent;
         try {
-            intent = audit.intent(actor.ociUser(), actor.profile(), action, targets, parameters);
+            intent = audit.intent(actor.ociUser(), actor.profile(), a.name(), a.targets(), parameters);
         } catch (RuntimeException e) {
-            Progress p = new Progress(action, "NOT_SENT", 0, List.of(), e.getMessage(), null, null, true, false);
+            Progress p = Progress.end(a.name(), "NOT_SENT", Notice.of("op.notAudited", e.getMessage()));
             onProgress.accept(p);
             return p;
         }
         Submitted sent;
         try {
-            sent = send.get();
-        } catch (OciApiException e) {
-            String m = "The service refused it: " + e.userMessage();
-            audit.outcome(intent, "REFUSED", null, e.opcRequestId(), m);
-            Progress p = new Progress(action, "REFUSED", 0, List.of(), m, null, e.opcRequestId(), true, false);
-            onProgress.accept(p);
-            return p;
-        }
-        WorkRequestProgress wr = null;
-        try {
-            while (true) {
-                if (sent.workRequestId() == null) {
-                    break;
-                }
-                wr = api.workRequest(sent.workRequestId());
-                onProgress.accept(new Progress(action, wr.status(), wr.percentComplete(), wr.log(), null,
-                        sent.workRequestId(), sent.opcRequestId(), false, false));
-                if (wr.ended()) {
-                    break;
-                }
-                Thread.sleep(poll);
+            sent = a.send().apply(token);
+        } catch (RuntimeException e) {
+            if (WorkRequestFollower.clearlyRefused(e)) {
+                return end(a, intent, "REFUSED", null, opc(e), Notice.of("op.refused", WorkRequestFollower.why(e)), 0,
+                        List.of(), false, onProgress);
             }
+            Recovered r = recover(a, intent, token, e, onProgress);
+            if (r.ended() != null) {
+                return r.ended();
+            }
+            sent = r.sent();
+        }
+        if (sent.workRequestId() == null) {
+            return end(a, intent, "SUCCEEDED", null, sent.opcRequestId(), a.success(), 100, List.of(), true, onProgress);
+        }
+        try {
+            audit.sent(intent, sent.workRequestId(), sent.opcRequestId());
+        } catch (RuntimeException e) {
+            // The outcome's write says it too if the disk is still full; following goes on meanwhile.
+            LOG.warn("audit: the work request {} of {} could not be recorded: {}", sent.workRequestId(), a.name(),
+                    e.getMessage());
+        }
+        Submitted s = sent;
+        WorkRequestProgress wr;
+        try {
+            wr = WorkRequestFollower.follow(api, s.workRequestId(), poll, w -> onProgress.accept(new Progress(a.name(),
+                    w.status(), w.percentComplete(), w.log(), null, s.workRequestId(), s.opcRequestId(), false, false,
+                    null)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unknown(action, intent, sent, onProgress);
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                return unknown(action, intent, sent, onProgress);
-            }
-            String m = "Lost track of work request " + sent.workRequestId() + ": " + (e instanceof OciApiException o
-                    ? o.userMessage() : e.getMessage()) + ". Check it in the OCI console before trying again.";
-            audit.outcome(intent, "UNKNOWN", sent.workRequestId(), sent.opcRequestId(), m);
-            Progress p = new Progress(action, "UNKNOWN", 0, List.of(), m, sent.workRequestId(), sent.opcRequestId(), true,
-                    false);
-            onProgress.accept(p);
-            return p;
+            return end(a, intent, "UNKNOWN", s.workRequestId(), s.opcRequestId(), Notice.of("op.abandoned",
+                    s.workRequestId()), 0, List.of(), false, onProgress);
+        } catch (WorkRequestFollower.LostTrack e) {
+            return end(a, intent, "UNKNOWN", s.workRequestId(), s.opcRequestId(), Notice.of("op.lostTrack",
+                    s.workRequestId(), e.getMessage()), 0, List.of(), false, onProgress);
         }
-        boolean ok = wr == null || wr.status().equals("SUCCEEDED");
-        String message = ok ? success : wr.status().equals("CANCELED") ? "The work request was canceled."
-                : (wr.errors().isEmpty() ? "The work request ended " + wr.status() : String.join("; ", wr.errors()))
-                + ". " + advice(action);
-        audit.outcome(intent, ok ? "SUCCEEDED" : wr.status(), sent.workRequestId(), sent.opcRequestId(), message);
-        Progress p = new Progress(action, wr == null ? "SUCCEEDED" : wr.status(), wr == null ? 100 : wr.percentComplete(),
-                wr == null ? List.of() : wr.log(), message, sent.workRequestId(), sent.opcRequestId(), true, ok);
+        boolean ok = wr.status().equals("SUCCEEDED");
+        Notice message = ok ? a.success() : wr.status().equals("CANCELED") ? Notice.of("bk.failed.canceled")
+                : wr.errors().isEmpty() ? Notice.of("bk.failed.status", wr.status(), advice(a.name()))
+                : Notice.of("bk.failed.errors", String.join("; ", wr.errors()), advice(a.name()));
+        return end(a, intent, wr.status(), s.workRequestId(), s.opcRequestId(), message, wr.percentComplete(),
+                wr.log(), ok, onProgress);
+    }
+
+    /** What {@link #recover} found: the send to follow, or the action's end when there is nothing to follow. */
+    private record Recovered(Submitted sent, Progress ended) {
+    }
+
+    /**
+     * The send ended without a clear answer: find what the service did. Its work request on the
+     * resource, accepted since the intent, is followed like any other; a request with a retry token is
+     * sent once more with the same token (the service returns the first result, never a second
+     * backup).
+     */
+    private Recovered recover(Action a, AuditLog.Intent intent, String token, RuntimeException e,
+                              Consumer<Progress> onProgress) {
+        onProgress.accept(new Progress(a.name(), "UNKNOWN", 0, List.of(), Notice.of("op.lookingUp",
+                WorkRequestFollower.why(e)), null, opc(e), false, false, null));
+        WorkOn found;
+        try {
+            String compartment = api.compartmentOf(a.databaseId());
+            found = WorkRequestFollower.find(api.workOn(compartment, a.resourceId()), a.name(), intent.entry().at());
+        } catch (RuntimeException lookup) {
+            return new Recovered(null, end(a, intent, "UNKNOWN", null, opc(e), Notice.of("op.unknown.lookupFailed",
+                    WorkRequestFollower.why(e), WorkRequestFollower.why(lookup)), 0, List.of(), false, onProgress));
+        }
+        if (found != null) {
+            return new Recovered(new Submitted(found.id(), opc(e)), null);
+        }
+        if (token != null) {
+            try {
+                return new Recovered(a.send().apply(token), null);
+            } catch (RuntimeException again) {
+                if (WorkRequestFollower.clearlyRefused(again)) {
+                    return new Recovered(null, end(a, intent, "REFUSED", null, opc(again), Notice.of("op.refused",
+                            WorkRequestFollower.why(again)), 0, List.of(), false, onProgress));
+                }
+                e = again;
+            }
+        }
+        return new Recovered(null, end(a, intent, "UNKNOWN", null, opc(e), Notice.of("op.unknown.notFound",
+                WorkRequestFollower.why(e)), 0, List.of(), false, onProgress));
+    }
+
+    /** Writes the outcome and tells the view; an outcome that cannot be written is said, not thrown. */
+    private Progress end(Action a, AuditLog.Intent intent, String status, String workRequestId, String opcRequestId,
+                         Notice message, float percent, List<String> log, boolean ok, Consumer<Progress> onProgress) {
+        Notice unrecorded = null;
+        try {
+            audit.outcome(intent, status, workRequestId, opcRequestId, message);
+        } catch (RuntimeException e) {
+            unrecorded = Notice.of("op.unrecorded", e.getMessage());
+        }
+        Progress p = new Progress(a.name(), status, percent, log, message, workRequestId, opcRequestId, true, ok,
+                unrecorded);
         onProgress.accept(p);
         return p;
     }
 
-    private static String advice(String action) {
-        return switch (action) {
-            case "CREATE_BACKUP" -> "Nothing was kept from this backup. Check the database's alert log and the backup"
-                    + " destination (Object Storage quota, network), then create it again.";
-            case "RESTORE_DATABASE" -> "The database is RESTORE_FAILED and not open. Check the work request's log and"
-                    + " the chosen point (is it covered by a backup?), then restore again, or open a service request.";
-            default -> "Check the work request in the OCI console.";
-        };
+    private static String opc(RuntimeException e) {
+        return e instanceof io.fleetdesk.oci.OciApiException o ? o.opcRequestId() : null;
     }
 
-    private Progress unknown(String action, AuditLog.Intent intent, Submitted sent, Consumer<Progress> onProgress) {
-        String m = "Fleetdesk stopped following it; it continues in OCI. Follow work request " + sent.workRequestId()
-                + " in the OCI console.";
-        audit.outcome(intent, "UNKNOWN", sent.workRequestId(), sent.opcRequestId(), m);
-        Progress p = new Progress(action, "UNKNOWN", 0, List.of(), m, sent.workRequestId(), sent.opcRequestId(), true, false);
-        onProgress.accept(p);
-        return p;
+    private static Notice advice(String action) {
+        return Notice.of(switch (action) {
+            case "CREATE_BACKUP" -> "bk.advice.create";
+            case "RESTORE_DATABASE" -> "bk.advice.restore";
+            default -> "bk.advice.other";
+        });
     }
 
     // ---- restore input, validated before anything is sent
@@ -177,45 +289,64 @@ public final class BackupOperations {
     public record Valid(BackupsApi.RestorePoint point) implements RestoreInput {
     }
 
-    public record Invalid(String why) implements RestoreInput {
+    public record Invalid(Notice why) implements RestoreInput {
     }
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+    /**
+     * {@code uuuu} and STRICT: the default (SMART) resolver would turn 2026-02-30 into 28 February and
+     * 2026-04-31 into 30 April and call it valid. A restore is the last place to guess a date.
+     */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** Oracle's SCN is an unsigned 8-byte number since 12.2 (earlier ones are 6 bytes, which fit). */
+    static final BigInteger MAX_SCN = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
 
     /**
-     * Checks a timestamp (UTC, {@code yyyy-MM-dd HH:mm[:ss]}, inside the recovery window and not in the
-     * future) or an SCN (digits only).
+     * Checks a timestamp (UTC, {@code yyyy-MM-dd HH:mm[:ss]}, a real date and time, inside the recovery
+     * window and not in the future). Nothing is moved to a nearby date.
      */
     public static RestoreInput timestamp(String text, Instant now, int recoveryWindowDays) {
         if (text == null || text.isBlank()) {
-            return new Invalid("Enter a time as yyyy-MM-dd HH:mm (UTC).");
+            return new Invalid(Notice.of("bk.input.timeEmpty"));
         }
-        Instant t;
+        String t = text.trim();
+        Instant at;
         try {
-            t = LocalDateTime.parse(text.trim(), STAMP).toInstant(ZoneOffset.UTC);
+            at = LocalDateTime.parse(t, STAMP).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            return new Invalid("'" + text.trim() + "' is not a time: write it as yyyy-MM-dd HH:mm (UTC), e.g. "
-                    + STAMP.format(LocalDateTime.ofInstant(now.minus(Duration.ofHours(1)), ZoneOffset.UTC)).substring(0, 16) + ".");
+            String example = SHOWN.format(LocalDateTime.ofInstant(now.minus(Duration.ofHours(1)), ZoneOffset.UTC));
+            // The shape is right but the calendar has no such day or time (30 February, 24:00).
+            boolean shapeOk = t.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
+            return new Invalid(shapeOk ? Notice.of("bk.input.noSuchTime", t) : Notice.of("bk.input.notTime", t, example));
         }
-        if (t.isAfter(now)) {
-            return new Invalid("That time is in the future. Choose a time before now (UTC).");
+        if (at.isAfter(now)) {
+            return new Invalid(Notice.of("bk.input.future"));
         }
         Instant oldest = now.minus(Duration.ofDays(recoveryWindowDays));
-        if (t.isBefore(oldest)) {
-            return new Invalid("That time is outside the recovery window of " + recoveryWindowDays + " days (the oldest"
-                    + " point is " + STAMP.format(LocalDateTime.ofInstant(oldest, ZoneOffset.UTC)) + " UTC).");
+        if (at.isBefore(oldest)) {
+            return new Invalid(Notice.of("bk.input.outsideWindow", recoveryWindowDays, oldest));
         }
-        return new Valid(new BackupsApi.ToTimestamp(t));
+        return new Valid(new BackupsApi.ToTimestamp(at));
     }
 
+    /** Checks an SCN: a whole number from 1 to the largest SCN Oracle has (2^64 - 1). */
     public static RestoreInput scn(String text) {
         if (text == null || text.isBlank()) {
-            return new Invalid("Enter the SCN (a number, e.g. from V$DATABASE.CURRENT_SCN or an alert log).");
+            return new Invalid(Notice.of("bk.input.scnEmpty"));
         }
         String s = text.trim().replace(",", "").replace("_", "");
-        if (!s.matches("\\d{1,20}")) {
-            return new Invalid("'" + text.trim() + "' is not an SCN: it must be a whole number.");
+        if (!s.matches("\\d{1,30}")) {
+            return new Invalid(Notice.of("bk.input.notScn", text.trim()));
         }
-        return new Valid(new BackupsApi.ToScn(s));
+        BigInteger n = new BigInteger(s);
+        if (n.signum() == 0) {
+            return new Invalid(Notice.of("bk.input.scnZero"));
+        }
+        if (n.compareTo(MAX_SCN) > 0) {
+            return new Invalid(Notice.of("bk.input.scnTooBig", text.trim()));
+        }
+        return new Valid(new BackupsApi.ToScn(n.toString()));
     }
 }

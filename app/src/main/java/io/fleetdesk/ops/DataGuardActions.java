@@ -29,18 +29,18 @@ public final class DataGuardActions {
             return new Offer(kind, false, reason, null, null);
         }
 
-        /** One key per pair, the same from either side: one operation per pair at a time. */
-        public String pairKey() {
-            return actedId.compareTo(peerId) < 0 ? actedId + "|" + peerId : peerId + "|" + actedId;
+        /** Both databases of the pair: an operation on the pair locks both. */
+        public List<String> databaseIds() {
+            return List.of(actedId, peerId);
         }
     }
 
-    public static List<Offer> offers(FleetSnapshot s, String nodeId, PairLocks locks) {
+    public static List<Offer> offers(FleetSnapshot s, String nodeId, OperationLocks locks) {
         return List.of(offer(Kind.SWITCHOVER, s, nodeId, locks), offer(Kind.FAILOVER, s, nodeId, locks),
                 offer(Kind.REINSTATE, s, nodeId, locks));
     }
 
-    public static Offer offer(Kind kind, FleetSnapshot s, String nodeId, PairLocks locks) {
+    public static Offer offer(Kind kind, FleetSnapshot s, String nodeId, OperationLocks locks) {
         FleetNode n = nodeId == null ? null : s.node(nodeId);
         if (n == null || n.kind() != NodeKind.DATABASE) {
             return Offer.no(kind, "Select a database in a Data Guard pair.");
@@ -79,9 +79,9 @@ public final class DataGuardActions {
                     : Offer.no(kind, "Only a disabled standby (the old primary after a failover) can be reinstated"
                     + ("DISABLED_STANDBY".equals(peerRole) ? ": select " + peer.name() + "." : "."));
         };
-        String holder = offer.available() ? locks.holder(offer.pairKey()) : null;
+        String holder = offer.available() ? locks.holder(offer.databaseIds()) : null;
         if (holder != null) {
-            return Offer.no(kind, "A " + holder.toLowerCase(Locale.ROOT)
+            return Offer.no(kind, "A " + holder.toLowerCase(Locale.ROOT).replace('_', ' ')
                     + " of this pair is open already; finish or close it first.");
         }
         return offer;

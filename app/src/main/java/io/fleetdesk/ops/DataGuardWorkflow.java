@@ -1,13 +1,15 @@
 package io.fleetdesk.ops;
 
+import io.fleetdesk.model.Notice;
 import io.fleetdesk.oci.DataGuardOperationsApi;
-import io.fleetdesk.oci.WorkRequestsApi.WorkRequestProgress;
 import io.fleetdesk.oci.OciApiException;
+import io.fleetdesk.oci.WorkRequestsApi.WorkOn;
+import io.fleetdesk.oci.WorkRequestsApi.WorkRequestProgress;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,43 +19,56 @@ import java.util.function.Function;
 
 /**
  * One switchover, failover or reinstate, as a state machine without JavaFX:
- * PRECHECK → CONFIRMED → SUBMITTED → IN_PROGRESS → VERIFYING → DONE, or FAILED from any running
- * state, or CANCELLED before submission. Transitions are compare-and-set, so a double click or a
- * second window cannot run it twice; the pair is locked from creation to the end. The audit log
- * gets an intent (synced) before the request and an outcome after it.
+ * PRECHECK → CONFIRMED → SUBMITTED → IN_PROGRESS → VERIFYING → DONE; FAILED when the service said
+ * no or the work request failed; UNKNOWN when it was sent and its end is not known (no clear answer,
+ * following lost, the app closing); CANCELLED before submission. Transitions are compare-and-set,
+ * so a double click or a second window cannot run it twice; both databases are locked from creation
+ * to the end ({@link OperationLocks}, shared with Backups). The audit log gets an intent (synced)
+ * before the request, the work request as soon as the service answers, and an outcome at the end.
+ *
+ * <p>The end is always published and the databases always unlocked, whatever throws (a full disk
+ * included): an outcome that could not be written is shown as such, it never wedges the wizard.
  */
 public final class DataGuardWorkflow {
     public enum Kind { SWITCHOVER, FAILOVER, REINSTATE }
 
     public enum State {
-        PRECHECK, CONFIRMED, SUBMITTED, IN_PROGRESS, VERIFYING, DONE, FAILED, CANCELLED;
+        PRECHECK, CONFIRMED, SUBMITTED, IN_PROGRESS, VERIFYING, DONE, FAILED, UNKNOWN, CANCELLED;
 
         public boolean terminal() {
-            return this == DONE || this == FAILED || this == CANCELLED;
+            return this == DONE || this == FAILED || this == UNKNOWN || this == CANCELLED;
         }
     }
 
     private static final Map<State, Set<State>> ALLOWED = Map.of(
             State.PRECHECK, EnumSet.of(State.CONFIRMED, State.CANCELLED),
             State.CONFIRMED, EnumSet.of(State.SUBMITTED, State.CANCELLED, State.PRECHECK),
-            State.SUBMITTED, EnumSet.of(State.IN_PROGRESS, State.FAILED),
-            State.IN_PROGRESS, EnumSet.of(State.VERIFYING, State.FAILED),
-            State.VERIFYING, EnumSet.of(State.DONE, State.FAILED),
+            State.SUBMITTED, EnumSet.of(State.IN_PROGRESS, State.FAILED, State.UNKNOWN),
+            State.IN_PROGRESS, EnumSet.of(State.VERIFYING, State.FAILED, State.UNKNOWN),
+            State.VERIFYING, EnumSet.of(State.DONE, State.FAILED, State.UNKNOWN),
             State.DONE, EnumSet.noneOf(State.class),
             State.FAILED, EnumSet.noneOf(State.class),
+            State.UNKNOWN, EnumSet.noneOf(State.class),
             State.CANCELLED, EnumSet.noneOf(State.class));
 
-    /** What a view shows: the state, the service's progress and log, and what happened. */
-    public record Progress(State state, float percentComplete, List<String> log, String message, String workRequestId,
-                           String opcRequestId) {
+    /**
+     * What a view shows: the state, the service's progress and log, and what happened.
+     *
+     * @param unrecorded why the outcome could not be written to the audit log; null when it was
+     */
+    public record Progress(State state, float percentComplete, List<String> log, Notice message, String workRequestId,
+                           String opcRequestId, Notice unrecorded) {
+        Progress(State state) {
+            this(state, 0, List.of(), null, null, null, null);
+        }
     }
 
     /**
      * Who, where and on what: the database acted on and its peer (OCIDs and the DB unique names a DBA
      * reads), and the DB name the DBA must type.
      */
-    public record Target(String pairKey, String databaseId, String peerDatabaseId, String databaseName,
-                         String peerDatabaseName, String confirmName, String profile, String ociUser) {
+    public record Target(String databaseId, String peerDatabaseId, String databaseName, String peerDatabaseName,
+                         String confirmName, String profile, String ociUser) {
     }
 
     /** How long to wait between looks at the work request and the roles, and for the roles at most. */
@@ -67,7 +82,7 @@ public final class DataGuardWorkflow {
     private final Target target;
     private final DataGuardOperationsApi api;
     private final AuditLog audit;
-    private final PairLocks locks;
+    private final OperationLocks.Lease lease;
     private final Function<String, String> roleOf;
     private final Timing timing;
     private final AtomicReference<State> state = new AtomicReference<>(State.PRECHECK);
@@ -76,29 +91,35 @@ public final class DataGuardWorkflow {
 
     /**
      * @param roleOf reads a database's current Data Guard role (PRIMARY, STANDBY, DISABLED_STANDBY)
-     * @throws OperationInProgressException when the pair already has an operation open
+     * @throws OperationInProgressException when either database already has an operation open
      */
-    public DataGuardWorkflow(Kind kind, Target target, DataGuardOperationsApi api, AuditLog audit, PairLocks locks,
+    public DataGuardWorkflow(Kind kind, Target target, DataGuardOperationsApi api, AuditLog audit, OperationLocks locks,
                              Function<String, String> roleOf, Timing timing) {
-        String holder = locks.tryLock(target.pairKey(), kind.name());
-        if (holder != null) {
-            throw new OperationInProgressException("A " + holder + " of this Data Guard pair is already open"
-                    + " (in this or another window). Finish or close it first.");
+        List<String> both = List.of(target.databaseId(), target.peerDatabaseId());
+        this.lease = locks.tryLock(both, kind.name());
+        if (lease == null) {
+            throw new OperationInProgressException(Notice.of("op.busy", Notice.of("op.kind." + locks.holder(both))));
         }
         this.kind = kind;
         this.target = target;
         this.api = api;
         this.audit = audit;
-        this.locks = locks;
         this.roleOf = roleOf;
         this.timing = timing;
-        this.progress = new Progress(State.PRECHECK, 0, List.of(), null, null, null);
+        this.progress = new Progress(State.PRECHECK);
     }
 
-    /** Thrown when a pair already has an operation open. */
+    /** Thrown when a database of the pair already has an operation open. */
     public static final class OperationInProgressException extends RuntimeException {
-        OperationInProgressException(String m) {
-            super(m);
+        private final transient Notice notice;
+
+        OperationInProgressException(Notice notice) {
+            super(notice.key() + " " + notice.args());
+            this.notice = notice;
+        }
+
+        public Notice notice() {
+            return notice;
         }
     }
 
@@ -127,11 +148,14 @@ public final class DataGuardWorkflow {
 
     private void publish(Progress p) {
         progress = p;
-        for (Consumer<Progress> l : listeners) {
-            l.accept(p);
-        }
-        if (p.state().terminal()) {
-            locks.unlock(target.pairKey());
+        try {
+            for (Consumer<Progress> l : listeners) {
+                l.accept(p);
+            }
+        } finally {
+            if (p.state().terminal()) {
+                lease.close();
+            }
         }
     }
 
@@ -141,7 +165,7 @@ public final class DataGuardWorkflow {
             return false;
         }
         move(State.PRECHECK, State.CONFIRMED);
-        publish(new Progress(State.CONFIRMED, 0, List.of(), null, null, null));
+        publish(new Progress(State.CONFIRMED));
         return true;
     }
 
@@ -150,36 +174,61 @@ public final class DataGuardWorkflow {
         State s = state.get();
         if (s == State.PRECHECK || s == State.CONFIRMED) {
             move(s, State.CANCELLED);
-            publish(new Progress(State.CANCELLED, 0, List.of(), "Cancelled before anything was sent.", null, null));
+            publish(new Progress(State.CANCELLED, 0, List.of(), Notice.of("dg.msg.cancelled"), null, null, null));
         } else if (!s.terminal()) {
-            throw new IllegalStateException("The " + kind.name().toLowerCase(Locale.ROOT)
-                    + " was already sent; it continues in the service and cannot be cancelled here.");
+            throw new IllegalStateException("The " + kind + " was already sent; it continues in the service and"
+                    + " cannot be cancelled here.");
         }
     }
 
     /**
      * Sends the operation and follows it to the end; blocking, so run it on a background thread.
-     * The password is wiped whatever happens. Returns the final progress.
+     * The password is wiped whatever happens. Returns the final progress, which is also published,
+     * and the databases are unlocked, whatever throws on the way.
      */
     public Progress run(char[] adminPassword) {
         try {
             move(State.CONFIRMED, State.SUBMITTED);
         } catch (IllegalStateException e) {
-            java.util.Arrays.fill(adminPassword, '\0');
+            Arrays.fill(adminPassword, '\0');
             throw e;
         }
-        publish(new Progress(State.SUBMITTED, 0, List.of(), null, null, null));
-        AuditLog.Intent intent;
+        publish(new Progress(State.SUBMITTED));
+        Progress end = null;
+        try {
+            end = sendAndFollow(adminPassword);
+            return end;
+        } catch (RuntimeException | Error e) {
+            // A bug or a full disk must not leave the wizard in a running state with the pair locked.
+            end = finish(State.UNKNOWN, null, progress.workRequestId(), progress.opcRequestId(),
+                    Notice.of("dg.msg.internal", String.valueOf(e)));
+            throw e;
+        } finally {
+            Arrays.fill(adminPassword, '\0');
+            if (end == null || !state.get().terminal()) {
+                finish(State.UNKNOWN, null, progress.workRequestId(), progress.opcRequestId(),
+                        Notice.of("dg.msg.internal", "no end"));
+            }
+        }
+    }
+
+    private AuditLog.Intent intent;
+
+    private Progress sendAndFollow(char[] adminPassword) {
         String associationId;
         try {
             associationId = api.associationId(target.databaseId());
+            // The roles, read again right before the send: the pre-checks may be minutes old.
+            String why = rolesNotAsExpectedBefore();
+            if (why != null) {
+                return finish(State.FAILED, null, null, null, Notice.of("dg.msg.notSent", Notice.of(why)));
+            }
             intent = audit.intent(target.ociUser(), target.profile(), kind.name(),
                     List.of(target.databaseId(), target.peerDatabaseId()),
                     Map.of("dataGuardAssociationId", associationId, "databaseName", target.databaseName(),
                             "peerDatabaseName", target.peerDatabaseName()));
         } catch (RuntimeException e) {
-            java.util.Arrays.fill(adminPassword, '\0');
-            return fail(null, null, null, "Nothing was sent: " + message(e));
+            return finish(State.FAILED, null, null, null, Notice.of("dg.msg.notSent", WorkRequestFollower.why(e)));
         }
         DataGuardOperationsApi.Submitted sent;
         try {
@@ -189,38 +238,57 @@ public final class DataGuardWorkflow {
                 case REINSTATE -> api.reinstate(target.databaseId(), associationId, adminPassword);
             };
         } catch (RuntimeException e) {
-            java.util.Arrays.fill(adminPassword, '\0');
             String opc = e instanceof OciApiException o ? o.opcRequestId() : null;
-            return fail(intent, null, opc, "The service refused the " + kind.name().toLowerCase(Locale.ROOT) + ": " + message(e));
+            if (WorkRequestFollower.clearlyRefused(e)) {
+                return finish(State.FAILED, "REFUSED", null, opc, Notice.of("dg.msg.refused", kindNotice(),
+                        WorkRequestFollower.why(e)));
+            }
+            // No clear answer: the service may have started it. Look for its work request; never resend.
+            publish(new Progress(State.SUBMITTED, 0, List.of(), Notice.of("op.lookingUp", WorkRequestFollower.why(e)),
+                    null, opc, null));
+            WorkOn found;
+            try {
+                String compartment = api.database(target.databaseId()).compartmentId();
+                found = WorkRequestFollower.find(api.workOn(compartment, target.databaseId()), kind.name(),
+                        intent.entry().at());
+            } catch (RuntimeException lookup) {
+                return finish(State.UNKNOWN, null, null, opc, Notice.of("op.unknown.lookupFailed",
+                        WorkRequestFollower.why(e), WorkRequestFollower.why(lookup)));
+            }
+            if (found == null) {
+                return finish(State.UNKNOWN, null, null, opc, Notice.of("op.unknown.notFound", WorkRequestFollower.why(e)));
+            }
+            sent = new DataGuardOperationsApi.Submitted(found.id(), opc);
+        }
+        try {
+            audit.sent(intent, sent.workRequestId(), sent.opcRequestId());
+        } catch (RuntimeException e) {
+            LOG.warn("audit: the work request {} of the {} could not be recorded: {}", sent.workRequestId(), kind,
+                    e.getMessage());
         }
         move(State.SUBMITTED, State.IN_PROGRESS);
-        publish(new Progress(State.IN_PROGRESS, 0, List.of(), null, sent.workRequestId(), sent.opcRequestId()));
+        publish(new Progress(State.IN_PROGRESS, 0, List.of(), null, sent.workRequestId(), sent.opcRequestId(), null));
+        DataGuardOperationsApi.Submitted s = sent;
         WorkRequestProgress wr;
         try {
-            do {
-                sleep(timing.poll());
-                wr = api.workRequest(sent.workRequestId());
-                publish(new Progress(State.IN_PROGRESS, wr.percentComplete(), wr.log(), null, sent.workRequestId(),
-                        sent.opcRequestId()));
-            } while (!wr.ended());
-        } catch (Abandoned e) {
-            return abandon(intent, sent);
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                return abandon(intent, sent);
-            }
-            return fail(intent, sent.workRequestId(), sent.opcRequestId(), "Lost track of the work request "
-                    + sent.workRequestId() + ": " + message(e) + ". Check it in the OCI console before trying again.");
+            sleep(timing.poll());
+            wr = WorkRequestFollower.follow(api, s.workRequestId(), timing.poll(), w -> publish(new Progress(
+                    State.IN_PROGRESS, w.percentComplete(), w.log(), null, s.workRequestId(), s.opcRequestId(), null)));
+        } catch (InterruptedException | Abandoned e) {
+            Thread.currentThread().interrupt();
+            return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.abandoned",
+                    kindNotice(), s.workRequestId()));
+        } catch (WorkRequestFollower.LostTrack e) {
+            return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("op.lostTrack",
+                    s.workRequestId(), e.getMessage()));
         }
         if (!wr.status().equals("SUCCEEDED")) {
-            String why = wr.errors().isEmpty() ? "the work request ended " + wr.status() : String.join("; ", wr.errors());
-            return fail(intent, sent.workRequestId(), sent.opcRequestId(), "The " + kind.name().toLowerCase(Locale.ROOT)
-                    + " failed: " + why + ". The roles are unchanged. Fix the cause (the work request log says where"
-                    + " it stopped), then start the " + kind.name().toLowerCase(Locale.ROOT) + " again from the tree:"
-                    + " the pre-checks run again.");
+            Object why = wr.errors().isEmpty() ? Notice.of("dg.msg.wrEnded", wr.status()) : String.join("; ", wr.errors());
+            return finish(State.FAILED, wr.status(), s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.failed",
+                    kindNotice(), why));
         }
         move(State.IN_PROGRESS, State.VERIFYING);
-        publish(new Progress(State.VERIFYING, 100, wr.log(), null, sent.workRequestId(), sent.opcRequestId()));
+        publish(new Progress(State.VERIFYING, 100, wr.log(), null, s.workRequestId(), s.opcRequestId(), null));
         long until = System.nanoTime() + timing.verifyFor().toNanos();
         String[] expected = expectedRoles();
         String acted = null;
@@ -230,13 +298,9 @@ public final class DataGuardWorkflow {
                 acted = roleOf.apply(target.databaseId());
                 peer = expected[1] == null ? null : roleOf.apply(target.peerDatabaseId());
                 if (expected[0].equals(acted) && (expected[1] == null || expected[1].equals(peer))) {
-                    String done = "Roles verified: " + target.databaseName() + " is " + acted
-                            + (peer == null ? "" : ", " + target.peerDatabaseName() + " is " + peer) + ".";
-                    move(State.VERIFYING, State.DONE);
-                    audit.outcome(intent, "SUCCEEDED", sent.workRequestId(), sent.opcRequestId(), done);
-                    Progress p = new Progress(State.DONE, 100, wr.log(), done, sent.workRequestId(), sent.opcRequestId());
-                    publish(p);
-                    return p;
+                    Notice done = peer == null ? Notice.of("dg.msg.done", target.databaseName(), acted)
+                            : Notice.of("dg.msg.donePair", target.databaseName(), acted, target.peerDatabaseName(), peer);
+                    return finish(State.DONE, "SUCCEEDED", s.workRequestId(), s.opcRequestId(), done);
                 }
             } catch (RuntimeException e) {
                 // A read failed: keep trying until the deadline.
@@ -244,11 +308,52 @@ public final class DataGuardWorkflow {
             try {
                 sleep(timing.poll());
             } catch (Abandoned e) {
-                return abandon(intent, sent);
+                return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.abandoned",
+                        kindNotice(), s.workRequestId()));
             }
         }
-        return fail(intent, sent.workRequestId(), sent.opcRequestId(), "The work request succeeded but the roles did not"
-                + " change in time (still " + acted + (peer == null ? "" : " / " + peer) + "). Check the pair in the OCI console.");
+        // The service said SUCCEEDED but the roles were not seen to change: not a failure we know of.
+        return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.notVerified",
+                acted + (peer == null ? "" : " / " + peer)));
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataGuardWorkflow.class);
+
+    /** Reads of the roles before the send that may come back without one (a field left out, a blip). */
+    private static final int ROLE_READS = 4;
+
+    /**
+     * Null when the roles are as the operation needs them now, or the key of why not. A read that
+     * fails or leaves the role out is tried again; a role that is read and wrong stops the send.
+     */
+    private String rolesNotAsExpectedBefore() {
+        for (int i = 0; i < ROLE_READS; i++) {
+            String acted = role(target.databaseId());
+            String peer = kind == Kind.SWITCHOVER ? role(target.peerDatabaseId()) : null;
+            if (acted != null && (kind != Kind.SWITCHOVER || peer != null)) {
+                boolean ok = switch (kind) {
+                    case SWITCHOVER -> "PRIMARY".equals(acted) && "STANDBY".equals(peer);
+                    case FAILOVER -> "STANDBY".equals(acted);
+                    case REINSTATE -> "DISABLED_STANDBY".equals(acted);
+                };
+                return ok ? null : "dg.msg.rolesChanged";
+            }
+            sleep(timing.poll());
+        }
+        return "dg.msg.rolesUnread";
+    }
+
+    /** A database's role now, or null when it could not be read. */
+    private String role(String databaseId) {
+        try {
+            return roleOf.apply(databaseId);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Notice kindNotice() {
+        return Notice.of("dg.kind." + kind.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private String[] expectedRoles() {
@@ -259,25 +364,28 @@ public final class DataGuardWorkflow {
         };
     }
 
-    private Progress fail(AuditLog.Intent intent, String workRequestId, String opcRequestId, String message) {
+    /**
+     * Ends the workflow: the state first (so nothing else can end it), then the outcome to the audit
+     * log (a failure to write is shown, not thrown), then the view, then the databases are unlocked.
+     *
+     * @param auditStatus the outcome's status in the audit log; null for the state's name
+     */
+    private Progress finish(State to, String auditStatus, String workRequestId, String opcRequestId, Notice message) {
         State from = state.get();
-        move(from, State.FAILED);
-        if (intent != null) {
-            audit.outcome(intent, "FAILED", workRequestId, opcRequestId, message);
+        if (from.terminal() || !state.compareAndSet(from, to)) {
+            return progress;
         }
-        Progress p = new Progress(State.FAILED, progress.percentComplete(), progress.log(), message, workRequestId, opcRequestId);
-        publish(p);
-        return p;
-    }
-
-    /** Fleetdesk is closing while the operation runs in OCI: it goes on there, so say that, not FAILED. */
-    private Progress abandon(AuditLog.Intent intent, DataGuardOperationsApi.Submitted sent) {
-        String m = "Fleetdesk was closed while the " + kind.name().toLowerCase(Locale.ROOT) + " ran; it continues in OCI."
-                + " Follow work request " + sent.workRequestId() + " in the OCI console.";
-        audit.outcome(intent, "UNKNOWN", sent.workRequestId(), sent.opcRequestId(), m);
-        state.set(State.FAILED);
-        Progress p = new Progress(State.FAILED, progress.percentComplete(), progress.log(), m, sent.workRequestId(),
-                sent.opcRequestId());
+        Notice unrecorded = null;
+        if (intent != null) {
+            try {
+                audit.outcome(intent, auditStatus != null ? auditStatus : to == State.DONE ? "SUCCEEDED" : to.name(),
+                        workRequestId, opcRequestId, message);
+            } catch (RuntimeException e) {
+                unrecorded = Notice.of("op.unrecorded", e.getMessage());
+            }
+        }
+        Progress p = new Progress(to, progress.percentComplete(), progress.log(), message, workRequestId, opcRequestId,
+                unrecorded);
         publish(p);
         return p;
     }
@@ -287,10 +395,6 @@ public final class DataGuardWorkflow {
         Abandoned(InterruptedException cause) {
             super("interrupted", cause);
         }
-    }
-
-    private static String message(RuntimeException e) {
-        return e instanceof OciApiException o ? o.userMessage() : e.getMessage();
     }
 
     private static void sleep(Duration d) {

@@ -22,6 +22,32 @@ public final class FaultPlan {
     private volatile double truncateRate = 0;
     private volatile SimVariation variation = SimVariation.off();
     private final Set<String> downRegions = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger answersToLose = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile LostAnswer howLost = LostAnswer.SERVER_ERROR;
+
+    /** How the answer to a request the service acted on is lost on its way back. */
+    public enum LostAnswer {
+        /** A 502 Bad Gateway, as a proxy or load balancer sends when the service's answer does not reach it. */
+        SERVER_ERROR,
+        /** The connection closes without an answer, as after a timeout or a network cut. */
+        NO_ANSWER
+    }
+
+    /**
+     * The next {@code count} requests that change something (POST, PUT, DELETE) are carried out by the
+     * service, and then their answers are lost: the case where telling the DBA "refused, start again"
+     * would do the work twice. Deterministic: exactly the next {@code count}.
+     */
+    public FaultPlan loseAnswers(int count, LostAnswer how) {
+        this.howLost = how;
+        answersToLose.set(count);
+        return this;
+    }
+
+    /** The way to lose this changing request's answer, or null to deliver it. */
+    LostAnswer takeLostAnswer() {
+        return answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? howLost : null;
+    }
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     /** Every response waits this long (the median) before it is sent. */

@@ -200,11 +200,33 @@ public final class SimServer implements AutoCloseable {
             }
             dataGuardOps.settle();
             backups.settle();
-            Reply reply = route(region, ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                    query(ex.getRequestURI().getRawQuery()), body);
+            String method = ex.getRequestMethod();
+            String retryToken = method.equals("GET") ? null : ex.getRequestHeaders().getFirst("opc-retry-token");
+            Reply reply = retryToken == null ? null : retried(retryToken, method, rawTarget, body);
+            if (reply == null) {
+                reply = route(region, method, ex.getRequestURI().getRawPath(), query(ex.getRequestURI().getRawQuery()),
+                        body);
+                if (retryToken != null && reply.status() < 300) {
+                    retryTokens.put(retryToken, new RetryEntry(method + " " + rawTarget, java.util.Arrays.hashCode(body),
+                            reply));
+                }
+            }
+            FaultPlan.LostAnswer lost = method.equals("GET") ? null : faults.takeLostAnswer();
+            if (lost == FaultPlan.LostAnswer.NO_ANSWER) {
+                // Acted on, then the connection closes with no answer at all.
+                LOG.debug("simulator: {} {} carried out, answer dropped", method, rawTarget);
+                throw new DroppedAnswer();
+            }
+            if (lost == FaultPlan.LostAnswer.SERVER_ERROR) {
+                send(ex, requestId, Reply.error(502, "BadGateway", "The upstream service did not answer in time."),
+                        false);
+                return;
+            }
             send(ex, requestId, reply, faults.truncate());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (DroppedAnswer e) {
+            // Closing the exchange before any answer was started closes the connection: the client gets nothing.
         } catch (IOException e) {
             // The client went away (timed out on a stall, say): nothing to answer.
             LOG.debug("simulator: client closed the connection: {}", e.getMessage());
@@ -212,6 +234,36 @@ public final class SimServer implements AutoCloseable {
             LOG.warn("simulator: request failed", e);
             send(ex, requestId(ex), Reply.error(500, "InternalServerError", e.toString()), false);
         }
+    }
+
+    /** A request's answer was dropped on purpose ({@link FaultPlan#loseAnswers}). */
+    private static final class DroppedAnswer extends RuntimeException {
+        DroppedAnswer() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A changing request carried out with an {@code opc-retry-token}, and what it was answered. */
+    private record RetryEntry(String request, int bodyHash, Reply reply) {
+    }
+
+    /** Retry tokens seen (the service keeps them for 24 hours; the simulator for its life). */
+    private final Map<String, RetryEntry> retryTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * As the service does with {@code opc-retry-token}: the same request again gets the first answer
+     * and does nothing; another request with the same token is refused with 409.
+     */
+    private Reply retried(String token, String method, String rawTarget, byte[] body) {
+        RetryEntry e = retryTokens.get(token);
+        if (e == null) {
+            return null;
+        }
+        if (!e.request().equals(method + " " + rawTarget) || e.bodyHash() != java.util.Arrays.hashCode(body)) {
+            return Reply.error(409, "Conflict", "The opc-retry-token was used for a different request; use a new"
+                    + " token for a new request.");
+        }
+        return e.reply();
     }
 
     private static String requestId(HttpExchange ex) {

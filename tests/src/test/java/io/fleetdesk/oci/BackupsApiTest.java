@@ -81,7 +81,7 @@ class BackupsApiTest {
 
     @Test
     void anOnDemandBackupRunsToTheEndAndCanThenBeDeletedButAnAutomaticOneCannot() throws Exception {
-        WorkRequestsApi.Submitted s = api.create(db.id(), "before-patch 19.28", 14);
+        WorkRequestsApi.Submitted s = api.create(db.id(), "before-patch 19.28", 14, null);
         assertNotNull(s.workRequestId());
         assertEquals("BACKUP_IN_PROGRESS", fleet.databaseState(db));
         Backup creating = api.list(db.id()).getFirst();
@@ -110,12 +110,12 @@ class BackupsApiTest {
     @Test
     void aRunningBackupCanBeCanceledAndAFinishedOneCannot() throws Exception {
         h.demo.server().backups().lengths(Duration.ofMinutes(30), Duration.ofMinutes(30));
-        api.create(db.id(), "long one", null);
+        api.create(db.id(), "long one", null, null);
         Backup running = api.list(db.id()).getFirst();
-        api.cancel(running.id());
+        api.cancel(running.id(), null);
         assertEquals("CANCELED", api.list(db.id()).getFirst().lifecycleState());
         assertEquals("AVAILABLE", fleet.databaseState(db));
-        OciApiException again = assertThrows(OciApiException.class, () -> api.cancel(running.id()));
+        OciApiException again = assertThrows(OciApiException.class, () -> api.cancel(running.id(), null));
         assertEquals(409, again.status());
     }
 

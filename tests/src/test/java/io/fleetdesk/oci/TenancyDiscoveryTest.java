@@ -122,7 +122,7 @@ class TenancyDiscoveryTest {
                 assertEquals(1, l.problems().size());
                 Notice n = l.problems().getFirst();
                 assertEquals("discovery.compartmentsRefusedNamed", n.key());
-                assertTrue(n.args().getFirst().startsWith("404 NotAuthorizedOrNotFound"), n.toString());
+                assertTrue(n.args().getFirst().toString().startsWith("404 NotAuthorizedOrNotFound"), n.toString());
                 assertEquals("crm", n.args().get(1));
                 String worded = Messages.of(n);
                 assertTrue(worded.contains("inspect compartments in tenancy") && worded.contains("The tenancy's compartments"),

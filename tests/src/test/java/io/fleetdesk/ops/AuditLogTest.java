@@ -28,7 +28,8 @@ class AuditLogTest {
         AuditLog log = new AuditLog(dir);
         AuditLog.Intent i = log.intent("ocid1.user.oc1..dba", "PROD", "SWITCHOVER",
                 List.of("ocid1.database.oc1..p", "ocid1.database.oc1..s"), Map.of("targetDbUniqueName", "ERP_fra1"));
-        log.outcome(i, "SUCCEEDED", "ocid1.coreservicesworkrequest.oc1..w", "ABC/DEF", "Roles swapped");
+        log.outcome(i, "SUCCEEDED", "ocid1.coreservicesworkrequest.oc1..w", "ABC/DEF",
+                io.fleetdesk.model.Notice.of("dg.msg.done", "ERP_fra1", "STANDBY"));
         List<AuditEntry> all = new AuditLog(dir).readAll();
         assertEquals(2, all.size());
         assertEquals(AuditEntry.Phase.INTENT, all.get(0).phase());
@@ -85,5 +86,58 @@ class AuditLogTest {
         assertEquals(AuditEntry.Phase.INTENT, e.phase());
         assertEquals("SWITCHOVER", e.action());
         assertEquals(Map.of("targetDbUniqueName", "ERP_fra1"), e.parameters());
+    }
+
+    @Test
+    void aTornLineInTheMiddleNeverSwallowsTheNextEntry() throws Exception {
+        AuditLog log = new AuditLog(dir);
+        log.intent("u", "p", "CREATE_BACKUP", List.of("ocid1.database.oc1..d"), Map.of("name", "first"));
+        // A crash mid-write, then the app starts again and writes on.
+        Files.writeString(log.file(), "{\"at\":\"2026-11-24T22:00:00Z\",\"operationId\":\"x\",\"pha",
+                StandardOpenOption.APPEND);
+        log.intent("u", "p", "RESTORE_DATABASE", List.of("ocid1.database.oc1..d"), Map.of("name", "second"));
+        List<AuditEntry> all = log.readAll();
+        assertEquals(List.of("CREATE_BACKUP", "RESTORE_DATABASE"), all.stream().map(AuditEntry::action).toList(),
+                "the entry after the torn line is read");
+    }
+
+    @Test
+    void aTornMultiByteCharacterDoesNotEmptyTheAuditView() throws Exception {
+        AuditLog log = new AuditLog(dir);
+        log.intent("u", "p", "CREATE_BACKUP", List.of("ocid1.database.oc1..d"), Map.of("name", "备份一"));
+        byte[] chinese = "{\"name\":\"备".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // The crash cut the last character in half.
+        Files.write(log.file(), java.util.Arrays.copyOf(chinese, chinese.length - 1), StandardOpenOption.APPEND);
+        log.intent("u", "p", "DELETE_BACKUP", List.of("ocid1.database.oc1..d"), Map.of("name", "备份二"));
+        List<AuditEntry> all = log.readAll();
+        assertEquals(List.of("备份一", "备份二"), all.stream().map(e -> e.parameters().get("name")).toList());
+    }
+
+    @Test
+    void theAuditFileIsReadableByItsOwnerOnly() throws Exception {
+        Path folder = dir.resolve("data");
+        AuditLog log = new AuditLog(folder);
+        log.intent("u", "p", "CREATE_BACKUP", List.of("ocid1.database.oc1..d"), Map.of("name", "x"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(log.file())));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder)));
+    }
+
+    @Test
+    void anOperationSentBeforeACrashIsFoundUnfinishedWithItsWorkRequest() {
+        AuditLog log = new AuditLog(dir);
+        AuditLog.Intent done = log.intent("u", "p", "CREATE_BACKUP", List.of("d1"), Map.of());
+        log.sent(done, "wr-1", "opc-1");
+        log.outcome(done, "SUCCEEDED", "wr-1", "opc-1", io.fleetdesk.model.Notice.of("bk.done.create", "x"));
+        AuditLog.Intent sent = log.intent("u", "p", "SWITCHOVER", List.of("d2", "d3"), Map.of());
+        log.sent(sent, "wr-2", "opc-2");
+        AuditLog.Intent notSent = log.intent("u", "p", "RESTORE_DATABASE", List.of("d4"), Map.of());
+        List<AuditLog.Unfinished> open = new AuditLog(dir).unfinished();
+        assertEquals(List.of("SWITCHOVER", "RESTORE_DATABASE"), open.stream().map(u -> u.intent().action()).toList());
+        assertEquals("wr-2", open.get(0).workRequestId());
+        assertEquals(null, open.get(1).workRequestId(), "no answer was recorded before the crash");
+        assertEquals(notSent.entry().operationId(), open.get(1).intent().operationId());
     }
 }

@@ -176,7 +176,7 @@ class DataGuardPrechecksTest {
         FleetNode lone = new FleetNode("c", "sys", NodeKind.DATABASE, "LONE", "AVAILABLE", null, Health.OK, List.of(),
                 Map.of(), Instant.now(), null);
         FleetSnapshot snap = new FleetSnapshot(Map.of("a", p, "b", s, "c", lone), Instant.now(), Duration.ZERO, List.of(), 0);
-        PairLocks locks = new PairLocks();
+        OperationLocks locks = new OperationLocks();
         var fromStandby = DataGuardActions.offer(Kind.SWITCHOVER, snap, "b", locks);
         assertTrue(fromStandby.available());
         assertEquals("a", fromStandby.actedId(), "a switchover is sent on the primary's association");
@@ -186,7 +186,7 @@ class DataGuardPrechecksTest {
         assertTrue(failoverOnPrimary.reason().contains("select SALES_B"), failoverOnPrimary.reason());
         assertFalse(DataGuardActions.offer(Kind.REINSTATE, snap, "a", locks).available());
         assertTrue(DataGuardActions.offer(Kind.SWITCHOVER, snap, "c", locks).reason().contains("no Data Guard association"));
-        locks.tryLock(fromStandby.pairKey(), "SWITCHOVER");
+        locks.tryLock(fromStandby.databaseIds(), "SWITCHOVER");
         var locked = DataGuardActions.offer(Kind.FAILOVER, snap, "b", locks);
         assertFalse(locked.available());
         assertTrue(locked.reason().contains("switchover of this pair is open already"), locked.reason());

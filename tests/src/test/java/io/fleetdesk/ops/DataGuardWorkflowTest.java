@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class DataGuardWorkflowTest {
     private SimFleet fleet;
     private SimFleet.Database primary;
     private SimFleet.Database standby;
-    private final PairLocks locks = new PairLocks();
+    private final OperationLocks locks = new OperationLocks();
     private AuditLog audit;
 
     @BeforeEach
@@ -59,7 +60,7 @@ class DataGuardWorkflowTest {
     }
 
     private DataGuardWorkflow workflow(Kind kind, SimFleet.Database acted, SimFleet.Database peer) {
-        return new DataGuardWorkflow(kind, new DataGuardWorkflow.Target(primary.pairId(), acted.id(), peer.id(),
+        return new DataGuardWorkflow(kind, new DataGuardWorkflow.Target(acted.id(), peer.id(),
                 acted.dbUniqueName(), peer.dbUniqueName(),
                 primary.dbName(), "Demo fleet", "ocid1.user.oc1..dba"), api, audit, locks,
                 id -> region.getDatabase(id).dataGuard().role(), new DataGuardWorkflow.Timing(Duration.ofMillis(150),
@@ -79,21 +80,24 @@ class DataGuardWorkflowTest {
         assertEquals(State.PRECHECK, w.state());
         assertTrue(w.confirm(primary.dbName().toLowerCase()));
         DataGuardWorkflow.Progress end = w.run(PASSWORD.toCharArray());
-        assertEquals(State.DONE, end.state(), end.message());
+        assertEquals(State.DONE, end.state(), String.valueOf(end.message()));
         assertEquals(List.of(State.CONFIRMED, State.SUBMITTED, State.IN_PROGRESS, State.VERIFYING, State.DONE), seen);
         assertEquals("STANDBY", fleet.role(primary.id()));
         assertEquals("PRIMARY", fleet.role(standby.id()));
         assertNotNull(end.workRequestId());
         assertNotNull(end.opcRequestId());
         List<AuditEntry> log = audit.readAll();
-        assertEquals(2, log.size());
-        assertEquals(AuditEntry.Phase.INTENT, log.get(0).phase());
+        assertEquals(List.of(AuditEntry.Phase.INTENT, AuditEntry.Phase.SENT, AuditEntry.Phase.OUTCOME),
+                log.stream().map(AuditEntry::phase).toList());
+        assertEquals(end.workRequestId(), log.get(1).workRequestId(), "the work request is recorded as soon as it is known");
         assertEquals("SWITCHOVER", log.get(0).action());
         assertEquals(primary.dbUniqueName(), log.get(0).parameters().get("databaseName"), "the audit names what a DBA reads");
-        assertTrue(end.message().contains(primary.dbUniqueName() + " is STANDBY"), end.message());
-        assertEquals("SUCCEEDED", log.get(1).status());
-        assertEquals(end.workRequestId(), log.get(1).workRequestId());
-        assertFalse(locks.isLocked(primary.pairId()), "the pair is free again");
+        assertEquals(io.fleetdesk.model.Notice.of("dg.msg.donePair", primary.dbUniqueName(), "STANDBY",
+                standby.dbUniqueName(), "PRIMARY"), end.message());
+        assertEquals("SUCCEEDED", log.get(2).status());
+        assertEquals(end.workRequestId(), log.get(2).workRequestId());
+        assertEquals(end.message(), log.get(2).notice(), "the audit records what the DBA was told");
+        assertNull(locks.holder(List.of(primary.id(), standby.id())), "the pair is free again");
     }
 
     @Test
@@ -103,10 +107,11 @@ class DataGuardWorkflowTest {
         assertTrue(w.confirm(primary.dbName()));
         DataGuardWorkflow.Progress end = w.run(PASSWORD.toCharArray());
         assertEquals(State.FAILED, end.state());
-        assertTrue(end.message().contains("ORA-16467") && end.message().contains("roles are unchanged"), end.message());
+        assertEquals("dg.msg.failed", end.message().key());
+        assertTrue(end.message().args().get(1).toString().contains("ORA-16467"), end.message().toString());
         assertEquals("PRIMARY", fleet.role(primary.id()));
         assertEquals("FAILED", audit.readAll().getLast().status());
-        assertFalse(locks.isLocked(primary.pairId()));
+        assertNull(locks.holder(primary.id()));
     }
 
     @Test
@@ -122,19 +127,17 @@ class DataGuardWorkflowTest {
                 thrown.set(t);
             }
         });
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (w.state() != State.IN_PROGRESS && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertEquals(State.IN_PROGRESS, w.state());
+        org.awaitility.Awaitility.await("the switchover is in progress").atMost(Duration.ofSeconds(20))
+                .until(w::state, s -> s == State.IN_PROGRESS);
         runner.interrupt();
         runner.join(10_000);
         assertEquals(null, thrown.get(), "run() ends normally");
+        assertEquals(State.UNKNOWN, w.state(), "sent and not followed to the end: unknown, never FAILED");
         AuditEntry outcome = audit.readAll().getLast();
         assertEquals("UNKNOWN", outcome.status(), outcome.toString());
-        assertTrue(outcome.message().contains("continues in OCI") && outcome.message().contains(outcome.workRequestId()),
-                outcome.message());
-        assertFalse(locks.isLocked(primary.pairId()));
+        assertEquals(io.fleetdesk.model.Notice.of("dg.msg.abandoned", io.fleetdesk.model.Notice.of("dg.kind.switchover"),
+                outcome.workRequestId()), outcome.notice());
+        assertNull(locks.holder(primary.id()));
     }
 
     @Test
@@ -142,7 +145,7 @@ class DataGuardWorkflowTest {
         DataGuardWorkflow first = workflow(Kind.SWITCHOVER, primary, standby);
         var e = assertThrows(DataGuardWorkflow.OperationInProgressException.class,
                 () -> workflow(Kind.FAILOVER, standby, primary));
-        assertTrue(e.getMessage().contains("SWITCHOVER"), e.getMessage());
+        assertEquals(io.fleetdesk.model.Notice.of("op.busy", io.fleetdesk.model.Notice.of("op.kind.SWITCHOVER")), e.notice());
         first.cancel();
         assertEquals(State.CANCELLED, first.state());
         assertTrue(audit.readAll().isEmpty(), "nothing sent, nothing audited");
@@ -161,11 +164,126 @@ class DataGuardWorkflowTest {
         assertTrue(r.confirm(primary.dbName()));
         assertEquals(State.DONE, r.run(PASSWORD.toCharArray()).state());
         assertEquals("STANDBY", fleet.role(primary.id()));
-        assertEquals(4, audit.readAll().size());
+        assertEquals(6, audit.readAll().size(), "intent, sent and outcome of each");
         try (var files = Files.walk(data)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 assertFalse(Files.readString(p).contains(PASSWORD), p + " holds the password");
             }
         }
+    }
+
+    @Test
+    void aSwitchoverWhoseAnswerIsLostIsFoundAndFollowedNeverSentTwice() {
+        for (var how : io.fleetdesk.sim.FaultPlan.LostAnswer.values()) {
+            SimFleet.Database p = fleet.role(primary.id()).equals("PRIMARY") ? primary : standby;
+            SimFleet.Database s = p == primary ? standby : primary;
+            long sent = h.demo.server().requestsByOperation().getOrDefault("SWITCHOVER", 0L);
+            h.demo.server().faults().loseAnswers(1, how);
+            DataGuardWorkflow w = workflow(Kind.SWITCHOVER, p, s);
+            assertTrue(w.confirm(primary.dbName()));
+            DataGuardWorkflow.Progress end = w.run(PASSWORD.toCharArray());
+            assertEquals(State.DONE, end.state(), how + ": " + end.message());
+            assertEquals("STANDBY", fleet.role(p.id()), how + ": the switchover the service accepted ran to the end");
+            assertEquals(sent + 1, h.demo.server().requestsByOperation().get("SWITCHOVER"), how + ": sent once, never again");
+            assertNotNull(end.workRequestId(), "the work request found on the database");
+            AuditEntry last = audit.readAll().getLast();
+            assertEquals("SUCCEEDED", last.status());
+            assertEquals(end.workRequestId(), last.workRequestId());
+        }
+    }
+
+    @Test
+    void aLostAnswerWithNoWorkRequestToFindEndsUnknownNotFailed() {
+        // The send ends with no answer (a reset connection) and the service never started anything.
+        var noWork = new io.fleetdesk.oci.DataGuardOperationsApi() {
+            @Override
+            public Association association(String databaseId) {
+                return api.association(databaseId);
+            }
+
+            @Override
+            public io.fleetdesk.oci.Rows.DatabaseRow database(String databaseId) {
+                return api.database(databaseId);
+            }
+
+            @Override
+            public List<WorkOn> workOn(String compartmentId, String resourceId) {
+                return api.workOn(compartmentId, resourceId);
+            }
+
+            @Override
+            public Submitted switchover(String databaseId, String associationId, char[] adminPassword) {
+                java.util.Arrays.fill(adminPassword, '\0');
+                throw new io.fleetdesk.oci.OciApiException(0, null, "connection reset", null, false, null);
+            }
+
+            @Override
+            public Submitted failover(String databaseId, String associationId, char[] adminPassword) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Submitted reinstate(String databaseId, String associationId, char[] adminPassword) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public WorkRequestProgress workRequest(String id) {
+                return api.workRequest(id);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        {
+            DataGuardWorkflow w2 = new DataGuardWorkflow(Kind.SWITCHOVER, new DataGuardWorkflow.Target(primary.id(),
+                    standby.id(), primary.dbUniqueName(), standby.dbUniqueName(), primary.dbName(), "Demo fleet", "u"),
+                    noWork, audit, locks, id -> region.getDatabase(id).dataGuard().role(),
+                    new DataGuardWorkflow.Timing(Duration.ofMillis(100), Duration.ofSeconds(5)));
+            assertTrue(w2.confirm(primary.dbName()));
+            DataGuardWorkflow.Progress unknown = w2.run(PASSWORD.toCharArray());
+            assertEquals(State.UNKNOWN, unknown.state(), "no clear answer and nothing found: unknown, never FAILED");
+            assertEquals("op.unknown.notFound", unknown.message().key());
+            assertEquals("UNKNOWN", audit.readAll().getLast().status());
+            assertNull(locks.holder(primary.id()));
+            assertEquals("PRIMARY", fleet.role(primary.id()));
+        }
+    }
+
+    @Test
+    void anOutcomeThatCannotBeWrittenStillEndsTheWizardAndFreesThePair() throws Exception {
+        DataGuardWorkflow w = workflow(Kind.SWITCHOVER, primary, standby);
+        w.onProgress(p -> {
+            if (p.state() == State.VERIFYING) {
+                // The disk fails between the intent and the outcome: the audit file can no longer be written.
+                try {
+                    Files.delete(audit.file());
+                    Files.createDirectory(audit.file());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        assertTrue(w.confirm(primary.dbName()));
+        DataGuardWorkflow.Progress end = w.run(PASSWORD.toCharArray());
+        assertEquals(State.DONE, end.state(), "the switchover itself succeeded");
+        assertNotNull(end.unrecorded(), "the DBA is told the outcome is not recorded");
+        assertEquals("op.unrecorded", end.unrecorded().key());
+        assertEquals(State.DONE, w.progress().state(), "the end was published");
+        assertNull(locks.holder(primary.id()), "the pair is free again");
+    }
+
+    @Test
+    void rolesThatChangedSinceThePrechecksStopTheSendAndNothingIsSent() {
+        DataGuardWorkflow w = workflow(Kind.SWITCHOVER, standby, primary); // standby is not the primary
+        assertTrue(w.confirm(primary.dbName()));
+        long before = h.demo.server().requestsByOperation().getOrDefault("SWITCHOVER", 0L);
+        DataGuardWorkflow.Progress end = w.run(PASSWORD.toCharArray());
+        assertEquals(State.FAILED, end.state());
+        assertEquals(io.fleetdesk.model.Notice.of("dg.msg.notSent", io.fleetdesk.model.Notice.of("dg.msg.rolesChanged")),
+                end.message());
+        assertEquals(before, h.demo.server().requestsByOperation().getOrDefault("SWITCHOVER", 0L), "nothing sent");
+        assertTrue(audit.readAll().isEmpty(), "nothing sent, nothing to audit");
     }
 }

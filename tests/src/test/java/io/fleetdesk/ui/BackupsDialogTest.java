@@ -113,7 +113,8 @@ class BackupsDialogTest extends DemoWindowTest {
         assertEquals(1.0, Fx.call(() -> robot.lookup("#bkOpProgress").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress()));
         List<AuditEntry> created = audit("CREATE_BACKUP");
-        assertEquals(List.of(AuditEntry.Phase.INTENT, AuditEntry.Phase.OUTCOME), created.stream().map(AuditEntry::phase).toList());
+        assertEquals(List.of(AuditEntry.Phase.INTENT, AuditEntry.Phase.SENT, AuditEntry.Phase.OUTCOME),
+                created.stream().map(AuditEntry::phase).toList());
         assertEquals("SUCCEEDED", created.getLast().status());
         assertEquals("before patch 19.29", created.getFirst().parameters().get("displayName"));
 

@@ -187,11 +187,11 @@ class DataGuardWizardTest extends DemoWindowTest {
         Fx.waitUntil(WAIT, "the tree shows the new roles", () -> "PRIMARY".equals(vm.tree().snapshot().node(standby).role()));
 
         List<AuditEntry> audit = auditOf(primary);
-        assertEquals(2, audit.size(), audit.toString());
-        assertEquals(AuditEntry.Phase.INTENT, audit.get(0).phase());
-        assertEquals("SUCCEEDED", audit.get(1).status());
-        assertTrue(audit.get(1).workRequestId() != null && !audit.get(1).workRequestId().isBlank());
-        assertEquals(audit.get(1).workRequestId(), text(robot, "#dgVerifyPage #dgSummaryGrid .text-field"));
+        assertEquals(List.of(AuditEntry.Phase.INTENT, AuditEntry.Phase.SENT, AuditEntry.Phase.OUTCOME),
+                audit.stream().map(AuditEntry::phase).toList(), audit.toString());
+        assertEquals("SUCCEEDED", audit.get(2).status());
+        assertTrue(audit.get(2).workRequestId() != null && !audit.get(2).workRequestId().isBlank());
+        assertEquals(audit.get(2).workRequestId(), text(robot, "#dgVerifyPage #dgSummaryGrid .text-field"));
 
         // Read back in the Audit view, filtered to this database.
         Fx.click(robot, "#dgClose");
@@ -199,8 +199,8 @@ class DataGuardWizardTest extends DemoWindowTest {
         Fx.waitUntil(WAIT, "the audit view lists entries", () -> robot.lookup("#auditTable").tryQuery().isPresent()
                 && !node(robot, "#auditTable", TableView.class).getItems().isEmpty());
         Fx.click(robot, "#auditFilter").write(primary);
-        Fx.waitUntil(WAIT, "the filter keeps this pair's two entries", () ->
-                node(robot, "#auditTable", TableView.class).getItems().size() == 2);
+        Fx.waitUntil(WAIT, "the filter keeps this pair's three entries (intent, sent, outcome)", () ->
+                node(robot, "#auditTable", TableView.class).getItems().size() == 3);
 
         // The password is nowhere on disk: not in the audit log, the log file, or the settings.
         for (Path root : List.of(data, home, Path.of(System.getProperty("fleetdesk.logs")))) {

@@ -53,4 +53,37 @@ class MessageBundlesTest {
             }
         }
     }
+
+    @Test
+    void everyKeyANoticeBelowTheUiNamesExistsInBothLanguages() throws Exception {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        // Notice.of("key", …) in the code below ui, and the keys built from an operation's name.
+        Pattern literal = Pattern.compile("Notice\\.of\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)]");
+        Set<String> used = new TreeSet<>();
+        Path src = Path.of(System.getProperty("user.dir")).resolveSibling("app").resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        for (String action : java.util.List.of("CREATE_BACKUP", "DELETE_BACKUP", "CANCEL_BACKUP", "RESTORE_DATABASE")) {
+            used.add("op.kind." + action);
+        }
+        for (var k : io.fleetdesk.ops.DataGuardWorkflow.Kind.values()) {
+            used.add("op.kind." + k.name());
+            used.add("dg.kind." + k.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        assertTrue(used.size() > 40, "the scan found the notices: " + used);
+        Set<String> missing = new TreeSet<>();
+        for (String k : used) {
+            if (!en.containsKey(k) || !zh.containsKey(k)) {
+                missing.add(k);
+            }
+        }
+        assertEquals(Set.of(), missing, "notice keys missing from a bundle");
+    }
 }

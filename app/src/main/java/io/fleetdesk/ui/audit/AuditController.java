@@ -69,7 +69,7 @@ public final class AuditController {
                 ? " ↔ " + e.parameters().get("peerDatabaseName") : "") : String.join(", ", e.targets()));
         column(whoColumn, e -> e.osUser() + (e.ociUser() == null ? "" : " / " + e.ociUser()));
         column(durationColumn, e -> e.durationMs() == null ? "" : String.format("%.1f s", e.durationMs() / 1000.0));
-        column(messageColumn, e -> e.message() == null ? "" : e.message());
+        column(messageColumn, AuditViewModel::message);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 entryText.setText(b == null ? "" : AuditViewModel.describe(b)));
         countLabel.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("audit.count",

@@ -97,7 +97,7 @@ public final class AuditViewModel {
             Platform.runLater(() -> {
                 all.setAll(entries);
                 actions.setAll(distinct(entries, AuditEntry::action));
-                statuses.setAll(distinct(entries, e -> e.phase() == AuditEntry.Phase.INTENT ? "INTENT" : e.status()));
+                statuses.setAll(distinct(entries, e -> e.phase() != AuditEntry.Phase.OUTCOME ? e.phase().name() : e.status()));
                 problem.set(t);
                 refilter();
             });
@@ -116,7 +116,7 @@ public final class AuditViewModel {
         String a = action.get() == null ? ANY : action.get();
         String s = status.get() == null ? ANY : status.get();
         shown.setPredicate(e -> (a.equals(ANY) || a.equals(e.action()))
-                && (s.equals(ANY) || s.equals(e.phase() == AuditEntry.Phase.INTENT ? "INTENT" : e.status()))
+                && (s.equals(ANY) || s.equals(e.phase() != AuditEntry.Phase.OUTCOME ? e.phase().name() : e.status()))
                 && (t.isEmpty() || describe(e).toLowerCase(Locale.ROOT).contains(t)));
     }
 
@@ -136,7 +136,7 @@ public final class AuditViewModel {
         line(b, "audit.field.workRequest", e.workRequestId());
         line(b, "audit.field.opcRequest", e.opcRequestId());
         line(b, "audit.field.duration", e.durationMs() == null ? null : e.durationMs() + " ms");
-        line(b, "audit.field.message", e.message());
+        line(b, "audit.field.message", message(e));
         return b.toString();
     }
 
@@ -144,5 +144,10 @@ public final class AuditViewModel {
         if (v != null && !v.toString().isEmpty()) {
             b.append(Messages.get(key)).append(": ").append(v).append('\n');
         }
+    }
+
+    /** What happened, in the DBA's language: the notice of a new entry, the English words of an older one. */
+    public static String message(AuditEntry e) {
+        return e.notice() != null ? Messages.of(e.notice()) : e.message() == null ? "" : e.message();
     }
 }

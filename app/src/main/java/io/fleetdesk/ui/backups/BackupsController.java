@@ -38,6 +38,10 @@ import java.util.function.Function;
 
 /** The Backups view: table, configuration, actions with their reasons, forms and progress. No I/O here. */
 public final class BackupsController {
+    /** What the service is sent (RFC 3339, UTC) and the same instant on this computer's clock. */
+    private static final DateTimeFormatter SENT = DateTimeFormatter.ISO_INSTANT;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withZone(java.time.ZoneId.systemDefault());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private enum Form { NONE, CREATE, RESTORE, PROGRESS }
@@ -80,6 +84,7 @@ public final class BackupsController {
     @FXML private RadioButton restoreScn;
     @FXML private TextField restoreScnField;
     @FXML private Label restoreInputError;
+    @FXML private Label restorePointShown;
     @FXML private Label restoreWarning;
     @FXML private Label restoreTypePrompt;
     @FXML private TextField restoreName;
@@ -218,14 +223,21 @@ public final class BackupsController {
         var restoreInput = Bindings.createObjectBinding(this::restoreInput, restoreLatest.selectedProperty(),
                 restoreTime.selectedProperty(), restoreScn.selectedProperty(), restoreTimeField.textProperty(),
                 restoreScnField.textProperty(), vm.configProperty());
-        restoreInputError.textProperty().bind(restoreInput.map(i -> i instanceof BackupOperations.Invalid inv ? inv.why() : ""));
+        restoreInputError.textProperty().bind(restoreInput.map(i -> i instanceof BackupOperations.Invalid inv
+                ? Messages.of(inv.why()) : ""));
+        // The exact instant that will be sent, in UTC and in this computer's time, before the DBA confirms.
+        restorePointShown.textProperty().bind(restoreInput.map(i -> i instanceof BackupOperations.Valid v
+                && v.point() instanceof BackupsApi.ToTimestamp t ? Messages.get("bk.restore.willSend",
+                SENT.format(t.timestamp()), LOCAL.format(t.timestamp()), java.time.ZoneId.systemDefault().getId()) : ""));
+        restorePointShown.visibleProperty().bind(restorePointShown.textProperty().isNotEmpty());
+        restorePointShown.managedProperty().bind(restorePointShown.visibleProperty());
         restoreGo.disableProperty().bind(Bindings.createBooleanBinding(() -> !(restoreInput.get()
                 instanceof BackupOperations.Valid) || !vm.nameConfirmed(restoreName.getText()) || vm.runningProperty().get(),
                 restoreInput, restoreName.textProperty(), vm.runningProperty()));
         restoreGo.setOnAction(e -> {
             if (restoreInput.get() instanceof BackupOperations.Valid v && vm.nameConfirmed(restoreName.getText())) {
                 form.set(Form.PROGRESS);
-                vm.restore(v.point());
+                vm.restore(v.point(), restoreName.getText());
             }
         });
         restoreBack.setOnAction(e -> form.set(Form.NONE));
@@ -258,11 +270,13 @@ public final class BackupsController {
         }
         form.set(Form.PROGRESS);
         String what = Messages.get("bk.action." + p.action()) + " " + vm.database().name();
-        opTitle.setText(p.ended() ? Messages.get(p.succeeded() ? "bk.op.done" : "bk.op.failed", what)
+        opTitle.setText(p.ended() ? Messages.get(p.succeeded() ? "bk.op.done"
+                : "UNKNOWN".equals(p.status()) ? "bk.op.unknown" : "bk.op.failed", what)
                 : Messages.get("bk.op.running", what, p.status(), Math.round(p.percentComplete())));
         opProgress.setProgress(p.ended() && p.succeeded() ? 1 : p.percentComplete() / 100.0);
         opLog.getItems().setAll(p.log());
-        opMessage.setText(p.message() == null ? "" : p.message());
+        opMessage.setText(p.message() == null ? "" : Messages.of(p.message())
+                + (p.unrecorded() == null ? "" : "\n" + Messages.of(p.unrecorded())));
         opMessage.getStyleClass().removeAll("dg-failure", "dg-summary");
         if (p.ended()) {
             opMessage.getStyleClass().add(p.succeeded() ? "dg-summary" : "dg-failure");

@@ -42,6 +42,7 @@ public final class BackupsViewModel {
     private final Supplier<BackupsApi> api;
     private final BackupOperations.Actor actor;
     private final io.fleetdesk.ops.AuditLog audit;
+    private final io.fleetdesk.ops.OperationLocks locks;
     private final Executor background;
     private final Runnable fleetChanged;
     private final Duration poll;
@@ -59,10 +60,12 @@ public final class BackupsViewModel {
     private final ObjectProperty<BackupOperations.Progress> progress = new SimpleObjectProperty<>();
 
     public BackupsViewModel(FleetNode database, Supplier<BackupsApi> api, io.fleetdesk.ops.AuditLog audit,
-                            BackupOperations.Actor actor, Executor background, Runnable fleetChanged, Duration poll) {
+                            io.fleetdesk.ops.OperationLocks locks, BackupOperations.Actor actor, Executor background,
+                            Runnable fleetChanged, Duration poll) {
         this.database = database;
         this.api = api;
         this.audit = audit;
+        this.locks = locks;
         this.actor = actor;
         this.background = background;
         this.fleetChanged = fleetChanged;
@@ -233,8 +236,9 @@ public final class BackupsViewModel {
         start(ops -> ops.cancel(b, database.name(), this::publish));
     }
 
-    public void restore(BackupsApi.RestorePoint to) {
-        start(ops -> ops.restore(database.id(), database.name(), to, this::publish));
+    /** Restores to a point; {@code typedName} is what the DBA typed, checked again where it is sent. */
+    public void restore(BackupsApi.RestorePoint to, String typedName) {
+        start(ops -> ops.restore(database.id(), database.name(), confirmName(), typedName, to, this::publish));
     }
 
     private void start(java.util.function.Function<BackupOperations, BackupOperations.Progress> action) {
@@ -244,9 +248,11 @@ public final class BackupsViewModel {
         running.set(true);
         background.execute(() -> {
             try {
-                action.apply(new BackupOperations(api.get(), audit, actor, poll));
+                action.apply(new BackupOperations(api.get(), audit, locks, actor, poll));
             } catch (RuntimeException e) {
-                publish(new BackupOperations.Progress("?", "NOT_SENT", 0, List.of(), e.getMessage(), null, null, true, false));
+                publish(new BackupOperations.Progress("?", "NOT_SENT", 0, List.of(),
+                        io.fleetdesk.model.Notice.of("op.notSent", String.valueOf(e.getMessage())), null, null, true,
+                        false, null));
             } finally {
                 fleetChanged.run();
             }
@@ -286,6 +292,7 @@ public final class BackupsViewModel {
         if (!p.ended()) {
             return Messages.get("bk.status.running", what, Math.round(p.percentComplete()));
         }
-        return Messages.get(p.succeeded() ? "bk.status.done" : "bk.status.failed", what);
+        return Messages.get(p.succeeded() ? "bk.status.done" : "UNKNOWN".equals(p.status()) ? "bk.status.unknown"
+                : "bk.status.failed", what);
     }
 }

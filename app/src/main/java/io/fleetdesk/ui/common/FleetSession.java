@@ -152,8 +152,8 @@ public final class FleetSession implements AutoCloseable {
             }
 
             @Override
-            public java.util.List<RunningWork> runningWork(String compartmentId, String resourceId) {
-                return real().runningWork(compartmentId, resourceId);
+            public java.util.List<WorkOn> workOn(String compartmentId, String resourceId) {
+                return real().workOn(compartmentId, resourceId);
             }
 
             @Override

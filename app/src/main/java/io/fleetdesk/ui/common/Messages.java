@@ -16,9 +16,28 @@ public final class Messages {
         return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
     }
 
-    /** A notice from below {@code ui} (a key and its values), in the DBA's language. */
+    private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * A notice from below {@code ui} (a key and its values), in the DBA's language: a nested notice is
+     * rendered first, an instant is written in UTC (what the service is sent), null as a dash.
+     */
     public static String of(io.fleetdesk.model.Notice n) {
-        return get(n.key(), n.args().toArray());
+        if (n == null) {
+            return "";
+        }
+        Object[] args = n.args().stream().map(Messages::arg).toArray();
+        return get(n.key(), args);
+    }
+
+    private static Object arg(Object a) {
+        return switch (a) {
+            case null -> "-";
+            case io.fleetdesk.model.Notice nested -> of(nested);
+            case java.time.Instant t -> UTC.format(t);
+            default -> a;
+        };
     }
 
     /** The text for a key, with {0}-style arguments filled in. */

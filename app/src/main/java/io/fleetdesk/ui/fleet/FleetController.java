@@ -440,7 +440,10 @@ public final class FleetController {
             model.stateProperty().addListener((obs, before, now) -> io.fleetdesk.ui.audit.AuditWindow.reloadIfOpen());
             follow(w, "operation-" + o.kind().name());
             showDetails(shownItem == null ? null : shownItem.getValue());
-        } catch (DataGuardWorkflow.OperationInProgressException | IllegalStateException | java.io.IOException e) {
+        } catch (DataGuardWorkflow.OperationInProgressException e) {
+            vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
+                    Messages.of(e.notice())));
+        } catch (IllegalStateException | java.io.IOException e) {
             vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
                     e.getMessage()));
         }

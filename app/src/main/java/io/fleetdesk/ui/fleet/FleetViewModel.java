@@ -10,7 +10,7 @@ import io.fleetdesk.oci.ProfileException;
 import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.ops.DataGuardActions;
 import io.fleetdesk.ops.DataGuardWorkflow;
-import io.fleetdesk.ops.PairLocks;
+import io.fleetdesk.ops.OperationLocks;
 import io.fleetdesk.poll.HealthRules;
 import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.ui.common.FleetSession;
@@ -93,7 +93,7 @@ public final class FleetViewModel implements AutoCloseable {
     private String configProblem;
 
     private final AuditLog audit;
-    private final PairLocks pairLocks = new PairLocks();
+    private final OperationLocks operationLocks = new OperationLocks();
     private final SettingsStore settingsStore;
     /** What is saved; changed and written on the FX thread, written off it. */
     private AppSettings settings;
@@ -323,14 +323,14 @@ public final class FleetViewModel implements AutoCloseable {
         return audit;
     }
 
-    public PairLocks pairLocks() {
-        return pairLocks;
+    public OperationLocks operationLocks() {
+        return operationLocks;
     }
 
     /** The Data Guard operations a row offers, each with why not when it is not available. */
     public List<DataGuardActions.Offer> dataGuardOffers(FleetRow row) {
         return DataGuardActions.offers(tree.snapshot(), row == null || row.node() == null ? null : row.node().id(),
-                pairLocks);
+                operationLocks);
     }
 
     /** Why a row has no Backups dialog, or null when it has one. */
@@ -350,7 +350,7 @@ public final class FleetViewModel implements AutoCloseable {
         }
         FleetNode n = row.node();
         String region = tree.snapshot().regionOf(n.id());
-        return new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit,
+        return new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit, operationLocks,
                 new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs,
                 s.poller()::refreshNow, Duration.ofSeconds(1));
     }
@@ -369,11 +369,13 @@ public final class FleetViewModel implements AutoCloseable {
         FleetNode primary = snap.node(offer.kind() == DataGuardWorkflow.Kind.SWITCHOVER ? offer.actedId() : offer.peerId());
         String confirmName = primary.details().getOrDefault("DB name", primary.name());
         String region = snap.regionOf(offer.actedId());
-        DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), new DataGuardWorkflow.Target(offer.pairKey(),
-                offer.actedId(), offer.peerId(), snap.node(offer.actedId()).name(), snap.node(offer.peerId()).name(),
+        DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), new DataGuardWorkflow.Target(offer.actedId(), offer.peerId(), snap.node(offer.actedId()).name(), snap.node(offer.peerId()).name(),
                 confirmName, s.profile().name(), s.profile().userId()),
-                s.operations(region), audit, pairLocks,
-                id -> s.operations(snap.regionOf(id)).database(id).dataGuard().role(),
+                s.operations(region), audit, operationLocks,
+                id -> {
+                    var dg = s.operations(snap.regionOf(id)).database(id).dataGuard();
+                    return dg == null ? null : dg.role();
+                },
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
         return new DataGuardWizardModel(offer, w, snap, s::operations, direct::readLinked, rules().applyLagWarning(),
                 dialogs, s.poller()::refreshNow);

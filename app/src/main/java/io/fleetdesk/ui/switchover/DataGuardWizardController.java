@@ -157,7 +157,8 @@ public final class DataGuardWizardController {
                 "dg.state." + m.stateProperty().get().name(), kindWord(), Math.round(m.percentProperty().get() * 100)),
                 m.stateProperty(), m.percentProperty()));
         failureLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                m.stateProperty().get() == State.FAILED ? m.messageProperty().get() : "", m.stateProperty(),
+                m.stateProperty().get() == State.FAILED || m.stateProperty().get() == State.UNKNOWN
+                        ? m.messageProperty().get() : "", m.stateProperty(),
                 m.messageProperty()));
         failureLabel.visibleProperty().bind(failureLabel.textProperty().isNotEmpty());
         failureLabel.managedProperty().bind(failureLabel.visibleProperty());
@@ -285,7 +286,8 @@ public final class DataGuardWizardController {
             Label l = new Label((p.ordinal() + 1) + ". " + Messages.get("dg.step." + p.name().toLowerCase(java.util.Locale.ROOT)));
             l.getStyleClass().add("dg-step");
             if (p == current) {
-                l.getStyleClass().add(m.stateProperty().get() == State.FAILED ? "dg-step-failed" : "dg-step-current");
+                State st = m.stateProperty().get();
+                l.getStyleClass().add(st == State.FAILED || st == State.UNKNOWN ? "dg-step-failed" : "dg-step-current");
             } else if (p.ordinal() < current.ordinal()) {
                 l.getStyleClass().add("dg-step-done");
             }

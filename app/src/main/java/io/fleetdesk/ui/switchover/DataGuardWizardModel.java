@@ -408,16 +408,18 @@ public final class DataGuardWizardModel {
         if (p.opcRequestId() != null) {
             opcRequestId.set(p.opcRequestId());
         }
-        message.set(p.message() == null ? "" : p.message());
+        String said = p.message() == null ? "" : Messages.of(p.message())
+                + (p.unrecorded() == null ? "" : "\n" + Messages.of(p.unrecorded()));
+        message.set(said);
         if (p.state() == State.VERIFYING) {
             page.set(Page.VERIFY);
             verifyLines.add(clock(Instant.now()) + "  " + Messages.get("dg.verify.rereading"));
         }
-        if (p.state() == State.FAILED) {
-            log.add(clock(Instant.now()) + "  " + p.message());
+        if (p.state() == State.FAILED || p.state() == State.UNKNOWN || (p.state() == State.SUBMITTED && !said.isEmpty())) {
+            log.add(clock(Instant.now()) + "  " + said);
         }
         if (p.state() == State.DONE) {
-            verifyLines.add(clock(Instant.now()) + "  " + p.message());
+            verifyLines.add(clock(Instant.now()) + "  " + said);
             summary.set(summaryText());
             followRecovery();
         }
@@ -485,6 +487,7 @@ public final class DataGuardWizardModel {
         return switch (state.get()) {
             case DONE -> Messages.get("dg.status.done", what);
             case FAILED -> Messages.get("dg.status.failed", what);
+            case UNKNOWN -> Messages.get("dg.status.unknown", what);
             case CANCELLED -> Messages.get("dg.status.cancelled", what);
             case VERIFYING -> Messages.get("dg.status.verifying", what);
             default -> Messages.get("dg.status.running", what, Math.round(percent.get() * 100));
