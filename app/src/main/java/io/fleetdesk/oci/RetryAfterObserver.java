@@ -25,17 +25,35 @@ final class RetryAfterObserver implements ConnectionReuseStrategy {
         this.onRetryAfter = onRetryAfter;
     }
 
+    /**
+     * The longest pause a Retry-After can cause. The service asks for seconds; a proxy's 503 or a
+     * broken header can ask for a day, which would stop watching a region for a day without a word.
+     */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(60);
+
     @Override
     public boolean keepAlive(HttpResponse response, HttpContext context) {
-        Header h = response.getFirstHeader("Retry-After");
-        if (h != null) {
-            try {
-                long seconds = Long.parseLong(h.getValue().trim());
-                onRetryAfter.accept(Duration.ofSeconds(Math.max(0, seconds)));
-            } catch (NumberFormatException ignored) {
-                // An HTTP-date Retry-After is legal but the service sends seconds; fall back to backoff.
-            }
+        Duration pause = pause(response.getStatusLine().getStatusCode(), response.getFirstHeader("Retry-After"));
+        if (pause != null) {
+            onRetryAfter.accept(pause);
         }
         return DefaultConnectionReuseStrategy.INSTANCE.keepAlive(response, context);
+    }
+
+    /**
+     * The pause a response asks for: only a 429 (throttled) or a 503 (unavailable) is heeded, and
+     * never longer than {@link #MAX_PAUSE}; null when there is none to heed.
+     */
+    static Duration pause(int status, Header retryAfter) {
+        if ((status != 429 && status != 503) || retryAfter == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(retryAfter.getValue().trim());
+            return Duration.ofSeconds(Math.clamp(seconds, 0, MAX_PAUSE.toSeconds()));
+        } catch (NumberFormatException ignored) {
+            // An HTTP-date Retry-After is legal but the service sends seconds; fall back to backoff.
+            return null;
+        }
     }
 }

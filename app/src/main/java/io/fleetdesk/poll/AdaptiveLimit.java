@@ -93,6 +93,16 @@ public final class AdaptiveLimit {
         }
     }
 
+    /** How long this region is still paused by a Retry-After; zero when it is not. */
+    public Duration paused() {
+        lock.lock();
+        try {
+            return Duration.ofNanos(Math.max(0, pausedUntilNanos - System.nanoTime()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int limit() {
         lock.lock();
         try {

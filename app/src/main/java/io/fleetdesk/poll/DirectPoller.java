@@ -319,7 +319,17 @@ public final class DirectPoller implements AutoCloseable {
         while (!closed) {
             for (Slot s : slots.values()) {
                 if (s.pool != null) {
-                    probe(s);
+                    try {
+                        probe(s);
+                    } catch (Throwable t) {
+                        if (closed) {
+                            return;
+                        }
+                        // One target's bad round (an Error included) must not end probing for every target.
+                        LOG.error("probing {} failed; trying again at the next round", s.target.name(), t);
+                        s.problem = "Probing failed: " + t + ". Fleetdesk tries again at the next round.";
+                        publish();
+                    }
                 }
             }
             synchronized (wake) {

@@ -189,7 +189,8 @@ public final class FleetPoller implements AutoCloseable {
         synchronized (loopLock) {
             settings = settings.withInterval(d);
             if (nextRefreshAt != null) {
-                nextRefreshAt = Instant.now().plus(d);
+                nextRefreshAt = wall.instant().plus(d);
+                intervalChanged = true;
             }
             loopLock.notifyAll();
         }
@@ -208,25 +209,78 @@ public final class FleetPoller implements AutoCloseable {
         }
     }
 
+    /**
+     * The wall clock, only for what the DBA reads ("next refresh at"); every wait is measured on the
+     * monotonic clock, so a clock step (NTP, a laptop waking, a DST bug) never stops or rushes polling.
+     */
+    private volatile java.time.InstantSource wall = java.time.InstantSource.system();
+
+    /** The regions a Retry-After pauses now, with how long is left (clamped to a minute). */
+    public Map<String, Duration> pauses() {
+        Map<String, Duration> out = new java.util.TreeMap<>();
+        limits.forEach((region, l) -> {
+            Duration d = l.paused();
+            if (!d.isZero()) {
+                out.put(region, d);
+            }
+        });
+        return out;
+    }
+
+    /** For tests: the wall clock the poller shows times by. */
+    public void useWallClock(java.time.InstantSource clock) {
+        this.wall = clock;
+    }
+
     private void runLoop() {
         while (running) {
             try {
                 refreshOnce();
-            } catch (RuntimeException e) {
-                LOG.error("fleet refresh failed", e);
+            } catch (Throwable t) {
+                if (closed) {
+                    return;
+                }
+                // Any throwable, an Error too: polling must outlive one bad cycle, and the DBA must see it.
+                LOG.error("fleet refresh of {} failed; trying again at the next refresh", profileName, t);
+                publishFailure(t);
             }
             synchronized (loopLock) {
-                nextRefreshAt = Instant.now().plus(settings.interval());
-                while (running && !refreshRequested && nextRefreshAt != null && Instant.now().isBefore(nextRefreshAt)) {
+                long waitUntil = System.nanoTime() + settings.interval().toNanos();
+                nextRefreshAt = wall.instant().plus(settings.interval());
+                long left;
+                while (running && !refreshRequested && (left = waitUntil - System.nanoTime()) > 0) {
                     try {
-                        loopLock.wait(Math.max(1, Duration.between(Instant.now(), nextRefreshAt).toMillis()));
+                        loopLock.wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)));
                     } catch (InterruptedException e) {
                         return;
+                    }
+                    if (intervalChanged) {
+                        intervalChanged = false;
+                        waitUntil = System.nanoTime() + settings.interval().toNanos();
                     }
                 }
                 refreshRequested = false;
                 nextRefreshAt = null;
             }
+        }
+    }
+
+    /** Set when the interval changes during a wait: the wait starts again with the new one. */
+    private boolean intervalChanged;
+
+    /** The last snapshot this poller published, to republish with the failure of a cycle that threw. */
+    private volatile FleetSnapshot lastPublished;
+
+    private void publishFailure(Throwable t) {
+        try {
+            FleetSnapshot last = lastPublished;
+            List<String> errors = List.of("The refresh failed: " + t + ". Fleetdesk tries again at the next refresh;"
+                    + " the rows show what was last read.");
+            store.publish(last == null
+                    ? new FleetSnapshot(Map.of(), wall.instant(), Duration.ZERO, errors, 0)
+                    : new FleetSnapshot(last.nodes(), last.takenAt(), last.refreshDuration(), errors, 0, last.tenancy()));
+        } catch (Throwable again) {
+            LOG.error("the failure of a refresh could not be shown", again);
         }
     }
 
@@ -299,6 +353,7 @@ public final class FleetPoller implements AutoCloseable {
         if (closed) {
             return snap; // closed mid-refresh: its calls were interrupted, nothing here is news
         }
+        lastPublished = snap;
         store.publish(snap);
         if (!errors.isEmpty()) {
             LOG.warn("refresh of {} finished in {} ms with {} problem(s); first: {}", profileName, took.toMillis(),
@@ -709,6 +764,18 @@ public final class FleetPoller implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The most a retry waits before its {@code attempt}-th try: base doubled per attempt, never more
+     * than {@code cap}. The exponent is capped, so no attempt count (a storm of 429s counts too)
+     * overflows into a negative wait and retries back to back.
+     */
+    public static Duration backoffCeiling(Duration base, Duration cap, int attempt) {
+        int exponent = Math.min(Math.max(0, attempt - 1), 30);
+        long b = Math.max(1, base.toNanos());
+        long ceiling = b > (Long.MAX_VALUE >> exponent) ? Long.MAX_VALUE : b << exponent;
+        return Duration.ofNanos(Math.max(1, Math.min(cap.toNanos(), ceiling)));
+    }
+
     private <T> T withRetries(AdaptiveLimit limit, long deadline, AtomicLong requests, Supplier<T> call) {
         OciApiException last = null;
         for (int attempt = 1; ; attempt++) {
@@ -738,8 +805,9 @@ public final class FleetPoller implements AutoCloseable {
             } finally {
                 limit.release(throttled);
             }
-            long cap = Math.min(settings.backoffCap().toNanos(), settings.backoffBase().toNanos() << (attempt - 1));
-            long sleep = ThreadLocalRandom.current().nextLong(Math.max(1, cap));
+            long cap = backoffCeiling(settings.backoffBase(), settings.backoffCap(), attempt).toNanos();
+            // Full jitter, but never back to back: at least a tenth of the ceiling.
+            long sleep = cap / 10 + ThreadLocalRandom.current().nextLong(Math.max(1, cap - cap / 10));
             if (System.nanoTime() + sleep > deadline) {
                 throw last;
             }

@@ -23,6 +23,8 @@ public final class FleetStore {
     private FleetSnapshot oci = FleetSnapshot.EMPTY;
     private Map<String, FleetNode> direct = Map.of();
     private final List<Consumer<FleetUpdate>> listeners = new CopyOnWriteArrayList<>();
+    /** The order of updates, given under the lock; listeners are told outside it and may see them out of order. */
+    private long sequence;
 
     public FleetSnapshot current() {
         return current;
@@ -42,7 +44,7 @@ public final class FleetStore {
         synchronized (this) {
             oci = next;
             FleetSnapshot merged = merge(next, direct);
-            update = new FleetUpdate(merged, diff(current, merged));
+            update = new FleetUpdate(merged, diff(current, merged), ++sequence);
             current = merged;
         }
         return notify(update);
@@ -54,7 +56,7 @@ public final class FleetStore {
         synchronized (this) {
             direct = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
             FleetSnapshot merged = merge(oci, direct);
-            update = new FleetUpdate(merged, diff(current, merged));
+            update = new FleetUpdate(merged, diff(current, merged), ++sequence);
             current = merged;
         }
         return notify(update);

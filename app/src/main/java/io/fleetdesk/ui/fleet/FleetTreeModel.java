@@ -128,7 +128,17 @@ public final class FleetTreeModel {
         if (batch.isEmpty()) {
             return;
         }
-        FleetSnapshot latest = batch.getLast().snapshot();
+        // The newest by the store's order, not the last to arrive: two pollers publish from their own
+        // threads and can be told out of order. An older snapshot never replaces a newer one; its
+        // changed rows are read from the newest there is.
+        FleetUpdate newest = batch.stream().max(java.util.Comparator.comparingLong(FleetUpdate::sequence)).orElseThrow();
+        FleetSnapshot latest;
+        if (newest.sequence() >= appliedSequence) {
+            latest = newest.snapshot();
+            appliedSequence = newest.sequence();
+        } else {
+            latest = snapshot;
+        }
         FleetSnapshot before = snapshot;
         Set<String> changed = new LinkedHashSet<>();
         for (FleetUpdate u : batch) {
@@ -195,8 +205,12 @@ public final class FleetTreeModel {
         }
     }
 
+    /** The store's sequence of the snapshot shown; -1 before the first. */
+    private long appliedSequence = -1;
+
     /** Drops everything, for a profile switch. */
     public void clear() {
+        appliedSequence = -1;
         root.sourceChildren().clear();
         items.clear();
         snapshot = FleetSnapshot.EMPTY;

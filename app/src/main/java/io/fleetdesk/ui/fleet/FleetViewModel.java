@@ -673,6 +673,12 @@ public final class FleetViewModel implements AutoCloseable {
         List<String> problemLines = new ArrayList<>();
         s.tenancy().problems().forEach(n -> problemLines.add(Messages.of(n)));
         problemLines.addAll(s.errors());
+        FleetSession open = session;
+        if (open != null) {
+            // A Retry-After holds a region back (a minute at most): say so, or the rows just look slow.
+            open.poller().pauses().forEach((region, left) -> problemLines.add(Messages.get("status.paused", region,
+                    Math.max(1, left.toSeconds()))));
+        }
         errors.set(problemLines.isEmpty() ? Messages.get("status.noErrors") : Messages.get("status.errors", problemLines.size()));
         io.fleetdesk.model.TenancyInfo t = s.tenancy();
         if (t.discoveredAt() != null) {
