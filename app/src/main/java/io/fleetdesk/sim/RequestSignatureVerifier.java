@@ -19,9 +19,11 @@ import java.util.function.Function;
 /**
  * Checks an OCI request signature the way the service does (draft-cavage HTTP signatures, as the
  * OCI SDKs send them): rsa-sha256 over the headers named in the Authorization header, in that
- * order; {@code (request-target)} built from the method and the raw path and query; the date within
- * five minutes; and on requests with a body, {@code x-content-sha256} and {@code content-length}
- * signed and matching the body.
+ * order; {@code version="1"} and {@code algorithm="rsa-sha256"} stated; {@code date},
+ * {@code (request-target)} (built from the method and the raw path and query) and {@code host}
+ * signed; the date within five minutes; and on requests with a body, {@code x-content-sha256},
+ * {@code content-type} and {@code content-length} signed and matching the body. As strict as the
+ * service, so that a change in how requests are signed fails in tests, not in a tenancy.
  */
 public final class RequestSignatureVerifier {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -56,8 +58,12 @@ public final class RequestSignatureVerifier {
         if (keyId == null || signature == null) {
             return new Failure("The Authorization header is missing keyId or signature.");
         }
-        if (algorithm != null && !algorithm.equalsIgnoreCase("rsa-sha256")) {
-            return new Failure("Unsupported signing algorithm " + algorithm + ".");
+        if (algorithm == null || !algorithm.equalsIgnoreCase("rsa-sha256")) {
+            return new Failure(algorithm == null ? "The Authorization header must state algorithm=\"rsa-sha256\"."
+                    : "Unsupported signing algorithm " + algorithm + ".");
+        }
+        if (!"1".equals(params.get("version"))) {
+            return new Failure("The Authorization header must state version=\"1\".");
         }
         PublicKey key = keys.apply(keyId);
         if (key == null) {
@@ -70,10 +76,13 @@ public final class RequestSignatureVerifier {
         if (!signed.contains("(request-target)")) {
             return new Failure("The (request-target) must be signed.");
         }
+        if (!signed.contains("host")) {
+            return new Failure("The host header must be signed.");
+        }
         boolean hasBody = method.equalsIgnoreCase("POST") || method.equalsIgnoreCase("PUT")
                 || method.equalsIgnoreCase("PATCH");
         if (hasBody) {
-            for (String required : List.of("x-content-sha256", "content-length")) {
+            for (String required : List.of("x-content-sha256", "content-type", "content-length")) {
                 if (!signed.contains(required)) {
                     return new Failure("The " + required + " header must be signed on a request with a body.");
                 }

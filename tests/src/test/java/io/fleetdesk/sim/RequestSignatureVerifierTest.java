@@ -104,4 +104,33 @@ class RequestSignatureVerifierTest {
         assertNotNull(v.verify("GET", "/20160918/dbHomes", h::get, new byte[0]));
         assertNotNull(v.verify("GET", "/20160918/dbHomes", k -> null, new byte[0]));
     }
+
+    @Test
+    void hostMustBeSignedAndAPostMustSignItsContentType() throws Exception {
+        var noHost = signed("GET", "/20160918/dbHomes", ZonedDateTime.now(ZoneOffset.UTC), null,
+                List.of("date", "(request-target)"));
+        var f = v.verify("GET", "/20160918/dbHomes", noHost::get, new byte[0]);
+        assertNotNull(f, "a request that does not sign host is refused, as the service does");
+        assertTrue(f.message().contains("host"), f.message());
+
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        var noType = signed("POST", "/20160918/backups", ZonedDateTime.now(ZoneOffset.UTC), body,
+                List.of("date", "(request-target)", "host", "content-length", "x-content-sha256"));
+        var g = v.verify("POST", "/20160918/backups", noType::get, body);
+        assertNotNull(g);
+        assertTrue(g.message().contains("content-type"), g.message());
+    }
+
+    @Test
+    void theAlgorithmAndVersionMustBeStated() throws Exception {
+        var h = signed("GET", "/20160918/dbHomes", ZonedDateTime.now(ZoneOffset.UTC), null, GET_HEADERS);
+        var noAlgorithm = new HashMap<>(h);
+        noAlgorithm.put("authorization", h.get("authorization").replace(",algorithm=\"rsa-sha256\"", ""));
+        var f = v.verify("GET", "/20160918/dbHomes", noAlgorithm::get, new byte[0]);
+        assertNotNull(f);
+        assertTrue(f.message().contains("algorithm"), f.message());
+        var noVersion = new HashMap<>(h);
+        noVersion.put("authorization", h.get("authorization").replace("version=\"1\",", ""));
+        assertNotNull(v.verify("GET", "/20160918/dbHomes", noVersion::get, new byte[0]));
+    }
 }
