@@ -45,6 +45,6 @@ public final class InMemoryKeyProfiles {
             return e;
         };
         return new OciProfile(name, auth, userId, tenancyId, endpoints.keySet().iterator().next(), regionFilter,
-                compartmentFilter, endpoint, null);
+                compartmentFilter, endpoint, null, endpoint);
     }
 }

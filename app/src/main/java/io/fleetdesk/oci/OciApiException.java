@@ -10,6 +10,8 @@ public final class OciApiException extends RuntimeException {
     private final String serviceCode;
     private final String opcRequestId;
     private final boolean timeout;
+    /** The host name that did not resolve, when that is why no answer came; null otherwise. */
+    private final String unknownHost;
 
     public OciApiException(int status, String serviceCode, String message, String opcRequestId, boolean timeout,
                            Throwable cause) {
@@ -18,6 +20,27 @@ public final class OciApiException extends RuntimeException {
         this.serviceCode = serviceCode;
         this.opcRequestId = opcRequestId;
         this.timeout = timeout;
+        this.unknownHost = unknownHost(cause);
+    }
+
+    /** The same, for a failure of the SDK: an unknown host is found in its causes. */
+    public static OciApiException of(int status, String serviceCode, String message, String opcRequestId, boolean timeout,
+                                     Throwable cause) {
+        return new OciApiException(status, serviceCode, message, opcRequestId, timeout, cause);
+    }
+
+    private static String unknownHost(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.net.UnknownHostException u) {
+                return u.getMessage() == null ? "?" : u.getMessage().split(":")[0].trim();
+            }
+        }
+        return null;
+    }
+
+    /** The host name that did not resolve (a typo in an endpoint, DNS, a VPN that is down), or null. */
+    public String unknownHost() {
+        return unknownHost;
     }
 
     public int status() {
@@ -42,7 +65,7 @@ public final class OciApiException extends RuntimeException {
 
     /** 429, 5xx, a timeout or no answer at all: another try later may work. 4xx other than 429 will not. */
     public boolean isRetryable() {
-        return status == 429 || status >= 500 || status <= 0 || timeout;
+        return status == 429 || status >= 500 || ((status <= 0 || timeout) && unknownHost == null);
     }
 
     /**
@@ -57,7 +80,11 @@ public final class OciApiException extends RuntimeException {
     /** One line for the status bar and the stale reason: what happened, and what to check. */
     public String userMessage() {
         String what;
-        if (timeout) {
+        if (unknownHost != null) {
+            what = "the host name " + unknownHost + " is unknown: check the profile's fleetdesk_endpoint (or"
+                    + " fleetdesk_identity_endpoint, fleetdesk_workrequests_endpoint) and region, and the network's DNS,"
+                    + " VPN or proxy";
+        } else if (timeout) {
             what = "no answer in time (timed out)";
         } else if (status <= 0) {
             what = "could not reach the service: " + getMessage();

@@ -192,12 +192,56 @@ public final class OciConfigProfiles {
                 compartments.add(new OciCompartment(id, name));
             }
         }
-        String endpoint = cfg.get("fleetdesk_endpoint");
-        String identityEndpoint = cfg.get("fleetdesk_identity_endpoint");
         return new OciProfile(profile, auth, userId, tenancy, region.getRegionId(), regions, compartments,
-                endpoint == null || endpoint.isBlank() ? null : r -> endpoint.replace("{region}", r),
-                identityEndpoint == null || identityEndpoint.isBlank() ? null
-                        : r -> identityEndpoint.replace("{region}", r));
+                endpoint(cfg, profile, "fleetdesk_endpoint"), endpoint(cfg, profile, "fleetdesk_identity_endpoint"),
+                endpoint(cfg, profile, "fleetdesk_workrequests_endpoint"));
+    }
+
+    /**
+     * An endpoint key of the profile, checked: a switchover's body carries the SYS password, so it goes
+     * over HTTPS, or plain HTTP only to this computer (a local simulator or tunnel). No user name or
+     * password in the URL (it would be logged and sent as is), and a URL that parses with a host.
+     * {@code {region}} is replaced per region. Null when the key is not set.
+     */
+    static java.util.function.Function<String, String> endpoint(ConfigFileReader.ConfigFile cfg, String profile,
+                                                                String key) throws ProfileException {
+        String value = cfg.get(key);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String template = value.trim();
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(template.replace("{region}", "us-ashburn-1"));
+        } catch (java.net.URISyntaxException e) {
+            throw new ProfileException(profile, key + " in profile [" + profile + "] is not a URL (" + e.getReason()
+                    + "). Write it as https://host[:port][/path], e.g. https://database.{region}.oraclecloud.com.", e);
+        }
+        if (uri.getHost() == null || uri.getScheme() == null) {
+            throw new ProfileException(profile, key + " in profile [" + profile + "] has no host. Write it as"
+                    + " https://host[:port][/path], e.g. https://database.{region}.oraclecloud.com.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ProfileException(profile, key + " in profile [" + profile + "] has a user name or password in"
+                    + " it. Remove it: Fleetdesk signs every request with the profile's key, and a URL is logged.");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") && !loopback(uri.getHost())) {
+            throw new ProfileException(profile, key + " in profile [" + profile + "] uses plain http to "
+                    + uri.getHost() + ". Use https: requests carry database passwords (a switchover's SYS password)"
+                    + " and would cross the network in clear text. Plain http is allowed to this computer only.");
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new ProfileException(profile, key + " in profile [" + profile + "] uses " + scheme + "://. Use https.");
+        }
+        return r -> template.replace("{region}", r);
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, without asking DNS. */
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     private static String require(ConfigFileReader.ConfigFile cfg, Path file, String profile, String key)

@@ -21,13 +21,21 @@ import java.util.function.Function;
  * @param endpoint          the Database service endpoint for a region; null for the SDK's standard regional endpoint
  * @param identityEndpoint  the Identity endpoint for a region; null to use {@code endpoint} when that is set
  *                          (the simulator and a proxy serve both on one host), else the SDK's standard one
+ * @param workRequestsEndpoint the Work Requests endpoint for a region; null for the SDK's standard one
+ *                          (the real service has it on another host than Database, so {@code endpoint} is not used)
  */
 public record OciProfile(String name, BasicAuthenticationDetailsProvider auth, String userId, String tenancyId,
                          String region, List<String> regionFilter, List<OciCompartment> compartmentFilter,
-                         Function<String, String> endpoint, Function<String, String> identityEndpoint) {
+                         Function<String, String> endpoint, Function<String, String> identityEndpoint,
+                         Function<String, String> workRequestsEndpoint) {
     public OciProfile {
         regionFilter = List.copyOf(regionFilter);
         compartmentFilter = List.copyOf(compartmentFilter);
+    }
+
+    /** The Work Requests endpoint for a region, or null for the SDK's standard one. */
+    public String workRequestsEndpoint(String r) {
+        return workRequestsEndpoint == null ? null : workRequestsEndpoint.apply(r);
     }
 
     /** The Identity endpoint for a region, or null for the SDK's standard one. */

@@ -212,12 +212,12 @@ public final class SdkRegionApi implements RegionApi {
         try {
             return call.get();
         } catch (BmcException e) {
-            throw new OciApiException(e.getStatusCode(), e.getServiceCode(),
+            throw OciApiException.of(e.getStatusCode(), e.getServiceCode(),
                     e.getUnmodifiedMessage() == null ? e.getMessage() : e.getUnmodifiedMessage(),
                     e.getOpcRequestId(), e.isTimeout(), e);
         } catch (RuntimeException e) {
             // Jersey/Jackson failures (a truncated or malformed body) arrive as other runtime exceptions.
-            throw new OciApiException(0, "ClientError", rootMessage(e), null, false, e);
+            throw OciApiException.of(0, "ClientError", rootMessage(e), null, false, e);
         }
     }
 

@@ -40,12 +40,16 @@ final class SdkWorkRequests {
             DatabaseClient.Builder db = DatabaseClient.builder().configuration(config).isStreamWarningEnabled(false);
             WorkRequestClient.Builder wr = WorkRequestClient.builder().configuration(config);
             if (profile.endpoint() != null) {
-                // One endpoint per region serves both APIs in the simulator and behind a proxy; the real
-                // service's work requests live on the iaas host, which the SDK picks from the region.
                 db.endpoint(profile.endpoint().apply(region));
-                wr.endpoint(profile.endpoint().apply(region));
             } else {
                 db.region(region);
+            }
+            // The real service's work requests live on another host (iaas.{region}…) than Database: a
+            // Database endpoint (a private endpoint, a proxy) is not used for them unless named for them.
+            String wrEndpoint = profile.workRequestsEndpoint(region);
+            if (wrEndpoint != null) {
+                wr.endpoint(wrEndpoint);
+            } else {
                 wr.region(region);
             }
             return new Clients(db.build(profile.auth()), wr.build(profile.auth()));
@@ -103,7 +107,7 @@ final class SdkWorkRequests {
         try {
             return c.get();
         } catch (BmcException e) {
-            throw new OciApiException(e.getStatusCode(), e.getServiceCode(),
+            throw OciApiException.of(e.getStatusCode(), e.getServiceCode(),
                     e.getUnmodifiedMessage() == null ? e.getMessage() : e.getUnmodifiedMessage(), e.getOpcRequestId(),
                     e.isTimeout(), e);
         }

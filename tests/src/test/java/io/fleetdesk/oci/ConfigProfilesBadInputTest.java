@@ -163,4 +163,47 @@ class ConfigProfilesBadInputTest {
         assertTrue(e.getMessage().contains("encrypted") && e.getMessage().contains("pass_phrase"), e.getMessage());
         assertTrue(!e.getMessage().contains("wrong-one"), "the passphrase itself must never be shown");
     }
+
+    @Test
+    void anEndpointThatWouldSendThePasswordInClearTextOrToAUserInfoUrlIsRefused() throws Exception {
+        String k = key().toString();
+        for (String bad : List.of("http://proxy.corp.example:8080", "https://dba:secret@database.{region}.oraclecloud.com",
+                "not a url at all", "ftp://database.example.com", "https:///nohost")) {
+            Path c = config(profile("PROD", k, "fleetdesk_endpoint=" + bad + "\n"));
+            ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "PROD"), bad);
+            assertTrue(e.getMessage().contains("fleetdesk_endpoint") && e.getMessage().contains("[PROD]"), e.getMessage());
+        }
+        Path plain = config(profile("PROD", k, "fleetdesk_workrequests_endpoint=http://10.0.0.5\n"));
+        ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(plain, "PROD"));
+        assertTrue(e.getMessage().contains("https") && e.getMessage().contains("fleetdesk_workrequests_endpoint"),
+                e.getMessage());
+        // https anywhere, and plain http to this computer (a local simulator or tunnel), are fine.
+        Path ok = config(profile("PROD", k, "fleetdesk_endpoint=https://database.{region}.oraclecloud.com\n"
+                + "fleetdesk_identity_endpoint=http://127.0.0.1:18080\nfleetdesk_workrequests_endpoint=http://localhost:9\n"));
+        OciProfile p = OciConfigProfiles.load(ok, "PROD");
+        assertEquals("https://database.eu-frankfurt-1.oraclecloud.com", p.endpoint().apply("eu-frankfurt-1"));
+        assertEquals("http://localhost:9", p.workRequestsEndpoint("eu-frankfurt-1"));
+    }
+
+    @Test
+    void workRequestsDoNotFollowTheDatabaseEndpoint() throws Exception {
+        Path c = config(profile("PROD", key().toString(), "fleetdesk_endpoint=https://db-private.example.com\n"));
+        OciProfile p = OciConfigProfiles.load(c, "PROD");
+        assertEquals(null, p.workRequestsEndpoint("us-ashburn-1"),
+                "the real service has work requests on another host: the SDK's standard one, unless named");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsNamedWithTheKeyToFix() throws Exception {
+        Path c = config(profile("PROD", key().toString(),
+                "fleetdesk_endpoint=https://database.us-ashburn-1.oraclecloud.invalid\n"));
+        OciProfile p = OciConfigProfiles.load(c, "PROD");
+        try (SdkRegionApi api = new SdkRegionApi(p, "us-ashburn-1", SdkRegionApi.Settings.defaults(), d -> { })) {
+            OciApiException e = assertThrows(OciApiException.class, () -> api.listDbSystems("ocid1.tenancy.oc1..tttt", null));
+            assertEquals("database.us-ashburn-1.oraclecloud.invalid", e.unknownHost());
+            assertTrue(e.userMessage().contains("host name database.us-ashburn-1.oraclecloud.invalid is unknown")
+                    && e.userMessage().contains("fleetdesk_endpoint"), e.userMessage());
+            assertTrue(!e.isRetryable(), "trying again will not make the name resolve");
+        }
+    }
 }
