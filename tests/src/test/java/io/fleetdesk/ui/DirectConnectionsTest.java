@@ -72,6 +72,9 @@ class DirectConnectionsTest extends DemoWindowTest {
             throws Exception {
         // A standby's answers (fixtures/oracle-views.sql) behind a user with a password, like a real listener.
         String url = "jdbc:h2:mem:lab-standby;MODE=Oracle;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+        // An in-memory stand-in for an Oracle database, registered by this process as the demo's are:
+        // a URL of another driver typed or read from settings.json is refused.
+        io.fleetdesk.jdbc.ConnectStrings.allowInMemory(url);
         try (Connection own = DriverManager.getConnection(url, "FLEETMON", PASSWORD); Statement s = own.createStatement()) {
             s.execute("RUNSCRIPT FROM 'classpath:io/fleetdesk/sim/oracle-views.sql'");
             s.execute("RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'");
