@@ -222,13 +222,14 @@ public final class FleetViewModel implements AutoCloseable {
 
     public void rememberWindow(AppSettings.WindowBounds b) {
         settings = settings.withWindow(b);
-        // On close: write now, the background executor is about to stop.
-        settingsStore.save(settings);
+        // On close: through the one writer (so no older pending save lands after it), and wait for it.
+        settingsStore.saveLater(settings);
+        settingsStore.flush();
     }
 
     private void save(AppSettings s) {
         settings = s;
-        background.submit(() -> settingsStore.save(s));
+        settingsStore.saveLater(s);
     }
 
     public FleetTreeModel tree() {

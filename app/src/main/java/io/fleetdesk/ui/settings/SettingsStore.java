@@ -58,8 +58,20 @@ public final class SettingsStore {
                     s.intervalSeconds() < 2 ? AppSettings.DEFAULTS.intervalSeconds() : s.intervalSeconds(),
                     s.lastProfile(), s.window(), s.effectiveThresholds(), s.targets(), s.diagnosticsPack());
         } catch (IOException | RuntimeException e) {
-            loadProblem = "The settings file " + file + " could not be read (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); Fleetdesk uses its defaults and rewrites the file when you change a setting.";
+            // Never overwrite it silently: it holds the saved direct targets. Keep it aside, named.
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            Path kept = file.resolveSibling("settings.unreadable-" + java.time.LocalDateTime.now()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss")) + ".json");
+            try {
+                Files.move(file, kept);
+                loadProblem = "The settings file " + file + " could not be read (" + why + "). It was kept as " + kept
+                        + " (your saved direct connections are in it: fix it and move it back while Fleetdesk is"
+                        + " closed); Fleetdesk starts with its defaults.";
+            } catch (IOException moveFailed) {
+                loadProblem = "The settings file " + file + " could not be read (" + why + ") nor kept aside ("
+                        + moveFailed.getMessage() + "); Fleetdesk uses its defaults and will not overwrite it.";
+                readOnly = true;
+            }
             LOG.warn(loadProblem);
             return AppSettings.DEFAULTS;
         }
@@ -70,17 +82,63 @@ public final class SettingsStore {
         return loadProblem;
     }
 
-    /** Writes atomically; a failure is logged and returned, never thrown (losing a setting must not stop the app). */
-    public String save(AppSettings s) {
+    /** Set when an unreadable file could not be kept aside: then it is never overwritten. */
+    private volatile boolean readOnly;
+
+    /** The one writer: saves run in the order they were asked for, the newest pending one only. */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("settings-writer").factory());
+    private final java.util.concurrent.atomic.AtomicReference<AppSettings> pending =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Saves in the background, in order: of saves asked for in a row, the last one is written last (an
+     * older one never lands after a newer one), and ones overtaken before they ran are skipped.
+     */
+    public void saveLater(AppSettings s) {
+        pending.set(s);
+        writer.execute(() -> {
+            AppSettings next = pending.getAndSet(null);
+            if (next != null) {
+                save(next);
+            }
+        });
+    }
+
+    /** Waits for the saves asked for so far (closing the app, tests). */
+    public void flush() {
         try {
-            Files.createDirectories(file.getParent());
+            writer.submit(() -> { }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("settings: the last save did not finish: {}", e.toString());
+        }
+    }
+
+    /**
+     * Writes now, atomically: a temporary file, forced to disk, moved over the old one, and the folder
+     * forced too, so a crash or a power cut leaves the old file or the new one, never half of one.
+     * A failure is logged and returned, never thrown (losing a setting must not stop the app).
+     */
+    public synchronized String save(AppSettings s) {
+        if (readOnly) {
+            return "Settings are not saved: " + file + " could not be read nor kept aside.";
+        }
+        try {
+            io.fleetdesk.ops.AppFolders.createPrivate(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-            JSON.writeValue(tmp.toFile(), s);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(s)));
+                ch.force(true);
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            io.fleetdesk.ops.AppFolders.syncFolder(file.getParent());
             return null;
         } catch (IOException e) {
             String m = "Settings could not be saved to " + file + ": " + e.getMessage();

@@ -49,6 +49,36 @@ class SettingsStoreTest {
     }
 
     @Test
+    void anUnreadableFileIsKeptAsideNamedAndNeverOverwrittenWithItsTargetsLost() throws Exception {
+        String unreadable = "{ \"theme\": \"dark\", \"targets\": [ { \"id\": \"erp\", \"name\": \"ERPPRD\", ";
+        Files.writeString(dir.resolve("settings.json"), unreadable);
+        SettingsStore store = new SettingsStore(dir);
+        assertEquals(AppSettings.DEFAULTS, store.load());
+        Path kept;
+        try (var files = Files.list(dir)) {
+            kept = files.filter(f -> f.getFileName().toString().startsWith("settings.unreadable-")).findFirst().orElseThrow();
+        }
+        assertEquals(unreadable, Files.readString(kept), "the DBA's file is kept as it was");
+        assertTrue(store.loadProblem().contains(kept.toString()), store.loadProblem());
+        assertNull(store.save(AppSettings.DEFAULTS.withTheme("light")));
+        assertEquals(unreadable, Files.readString(kept), "a save writes settings.json, never the kept copy");
+    }
+
+    @Test
+    void savesLandInTheOrderTheyWereAskedFor() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        for (int i = 2; i <= 300; i++) {
+            store.saveLater(AppSettings.DEFAULTS.withInterval(i));
+        }
+        store.flush();
+        assertEquals(300, new SettingsStore(dir).load().intervalSeconds(), "the last asked for is the one on disk");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("settings.json"), files.map(f -> f.getFileName().toString()).toList(),
+                    "no temporary file left behind");
+        }
+    }
+
+    @Test
     void theCommandLineWinsOverSavedSettingsWhichWinOverDefaults() {
         AppSettings saved = AppSettings.DEFAULTS.withTheme("dark").withInterval(120).withLastProfile("PROD");
         LaunchOptions fromSettings = LaunchOptions.parse(List.of(), LaunchOptions.from(saved));
