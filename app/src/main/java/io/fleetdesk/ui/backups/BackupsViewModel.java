@@ -246,10 +246,11 @@ public final class BackupsViewModel {
             return;
         }
         running.set(true);
+        AutoCloseable held = holdSession.get();
         background.execute(() -> {
-            try {
+            try (held) {
                 action.apply(new BackupOperations(api.get(), audit, locks, actor, poll));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 publish(new BackupOperations.Progress("?", "NOT_SENT", 0, List.of(),
                         io.fleetdesk.model.Notice.of("op.notSent", String.valueOf(e.getMessage())), null, null, true,
                         false, null));
@@ -257,6 +258,13 @@ public final class BackupsViewModel {
                 fleetChanged.run();
             }
         });
+    }
+
+    /** Keeps the profile's clients open while an action runs (a profile switch or quit waits for it). */
+    private java.util.function.Supplier<AutoCloseable> holdSession = () -> () -> { };
+
+    public void holdSessionWith(java.util.function.Supplier<AutoCloseable> hold) {
+        this.holdSession = hold;
     }
 
     /** FX thread only. */

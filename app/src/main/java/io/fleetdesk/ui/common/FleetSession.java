@@ -73,7 +73,14 @@ public final class FleetSession implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(FleetSession.class).error("the demo's JDBC databases could not be created", e);
             dbs = null;
         }
-        return new FleetSession(p, poller(p, settings, rules), demo, dbs, null);
+        try {
+            return new FleetSession(p, poller(p, settings, rules), demo, dbs, null);
+        } catch (RuntimeException | Error e) {
+            // The poller could not be built: the simulator and its databases must not outlive the attempt.
+            closeQuietly("the demo's databases", dbs);
+            closeQuietly("the demo's simulator", demo);
+            throw e;
+        }
     }
 
     public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings,
@@ -191,16 +198,61 @@ public final class FleetSession implements AutoCloseable {
         return backups.computeIfAbsent(region, r -> new io.fleetdesk.oci.SdkBackupsApi(profile, r));
     }
 
+    /** Operations running on this session's clients (a backup, a restore, a switchover). */
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Holds the session's clients (and the demo's simulator) for an operation until the returned
+     * handle is closed: switching profile or quitting never pulls them out from under it.
+     */
+    public AutoCloseable operation() {
+        running.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true) && running.decrementAndGet() == 0 && closing) {
+                release();
+            }
+        };
+    }
+
+    /** How many operations hold the session now. */
+    public int runningOperations() {
+        return running.get();
+    }
+
+    /**
+     * Stops polling at once; the operations' clients and the demo's simulator are released when the
+     * last running operation ends. Every part is closed even when another fails to.
+     */
     @Override
     public void close() {
-        operations.values().forEach(DataGuardOperationsApi::close);
-        backups.values().forEach(io.fleetdesk.oci.BackupsApi::close);
-        poller.close();
-        if (demoDatabases != null) {
-            demoDatabases.close();
+        closing = true;
+        closeQuietly("the poller", poller);
+        if (running.get() == 0) {
+            release();
         }
-        if (demo != null) {
-            demo.close();
+    }
+
+    private void release() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        operations.values().forEach(o -> closeQuietly("a Data Guard client", o));
+        backups.values().forEach(b -> closeQuietly("a backups client", b));
+        closeQuietly("the demo's databases", demoDatabases);
+        closeQuietly("the demo's simulator", demo);
+    }
+
+    private static void closeQuietly(String what, AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception | Error e) {
+            org.slf4j.LoggerFactory.getLogger(FleetSession.class).warn("closing {} failed: {}", what, e.toString());
         }
     }
 }

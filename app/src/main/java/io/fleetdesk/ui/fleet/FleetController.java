@@ -15,7 +15,11 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
+import io.fleetdesk.ui.common.FleetSession;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
@@ -91,7 +95,7 @@ public final class FleetController {
         // Profiles
         profileChooser.setItems(vm.profiles());
         profileChooser.valueProperty().bindBidirectional(vm.activeProfileProperty());
-        profileChooser.setOnAction(e -> vm.open(profileChooser.getValue()));
+        profileChooser.setOnAction(e -> switchProfile(profileChooser.getValue()));
         profileChooser.disableProperty().bind(vm.openingProperty());
         refreshButton.setOnAction(e -> vm.refreshNow());
 
@@ -447,6 +451,40 @@ public final class FleetController {
             vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
                     e.getMessage()));
         }
+    }
+
+    /** Set while the chooser is put back after the DBA chose to stay: that change is not a choice. */
+    private boolean revertingProfile;
+
+    /**
+     * Opens another profile; while an operation runs, asks first (as quitting does). Either way the
+     * operation is never cut off: its profile's clients stay open until it ends, and the status bar
+     * keeps following it.
+     */
+    private void switchProfile(String name) {
+        if (revertingProfile) {
+            return;
+        }
+        FleetSession open = vm.session();
+        List<String> running = runningOperations();
+        if (open != null && name != null && !name.equals(open.profile().name()) && !running.isEmpty()) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("profile.switchWhileRunning",
+                    String.join("\n", running), open.profile().name(), name),
+                    new ButtonType(Messages.get("profile.switchWhileRunning.switch"), ButtonBar.ButtonData.OK_DONE),
+                    new ButtonType(Messages.get("profile.switchWhileRunning.stay"), ButtonBar.ButtonData.CANCEL_CLOSE));
+            ask.initOwner(fleetTree.getScene().getWindow());
+            ask.setHeaderText(null);
+            if (ask.showAndWait().map(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE).orElse(true)) {
+                revertingProfile = true;
+                try {
+                    vm.activeProfileProperty().set(open.profile().name());
+                } finally {
+                    revertingProfile = false;
+                }
+                return;
+            }
+        }
+        vm.open(name);
     }
 
     /** What runs in OCI from this window now (the main window asks before closing then). */

@@ -351,9 +351,11 @@ public final class FleetViewModel implements AutoCloseable {
         }
         FleetNode n = row.node();
         String region = tree.snapshot().regionOf(n.id());
-        return new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit, operationLocks,
+        var model = new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit, operationLocks,
                 new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs,
                 s.poller()::refreshNow, Duration.ofSeconds(1));
+        model.holdSessionWith(s::operation);
+        return model;
     }
 
     /**
@@ -378,8 +380,10 @@ public final class FleetViewModel implements AutoCloseable {
                     return dg == null ? null : dg.role();
                 },
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
-        return new DataGuardWizardModel(offer, w, snap, s::operations, direct::readLinked, rules().applyLagWarning(),
-                dialogs, s.poller()::refreshNow);
+        DataGuardWizardModel model = new DataGuardWizardModel(offer, w, snap, s::operations, direct::readLinked,
+                rules().applyLagWarning(), dialogs, s.poller()::refreshNow);
+        model.holdSessionWith(s::operation);
+        return model;
     }
 
     /** Lists profiles and opens the first one, in the background. */

@@ -367,15 +367,32 @@ public final class DataGuardWizardModel {
             return false;
         }
         page.set(Page.EXECUTE);
+        AutoCloseable held = holdSession.get();
         background.execute(() -> {
             try {
                 workflow.run(password);
             } finally {
                 java.util.Arrays.fill(password, '\0');
+                release(held);
                 fleetChanged.run();
             }
         });
         return true;
+    }
+
+    /** Keeps the profile's clients open while the operation runs (a profile switch or quit waits for it). */
+    private java.util.function.Supplier<AutoCloseable> holdSession = () -> () -> { };
+
+    public void holdSessionWith(java.util.function.Supplier<AutoCloseable> hold) {
+        this.holdSession = hold;
+    }
+
+    private static void release(AutoCloseable held) {
+        try {
+            held.close();
+        } catch (Exception e) {
+            // Nothing to do: the session logs its own close failures.
+        }
     }
 
     /** The wizard closes before anything was sent: the pair is free again. */
