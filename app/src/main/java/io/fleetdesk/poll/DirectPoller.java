@@ -101,11 +101,19 @@ public final class DirectPoller implements AutoCloseable {
                     List.copyOf(lag));
         }
 
+        /** Set once the target left the list (or the poller closed): no pool may be opened in it again. */
+        boolean removed;
+
         synchronized void closePool() {
             if (pool != null) {
                 pool.close();
                 pool = null;
             }
+        }
+
+        synchronized void remove() {
+            removed = true;
+            closePool();
         }
     }
 
@@ -162,7 +170,7 @@ public final class DirectPoller implements AutoCloseable {
             var e = it.next();
             if (!wanted.containsKey(e.getKey())) {
                 it.remove();
-                e.getValue().closePool();
+                e.getValue().remove();
                 LOG.info("direct target {} removed; its pool is closed", e.getValue().target.name());
             }
         }
@@ -212,6 +220,10 @@ public final class DirectPoller implements AutoCloseable {
                 return e.getMessage();
             }
             synchronized (s) {
+                if (s.removed || closed) {
+                    // Removed (or closing) while this connect waited: a pool made now would never be closed.
+                    return "That target is no longer in the list.";
+                }
                 s.closePool();
                 s.pool = new TargetPool(s.target.name(), r.url(), r.properties(), s.target.user(), password,
                         settings.connectTimeout());
@@ -498,7 +510,7 @@ public final class DirectPoller implements AutoCloseable {
         closed = true;
         loop.interrupt();
         for (Slot s : slots.values()) {
-            s.closePool();
+            s.remove();
         }
         workers.shutdownNow();
     }

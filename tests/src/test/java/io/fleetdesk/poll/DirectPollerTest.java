@@ -49,16 +49,9 @@ class DirectPollerTest {
         dbs.close();
     }
 
-    private FleetNode await(String nodeId, java.util.function.Predicate<FleetNode> when, Duration within) throws Exception {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            FleetNode n = poller.nodes().get(nodeId);
-            if (n != null && when.test(n)) {
-                return n;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(nodeId + " did not get there within " + within + ": " + poller.nodes().get(nodeId));
+    private FleetNode await(String nodeId, java.util.function.Predicate<FleetNode> when, Duration within) {
+        return org.awaitility.Awaitility.await(nodeId + " gets there").atMost(within)
+                .until(() -> poller.nodes().get(nodeId), n -> n != null && when.test(n));
     }
 
     @Test
@@ -166,5 +159,17 @@ class DirectPollerTest {
         var third = poller.pool(erp.id());
         poller.close();
         assertTrue(third.isClosed(), "the app exiting closes every pool");
+    }
+
+    @Test
+    void aConnectThatArrivesAfterItsTargetWentOpensNoPoolNobodyWouldClose() {
+        DirectTarget t = dbs.targets().getFirst();
+        poller.setTargets(List.of(t));
+        poller.setTargets(List.of()); // removed while the DBA's connect was on its way
+        assertEquals("That target is no longer in the list.", poller.connect(t.id(), dbs.password(t.id())));
+        poller.setTargets(List.of(t));
+        poller.close(); // the app closes while a connect waits
+        assertEquals("That target is no longer in the list.", poller.connect(t.id(), dbs.password(t.id())));
+        assertNull(poller.pool(t.id()), "no pool was opened after the close");
     }
 }

@@ -164,9 +164,16 @@ public final class FleetViewModel implements AutoCloseable {
         return st == null ? null : st.target();
     }
 
+    /**
+     * Every change to the direct targets (the list, a connect, a disconnect) runs here, one at a time in
+     * the order asked: an edited target's new host is set before its password is sent, never after.
+     */
+    private final java.util.concurrent.ExecutorService targetChanges = java.util.concurrent.Executors
+            .newSingleThreadExecutor(Thread.ofVirtual().name("direct-target-changes").factory());
+
     /** Connects a target with a password, off the FX thread; the array is wiped once handed over. */
     public void connect(String targetId, char[] password) {
-        background.submit(() -> {
+        targetChanges.submit(() -> {
             String why = direct.connect(targetId, password);
             if (why != null) {
                 Platform.runLater(() -> banner.set(why));
@@ -175,7 +182,7 @@ public final class FleetViewModel implements AutoCloseable {
     }
 
     public void disconnect(String targetId) {
-        background.submit(() -> direct.disconnect(targetId));
+        targetChanges.submit(() -> direct.disconnect(targetId));
     }
 
     /** Where settings.json is, for the hints that say what can be edited there. */
@@ -195,7 +202,7 @@ public final class FleetViewModel implements AutoCloseable {
 
     private void applyTargets() {
         List<io.fleetdesk.model.DirectTarget> all = allTargets();
-        background.submit(() -> direct.setTargets(all));
+        targetChanges.submit(() -> direct.setTargets(all));
     }
 
     /** The saved targets, then the demo's while the demo is open. */
@@ -566,7 +573,7 @@ public final class FleetViewModel implements AutoCloseable {
         directSubscription = s.poller().store()::publishDirect;
         demoTargets = s.demoDatabases() == null ? List.of() : s.demoDatabases().targets();
         List<io.fleetdesk.model.DirectTarget> all = allTargets();
-        background.submit(() -> {
+        targetChanges.submit(() -> {
             direct.setTargets(all);
             direct.subscribe(directSubscription);
             // The demo's databases connect like any target, with passwords the simulator made in memory.
@@ -720,6 +727,7 @@ public final class FleetViewModel implements AutoCloseable {
         }
         FleetSession s = session;
         session = null;
+        targetChanges.shutdownNow();
         direct.close();
         if (s != null) {
             s.poller().store().unsubscribe(subscription);
