@@ -216,9 +216,55 @@ public final class DataGuardPrechecks {
                             + (mode != null && mode.equals("MAXIMUM_PERFORMANCE")
                             ? " MAXIMUM_PERFORMANCE ships redo asynchronously, so some loss is expected." : "")));
         }
+        DatabaseRow primarySide = f.kind() == Kind.FAILOVER ? f.peer() : f.acted();
+        DatabaseRow standbySide = f.kind() == Kind.REINSTATE ? f.peer() : standby;
+        jdbc = identified(out, jdbc, primarySide, standbySide);
         jdbc(out, f.kind(), f.kind() == Kind.REINSTATE ? actedName : f.kind() == Kind.SWITCHOVER ? actedName : peerName,
                 standby == null ? null : name(standby), jdbc, lagThreshold);
         return new Result(f, out);
+    }
+
+    /**
+     * A linked direct connection is trusted only when it reaches the database it is linked to: its
+     * DB_UNIQUE_NAME (V$DATABASE) must be the OCI database's. A DBA who linked the wrong connect string
+     * would otherwise see SWITCHOVER_STATUS and "no archive gap" from another database. A mismatch
+     * FAILs, and that side's readings are not used for any other check.
+     */
+    private static JdbcFacts identified(List<Check> out, JdbcFacts j, DatabaseRow primary, DatabaseRow standby) {
+        var p = identity(out, "sql.identity.primary", j.primary(), primary);
+        var s = identity(out, "sql.identity.standby", j.standby(), standby);
+        return new JdbcFacts(p == null ? null : j.primary(), s == null ? null : j.standby(),
+                p == null && j.primary() != null ? mismatch(j.primary(), primary) : j.primaryWhy(),
+                s == null && j.standby() != null ? mismatch(j.standby(), standby) : j.standbyWhy());
+    }
+
+    /** Adds the identity check of one linked side; returns the reading when it may be used, else null. */
+    private static io.fleetdesk.jdbc.DeepProbe.Reading identity(List<Check> out, String id,
+                                                                io.fleetdesk.jdbc.DeepProbe.Reading r, DatabaseRow oci) {
+        if (r == null || oci == null) {
+            return r;
+        }
+        String read = r.database() == null ? null : r.database().dbUniqueName();
+        String want = oci.dbUniqueName();
+        if (want == null) {
+            out.add(new Check(id, "The direct connection reaches " + name(oci), Verdict.WARN, "DB_UNIQUE_NAME "
+                    + read + "; OCI did not report one to compare", "Check that the link is to " + name(oci) + "."));
+            return r;
+        }
+        if (read == null || !read.equalsIgnoreCase(want)) {
+            out.add(new Check(id, "The direct connection reaches " + want, Verdict.FAIL, "DB_UNIQUE_NAME "
+                    + (read == null ? "not read" : read) + " (V$DATABASE), not " + want,
+                    "The linked connection reaches another database, so its SQL checks are not used. Fix the link"
+                    + " (right-click the connection: Edit…, or link the right one), then run the checks again."));
+            return null;
+        }
+        out.add(new Check(id, "The direct connection reaches " + want, Verdict.PASS, "DB_UNIQUE_NAME " + read, ""));
+        return r;
+    }
+
+    private static String mismatch(io.fleetdesk.jdbc.DeepProbe.Reading r, DatabaseRow oci) {
+        String read = r.database() == null ? null : r.database().dbUniqueName();
+        return "its direct connection reaches " + read + ", not " + name(oci) + ".";
     }
 
     private static Check state(DatabaseRow d, String label) {

@@ -74,9 +74,11 @@ class DataGuardPrechecksTest {
             var standby = io.fleetdesk.jdbc.DeepProbe.read(pool, "fleetmon",
                     new io.fleetdesk.jdbc.DeepProbe.Options(Duration.ofSeconds(5), false));
             var r = DataGuardPrechecks.evaluate(new PairFacts(Kind.SWITCHOVER, db("a", "SALES_A", "AVAILABLE", "PRIMARY",
-                    null, null), db("b", "SALES_B", "AVAILABLE", "STANDBY", "4 seconds", "HEALTHY"),
+                    null, null), db("b", "SALES_fra1", "AVAILABLE", "STANDBY", "4 seconds", "HEALTHY"),
                     association("AVAILABLE"), List.of(), List.of()), THRESHOLD,
                     new DataGuardPrechecks.JdbcFacts(null, standby, null, null));
+            assertEquals(Verdict.PASS, check(r.checks(), "sql.identity.standby").verdict(),
+                    "the linked connection reaches the standby it is linked to");
             Check gap = check(r.checks(), "sql.archiveGap");
             assertEquals(Verdict.FAIL, gap.verdict());
             assertEquals("thread 1: 4120–4123", gap.measured());
@@ -89,15 +91,37 @@ class DataGuardPrechecksTest {
             assertTrue(status.advice().contains("no direct connection is linked to SALES_A"), status.advice());
             Check flashback = check(r.checks(), "sql.flashback");
             assertEquals(Verdict.WARN, flashback.verdict(), "only one side could be read");
-            assertEquals("SALES_A: not read, SALES_B: YES", flashback.measured());
+            assertEquals("SALES_A: not read, SALES_fra1: YES", flashback.measured());
             // The fixture's standby has two usable standby groups for three online, and one too small.
             Check logs = check(r.checks(), "sql.standbyLogs");
             assertEquals(Verdict.WARN, logs.verdict());
-            assertEquals("SALES_A: not read, SALES_B: 3 standby for 3 online groups", logs.measured());
-            assertTrue(logs.advice().contains("SALES_B: Thread 1 has 2 usable standby redo log groups for 3 online: 4 wanted")
+            assertEquals("SALES_A: not read, SALES_fra1: 3 standby for 3 online groups", logs.measured());
+            assertTrue(logs.advice().contains("SALES_fra1: Thread 1 has 2 usable standby redo log groups for 3 online: 4 wanted")
                     && logs.advice().contains("ADD STANDBY LOGFILE THREAD 1 SIZE 200M")
                     && logs.advice().contains("group 13 is 100 MB") && logs.advice().contains("SALES_A: link and connect it"),
                     logs.advice());
+        }
+    }
+
+    @Test
+    void aLinkedConnectionThatReachesAnotherDatabaseFailsAndItsReadingsAreNotUsed() throws Exception {
+        // The DBA linked the wrong connect string: the fixture is SALES_fra1, the OCI standby is SALES_B.
+        String url = "jdbc:h2:mem:precheck-wrong;MODE=Oracle;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"
+                + ";INIT=RUNSCRIPT FROM 'classpath:io/fleetdesk/sim/oracle-views.sql'\\;RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'";
+        try (var pool = new io.fleetdesk.jdbc.TargetPool("precheck", url, "fleetmon", "x".toCharArray(), Duration.ofSeconds(3))) {
+            var other = io.fleetdesk.jdbc.DeepProbe.read(pool, "fleetmon",
+                    new io.fleetdesk.jdbc.DeepProbe.Options(Duration.ofSeconds(5), false));
+            var r = DataGuardPrechecks.evaluate(new PairFacts(Kind.SWITCHOVER, db("a", "SALES_A", "AVAILABLE", "PRIMARY",
+                    null, null), db("b", "SALES_B", "AVAILABLE", "STANDBY", "4 seconds", "HEALTHY"),
+                    association("AVAILABLE"), List.of(), List.of()), THRESHOLD,
+                    new DataGuardPrechecks.JdbcFacts(null, other, null, null));
+            Check identity = check(r.checks(), "sql.identity.standby");
+            assertEquals(Verdict.FAIL, identity.verdict());
+            assertEquals("DB_UNIQUE_NAME SALES_fra1 (V$DATABASE), not SALES_B", identity.measured());
+            assertTrue(r.blocked(), "a connection to another database blocks Next");
+            Check gap = check(r.checks(), "sql.archiveGap");
+            assertEquals(Verdict.NOT_CHECKED, gap.verdict(), "the other database's V$ARCHIVE_GAP is not used");
+            assertTrue(gap.advice().contains("reaches SALES_fra1, not SALES_B"), gap.advice());
         }
     }
 

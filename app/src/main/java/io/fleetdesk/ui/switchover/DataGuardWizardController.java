@@ -109,7 +109,9 @@ public final class DataGuardWizardController {
         checksState.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> m.checkingProperty().get()
                 ? Messages.get("dg.checks.running") : m.checks().isEmpty() ? ""
                 : Messages.get("dg.checks.summary", count(Verdict.PASS), count(Verdict.WARN), count(Verdict.FAIL),
-                count(Verdict.NOT_CHECKED), m.checkedAtProperty().get()), m.checkingProperty(), m.checks(),
+                count(Verdict.NOT_CHECKED), m.checkedAtProperty().get())
+                + (m.staleChecksProperty().get() ? "  " + Messages.get("dg.checks.reread") : ""),
+                m.staleChecksProperty(), m.checkingProperty(), m.checks(),
                 m.checkedAtProperty()));
         rerunButton.disableProperty().bind(m.checkingProperty());
         rerunButton.setOnAction(e -> m.runChecks());

@@ -70,6 +70,12 @@ public final class DataGuardWizardModel {
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final StringProperty checkedAt = new SimpleStringProperty("");
+    /** When the pre-checks were last read (monotonic); older than {@link #CHECKS_VALID_FOR}, they are read again. */
+    private volatile long checksReadAt = Long.MIN_VALUE / 2;
+    /** Pre-checks older than this are read again before anything is sent. */
+    static final Duration CHECKS_VALID_FOR = Duration.ofMinutes(5);
+    /** Set when the send was held back to read stale pre-checks again (the page says why). */
+    private final BooleanProperty staleChecks = new SimpleBooleanProperty();
     private final BooleanProperty acknowledged = new SimpleBooleanProperty();
     private final StringProperty typedName = new SimpleStringProperty("");
     private final BooleanProperty passwordGiven = new SimpleBooleanProperty();
@@ -230,6 +236,11 @@ public final class DataGuardWizardModel {
         return summary;
     }
 
+    /** The pre-checks were read again because they were older than five minutes when Start was pressed. */
+    public BooleanProperty staleChecksProperty() {
+        return staleChecks;
+    }
+
     /** The DB name the DBA must type: always the primary's (for a failover, the primary being given up). */
     public String confirmName() {
         Member primary = kind == Kind.SWITCHOVER ? acted.get() : peer.get();
@@ -305,6 +316,7 @@ public final class DataGuardWizardModel {
                 checking.set(false);
                 checks.setAll(result.checks());
                 checkedAt.set(clock(Instant.now()));
+                checksReadAt = System.nanoTime();
                 var f = result.facts();
                 if (f != null) {
                     FleetSnapshot none = FleetSnapshot.EMPTY;
@@ -362,6 +374,14 @@ public final class DataGuardWizardModel {
      * sent (or refused). Returns false when the name does not match; nothing is sent then.
      */
     public boolean submit(char[] password) {
+        if (page.get() == Page.CONFIRM && System.nanoTime() - checksReadAt > CHECKS_VALID_FOR.toNanos()) {
+            // The pair may have changed since: read it again, and the DBA looks at the checks again.
+            java.util.Arrays.fill(password, '\0');
+            page.set(Page.PRECHECKS);
+            staleChecks.set(true);
+            runChecks();
+            return false;
+        }
         if (page.get() != Page.CONFIRM || !nextAllowed().get() || !workflow.confirm(typedName.get())) {
             java.util.Arrays.fill(password, '\0');
             return false;
