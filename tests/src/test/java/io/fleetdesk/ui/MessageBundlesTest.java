@@ -72,9 +72,11 @@ class MessageBundlesTest {
         }
         for (String action : java.util.List.of("CREATE_BACKUP", "DELETE_BACKUP", "CANCEL_BACKUP", "RESTORE_DATABASE")) {
             used.add("op.kind." + action);
+            used.add("recovery.action." + action);
         }
         for (var k : io.fleetdesk.ops.DataGuardWorkflow.Kind.values()) {
             used.add("op.kind." + k.name());
+            used.add("recovery.action." + k.name());
             used.add("dg.kind." + k.name().toLowerCase(java.util.Locale.ROOT));
         }
         assertTrue(used.size() > 40, "the scan found the notices: " + used);
