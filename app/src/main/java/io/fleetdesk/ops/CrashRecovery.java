@@ -31,8 +31,10 @@ public final class CrashRecovery {
     public static Notice announce(AuditLog.Unfinished u) {
         String name = u.intent().parameters().getOrDefault("databaseName",
                 u.intent().targets().isEmpty() ? "?" : u.intent().targets().getFirst());
-        return Notice.of("recovery.unfinished", Notice.of("recovery.action." + u.intent().action()), name,
-                u.intent().at(), u.workRequestId());
+        Notice what = Notice.of("recovery.action." + u.intent().action());
+        return u.workRequestId() == null
+                ? Notice.of("recovery.unanswered", what, name, u.intent().at())
+                : Notice.of("recovery.unfinished", what, name, u.intent().at(), u.workRequestId());
     }
 
     /**
