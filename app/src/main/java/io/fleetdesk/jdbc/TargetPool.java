@@ -55,6 +55,12 @@ public final class TargetPool implements AutoCloseable {
         return ds.getConnection();
     }
 
+    /** Connections the pool holds now (in use and idle); 0 once closed. For the soak run's leak check. */
+    public int connections() {
+        var mx = ds.isClosed() ? null : ds.getHikariPoolMXBean();
+        return mx == null ? 0 : mx.getTotalConnections();
+    }
+
     public boolean isClosed() {
         return ds.isClosed();
     }

@@ -246,6 +246,16 @@ public final class DirectPoller implements AutoCloseable {
         }
     }
 
+    /** Connections held by every target's pool now (the soak run watches this for leaks). */
+    public int poolConnections() {
+        int n = 0;
+        for (Slot s : slots.values()) {
+            TargetPool p = s.pool;
+            n += p == null ? 0 : p.connections();
+        }
+        return n;
+    }
+
     /** The pool of a target, for tests; null when not connected. */
     io.fleetdesk.jdbc.TargetPool pool(String targetId) {
         Slot s = slots.get(targetId);

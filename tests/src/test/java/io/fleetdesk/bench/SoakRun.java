@@ -1,0 +1,194 @@
+package io.fleetdesk.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fleetdesk.model.DirectTarget;
+import io.fleetdesk.model.FleetUpdate;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.oci.InMemoryKeyProfiles;
+import io.fleetdesk.oci.OciProfile;
+import io.fleetdesk.oci.SdkRegionApi;
+import io.fleetdesk.jdbc.DirectHealthRules;
+import io.fleetdesk.poll.DirectPoller;
+import io.fleetdesk.poll.FleetPoller;
+import io.fleetdesk.poll.PollerSettings;
+import io.fleetdesk.sim.DemoCredentials;
+import io.fleetdesk.sim.DemoDatabases;
+import io.fleetdesk.sim.DemoFleet;
+import io.fleetdesk.sim.FaultPlan;
+import io.fleetdesk.ui.common.FleetSession;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The soak run (issue 12): the real poller and the real SDK against the simulator with faults on
+ * (a 429 storm from a tight rate limit, 5xx, stalls longer than the read timeout, truncated bodies,
+ * a region down and back), thousands of refresh cycles at a short interval, with direct targets
+ * probed alongside (the demo's, and one that never answers). At the start, the middle and the end
+ * it reports heap after GC, live threads, open sockets and pool connections: flat, or it is a leak.
+ * Every refresh that failed is counted by why.
+ *
+ * <p>{@code ./mvnw -B -pl tests -am -DskipTests -Psoak verify}, options in {@code -Dsoak.args}:
+ * {@code --cycles 10000 --interval-ms 20 --size 60}. Results in {@code tests/target/bench/soak.json}.
+ */
+public final class SoakRun {
+    private SoakRun() {
+    }
+
+    record Sample(String at, int cycle, long heapAfterGcMb, int liveThreads, long openSockets, int poolConnections,
+                  int directTargetsConnected) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        int cycles = Integer.parseInt(o.getOrDefault("cycles", "10000"));
+        Duration interval = Duration.ofMillis(Long.parseLong(o.getOrDefault("interval-ms", "20")));
+        int size = Integer.parseInt(o.getOrDefault("size", "60"));
+        FaultPlan faults = new FaultPlan().latency(Duration.ofMillis(3), 0.5)
+                .rateLimit(400, 60)           // a 429 storm whenever a cycle bursts
+                .serverErrorRate(0.01)
+                .stalls(0.0005, Duration.ofSeconds(4))
+                .truncateRate(0.005);
+        try (DemoFleet demo = DemoFleet.start(DemoFleet.DEFAULT_SEED, size, 2, 60.0, faults);
+             DemoDatabases dbs = DemoDatabases.start(demo.fleet(), Duration.ofSeconds(1))) {
+            DemoCredentials c = demo.credentials();
+            OciProfile p = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
+                    DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints());
+            PollerSettings settings = PollerSettings.defaults().withInterval(interval)
+                    .withDeadline(Duration.ofSeconds(20));
+            DirectPoller direct = new DirectPoller(new DirectPoller.Settings(Duration.ofMillis(500), Duration.ofSeconds(1),
+                    Duration.ofSeconds(3), Duration.ofSeconds(2), false), DirectHealthRules.defaults());
+            List<DirectTarget> targets = new ArrayList<>(dbs.targets());
+            // A listener that never answers: its probes must fail, time out and leave nothing behind.
+            DirectTarget dead = new DirectTarget("soak-dead", "DEAD_dc9", "Soak", DirectTarget.ConnectKind.EZCONNECT,
+                    "10.255.255.1:1521/NOPE", "", "", "fleetmon", DirectTarget.Role.NORMAL, "");
+            targets.add(dead);
+            direct.setTargets(targets);
+            for (DirectTarget t : dbs.targets()) {
+                direct.connect(t.id(), dbs.password(t.id()));
+            }
+            direct.connect(dead.id(), "not-a-real-password".toCharArray());
+
+            AtomicInteger done = new AtomicInteger();
+            Map<String, Integer> failures = new TreeMap<>();
+            AtomicInteger failedCycles = new AtomicInteger();
+            List<Sample> samples = new ArrayList<>();
+            String downRegion = demo.endpoints().keySet().stream().sorted().toList().getLast();
+            long started = System.nanoTime();
+            try (FleetPoller poller = FleetSession.newPoller(p, settings,
+                    new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(2), Duration.ofSeconds(2)))) {
+                poller.store().subscribe((FleetUpdate u) -> {
+                    if (u.snapshot().count(NodeKind.REGION) == 0) {
+                        return;
+                    }
+                    int n = done.incrementAndGet();
+                    // A policy refusal (the demo's payments compartment) is an answer, not a failure.
+                    List<String> failed = u.snapshot().errors().stream().filter(e -> !e.contains(" refused (")).toList();
+                    if (!failed.isEmpty()) {
+                        failedCycles.incrementAndGet();
+                        synchronized (failures) {
+                            for (String e : failed) {
+                                failures.merge(kind(e), 1, Integer::sum);
+                            }
+                        }
+                    }
+                    // A region down for a stretch in the middle, then back.
+                    if (n == cycles * 4 / 10) {
+                        faults.regionDown(downRegion, true);
+                    } else if (n == cycles * 45 / 100) {
+                        faults.regionDown(downRegion, false);
+                    }
+                });
+                poller.start();
+                waitFor(done, Math.min(20, cycles / 10));
+                samples.add(sample("start", done.get(), direct));
+                for (int tenth = 1; tenth <= 10; tenth++) {
+                    waitFor(done, cycles * tenth / 10);
+                    samples.add(sample(tenth == 5 ? "middle" : tenth == 10 ? "end" : tenth * 10 + " %", done.get(), direct));
+                }
+            } finally {
+                direct.close();
+            }
+            double minutes = (System.nanoTime() - started) / 60e9;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("cycles", done.get());
+            out.put("intervalMs", interval.toMillis());
+            out.put("databases", size);
+            out.put("minutes", Math.round(minutes * 10) / 10.0);
+            out.put("cyclesWithFailedCalls", failedCycles.get());
+            out.put("problemsByKind", failures);
+            out.put("requests", demo.server().requestCount());
+            out.put("throttled429", demo.server().throttledCount());
+            out.put("samples", samples);
+            Path file = Path.of("target", "bench", "soak.json");
+            Files.createDirectories(file.getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
+            System.out.printf("soak: %d cycles in %.1f min, %d with a failed call, %d requests (%d answered 429)%n",
+                    done.get(), minutes, failedCycles.get(), demo.server().requestCount(), demo.server().throttledCount());
+            System.out.println("| when | cycle | heap after GC (MB) | live threads | open sockets | pool connections |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            for (Sample s : samples) {
+                System.out.printf("| %s | %d | %d | %d | %d | %d |%n", s.at(), s.cycle(), s.heapAfterGcMb(), s.liveThreads(),
+                        s.openSockets(), s.poolConnections());
+            }
+            failures.forEach((k, v) -> System.out.printf("problem: %6d  %s%n", v, k));
+            System.out.println("written " + file.toAbsolutePath());
+        }
+        System.exit(0);
+    }
+
+    private static void waitFor(AtomicInteger done, int n) throws InterruptedException {
+        while (done.get() < n) {
+            Thread.sleep(100); // a command, not a test: it waits for the cycles it was asked for
+        }
+    }
+
+    /** A problem line without its ids and numbers, so the same kind of failure counts as one. */
+    static String kind(String e) {
+        // "region / compartment path: ListDbHomes: 503 …": the call and what happened, not where.
+        return e.replaceFirst("^[a-z0-9-]+ / [^:]+: ", "").replaceAll("ocid1\\.[a-z]+\\.oc1\\.[a-z0-9]*\\.[a-z0-9]+", "<ocid>")
+                .replaceAll("opc-request-id [A-Z0-9/]+", "opc-request-id …")
+                .replaceAll("\\d+", "#");
+    }
+
+    private static Sample sample(String at, int cycle, DirectPoller direct) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        var mem = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        long sockets;
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            sockets = fds.filter(f -> {
+                try {
+                    return Files.readSymbolicLink(f).toString().startsWith("socket:");
+                } catch (Exception e) {
+                    return false;
+                }
+            }).count();
+        } catch (Exception e) {
+            sockets = -1; // not Linux
+        }
+        int connected = 0;
+        Sample s = new Sample(at, cycle, mem.getUsed() / (1024 * 1024), threads, sockets, direct.poolConnections(), connected);
+        System.out.println("soak sample: " + s);
+        return s;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return o;
+    }
+}
