@@ -89,7 +89,6 @@ public final class DemoDatabases implements AutoCloseable {
     }
 
     private static DirectTarget target(String id, String name, String group, String url, String ociId) {
-        io.fleetdesk.jdbc.ConnectStrings.allowInMemory(url);
         return new DirectTarget(id, name, group, DirectTarget.ConnectKind.URL, url, "", "", USER,
                 DirectTarget.Role.NORMAL, ociId);
     }

@@ -68,6 +68,7 @@ public final class SoakRun {
             DirectPoller direct = new DirectPoller(new DirectPoller.Settings(Duration.ofMillis(500), Duration.ofSeconds(1),
                     Duration.ofSeconds(3), Duration.ofSeconds(2), false), DirectHealthRules.defaults());
             List<DirectTarget> targets = new ArrayList<>(dbs.targets());
+            targets.forEach(t -> io.fleetdesk.jdbc.ConnectStrings.allowInMemory(t.connect()));
             // A listener that never answers: its probes must fail, time out and leave nothing behind.
             DirectTarget dead = new DirectTarget("soak-dead", "DEAD_dc9", "Soak", DirectTarget.ConnectKind.EZCONNECT,
                     "10.255.255.1:1521/NOPE", "", "", "fleetmon", DirectTarget.Role.NORMAL, "");
