@@ -50,6 +50,15 @@ public final class ConnectStrings {
      * Allows an in-memory URL made by this process (the demo's databases). A URL read from a file can
      * never be added here, so settings.json cannot make Fleetdesk load another driver.
      */
+    /** Allows the in-memory URLs among targets this process made (the demo's); other targets are left as they are. */
+    public static void allowInMemory(java.util.List<DirectTarget> madeHere) {
+        for (DirectTarget t : madeHere) {
+            if (t.kind() == DirectTarget.ConnectKind.URL && t.connect() != null && t.connect().startsWith("jdbc:h2:mem:")) {
+                allowInMemory(t.connect());
+            }
+        }
+    }
+
     public static void allowInMemory(String url) {
         if (!url.startsWith("jdbc:h2:mem:")) {
             throw new IllegalArgumentException("only in-memory demo databases");

@@ -38,26 +38,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every refresh that failed is counted by why.
  *
  * <p>{@code ./mvnw -B -pl tests -am -DskipTests -Psoak verify}, options in {@code -Dsoak.args}:
- * {@code --cycles 10000 --interval-ms 20 --size 60}. Results in {@code tests/target/bench/soak.json}.
+ * {@code --cycles 10000 --interval-ms 20 --size 20 --rate-limit 800 --burst 80 --error-rate 0.005
+ * --stall-rate 0.0003 --truncate-rate 0.003}. Results in {@code tests/target/bench/soak.json}.
  */
 public final class SoakRun {
     private SoakRun() {
     }
 
-    record Sample(String at, int cycle, long heapAfterGcMb, int liveThreads, long openSockets, int poolConnections,
-                  int directTargetsConnected) {
+    record Sample(String at, int cycle, long heapAfterGcMb, int liveThreads, long openSockets, int poolConnections) {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         int cycles = Integer.parseInt(o.getOrDefault("cycles", "10000"));
         Duration interval = Duration.ofMillis(Long.parseLong(o.getOrDefault("interval-ms", "20")));
-        int size = Integer.parseInt(o.getOrDefault("size", "60"));
+        int size = Integer.parseInt(o.getOrDefault("size", "20"));
+        // A 429 storm whenever a cycle bursts past the bucket; 5xx; stalls past the 2 s read timeout; truncated bodies.
         FaultPlan faults = new FaultPlan().latency(Duration.ofMillis(3), 0.5)
-                .rateLimit(400, 60)           // a 429 storm whenever a cycle bursts
-                .serverErrorRate(0.01)
-                .stalls(0.0005, Duration.ofSeconds(4))
-                .truncateRate(0.005);
+                .rateLimit(Double.parseDouble(o.getOrDefault("rate-limit", "800")),
+                        Integer.parseInt(o.getOrDefault("burst", "80")))
+                .serverErrorRate(Double.parseDouble(o.getOrDefault("error-rate", "0.005")))
+                .stalls(Double.parseDouble(o.getOrDefault("stall-rate", "0.0003")), Duration.ofSeconds(4))
+                .truncateRate(Double.parseDouble(o.getOrDefault("truncate-rate", "0.003")));
         try (DemoFleet demo = DemoFleet.start(DemoFleet.DEFAULT_SEED, size, 2, 60.0, faults);
              DemoDatabases dbs = DemoDatabases.start(demo.fleet(), Duration.ofSeconds(1))) {
             DemoCredentials c = demo.credentials();
@@ -68,7 +70,7 @@ public final class SoakRun {
             DirectPoller direct = new DirectPoller(new DirectPoller.Settings(Duration.ofMillis(500), Duration.ofSeconds(1),
                     Duration.ofSeconds(3), Duration.ofSeconds(2), false), DirectHealthRules.defaults());
             List<DirectTarget> targets = new ArrayList<>(dbs.targets());
-            targets.forEach(t -> io.fleetdesk.jdbc.ConnectStrings.allowInMemory(t.connect()));
+            io.fleetdesk.jdbc.ConnectStrings.allowInMemory(targets);
             // A listener that never answers: its probes must fail, time out and leave nothing behind.
             DirectTarget dead = new DirectTarget("soak-dead", "DEAD_dc9", "Soak", DirectTarget.ConnectKind.EZCONNECT,
                     "10.255.255.1:1521/NOPE", "", "", "fleetmon", DirectTarget.Role.NORMAL, "");
@@ -179,8 +181,7 @@ public final class SoakRun {
         } catch (Exception e) {
             sockets = -1; // not Linux
         }
-        int connected = 0;
-        Sample s = new Sample(at, cycle, mem.getUsed() / (1024 * 1024), threads, sockets, direct.poolConnections(), connected);
+        Sample s = new Sample(at, cycle, mem.getUsed() / (1024 * 1024), threads, sockets, direct.poolConnections());
         System.out.println("soak sample: " + s);
         return s;
     }

@@ -69,7 +69,7 @@ public final class FleetSession implements AutoCloseable {
         try {
             dbs = io.fleetdesk.sim.DemoDatabases.start(demo.fleet(), Duration.ofSeconds(2));
             // The demo's in-memory databases are the only non-Oracle URLs allowed to connect (this process made them).
-            dbs.targets().forEach(t -> io.fleetdesk.jdbc.ConnectStrings.allowInMemory(t.connect()));
+            io.fleetdesk.jdbc.ConnectStrings.allowInMemory(dbs.targets());
         } catch (java.sql.SQLException | RuntimeException e) {
             // The OCI side of the demo still works; the smoke test fails on this ERROR line.
             org.slf4j.LoggerFactory.getLogger(FleetSession.class).error("the demo's JDBC databases could not be created", e);
