@@ -198,4 +198,41 @@ class DirectConnectionsTest extends DemoWindowTest {
         assertTrue(Fx.call(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText() != null && l.getText().startsWith("A demo database"))));
     }
+
+    @Test
+    void anEditedTargetSavedAndConnectedAtOnceSendsItsPasswordToTheNewHost(FxRobot robot) throws Exception {
+        // Two stand-ins for two hosts; the DBA edits the target from the first to the second and connects at once.
+        String oldHost = "jdbc:h2:mem:lab-old-host;MODE=Oracle;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+        String newHost = "jdbc:h2:mem:lab-new-host;MODE=Oracle;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+        try (Connection a = DriverManager.getConnection(oldHost, "FLEETMON", PASSWORD);
+             Connection b = DriverManager.getConnection(newHost, "FLEETMON", PASSWORD);
+             Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            for (Statement st : List.of(sa, sb)) {
+                st.execute("RUNSCRIPT FROM 'classpath:io/fleetdesk/sim/oracle-views.sql'");
+                st.execute("RUNSCRIPT FROM 'classpath:fixtures/oracle-views.sql'");
+            }
+            sb.execute("UPDATE V$DATABASE SET DB_UNIQUE_NAME = 'LAB_NEW'");
+            io.fleetdesk.jdbc.ConnectStrings.allowInMemory(oldHost);
+            io.fleetdesk.jdbc.ConnectStrings.allowInMemory(newHost);
+            Fx.waitUntil(WAIT, "the demo is open", () -> vm.session() != null);
+            DirectTarget before = new DirectTarget("lab-edit", "LABEDIT", "Lab", DirectTarget.ConnectKind.URL, oldHost, "",
+                    "", "FLEETMON", DirectTarget.Role.NORMAL, "");
+            Fx.run(() -> vm.saveTarget(before));
+            DirectTarget after = new DirectTarget("lab-edit", "LABEDIT", "Lab", DirectTarget.ConnectKind.URL, newHost, "",
+                    "", "FLEETMON", DirectTarget.Role.NORMAL, "");
+            // As the dialog's Save does: save the edit, then connect with the password, on the FX thread.
+            Fx.run(() -> {
+                vm.saveTarget(after);
+                vm.connect(after.id(), PASSWORD.toCharArray());
+            });
+            Fx.waitUntil(WAIT, "it is connected and read", () -> {
+                var st = vm.direct().state("lab-edit");
+                return st != null && st.connected() && st.reading() != null;
+            });
+            var st = vm.direct().state("lab-edit");
+            assertEquals(newHost, st.target().connect());
+            assertEquals("LAB_NEW", st.reading().database().dbUniqueName(), "the password went to the new host");
+            Fx.run(() -> vm.removeTarget("lab-edit"));
+        }
+    }
 }
