@@ -31,15 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The soak run (issue 12): the real poller and the real SDK against the simulator with faults on
- * (a 429 storm from a tight rate limit, 5xx, stalls longer than the read timeout, truncated bodies,
+ * (a 429 storm from a tight rate limit for 20 cycles in every 500, 5xx, stalls longer than the read timeout, truncated bodies,
  * a region down and back), thousands of refresh cycles at a short interval, with direct targets
  * probed alongside (the demo's, and one that never answers). At the start, the middle and the end
  * it reports heap after GC, live threads, open sockets and pool connections: flat, or it is a leak.
  * Every refresh that failed is counted by why.
  *
  * <p>{@code ./mvnw -B -pl tests -am -DskipTests -Psoak verify}, options in {@code -Dsoak.args}:
- * {@code --cycles 10000 --interval-ms 20 --size 20 --rate-limit 800 --burst 80 --error-rate 0.005
- * --stall-rate 0.0003 --truncate-rate 0.003}. Results in {@code tests/target/bench/soak.json}.
+ * {@code --cycles 10000 --interval-ms 20 --size 20 --rate-limit 2000 --burst 200 --storm-rate 100 --error-rate 0.005
+ * --stall-rate 0.0003 --truncate-rate 0.0005}. Results in {@code tests/target/bench/soak.json}.
  */
 public final class SoakRun {
     private SoakRun() {
@@ -53,13 +53,15 @@ public final class SoakRun {
         int cycles = Integer.parseInt(o.getOrDefault("cycles", "10000"));
         Duration interval = Duration.ofMillis(Long.parseLong(o.getOrDefault("interval-ms", "20")));
         int size = Integer.parseInt(o.getOrDefault("size", "20"));
-        // A 429 storm whenever a cycle bursts past the bucket; 5xx; stalls past the 2 s read timeout; truncated bodies.
+        // 429 storms (see below); 5xx; stalls past the 2 s read timeout; truncated bodies.
+        double rate = Double.parseDouble(o.getOrDefault("rate-limit", "2000"));
+        int burst = Integer.parseInt(o.getOrDefault("burst", "200"));
+        double stormRate = Double.parseDouble(o.getOrDefault("storm-rate", "100"));
         FaultPlan faults = new FaultPlan().latency(Duration.ofMillis(3), 0.5)
-                .rateLimit(Double.parseDouble(o.getOrDefault("rate-limit", "800")),
-                        Integer.parseInt(o.getOrDefault("burst", "80")))
+                .rateLimit(rate, burst)
                 .serverErrorRate(Double.parseDouble(o.getOrDefault("error-rate", "0.005")))
                 .stalls(Double.parseDouble(o.getOrDefault("stall-rate", "0.0003")), Duration.ofSeconds(4))
-                .truncateRate(Double.parseDouble(o.getOrDefault("truncate-rate", "0.003")));
+                .truncateRate(Double.parseDouble(o.getOrDefault("truncate-rate", "0.0005")));
         try (DemoFleet demo = DemoFleet.start(DemoFleet.DEFAULT_SEED, size, 2, 60.0, faults);
              DemoDatabases dbs = DemoDatabases.start(demo.fleet(), Duration.ofSeconds(1))) {
             DemoCredentials c = demo.credentials();
@@ -103,6 +105,12 @@ public final class SoakRun {
                                 failures.merge(kind(e), 1, Integer::sum);
                             }
                         }
+                    }
+                    // A 429 storm for 20 cycles in every 500: a tight bucket, then the ordinary one again.
+                    if (n % 500 == 0) {
+                        faults.rateLimit(stormRate, 20);
+                    } else if (n % 500 == 20) {
+                        faults.rateLimit(rate, burst);
                     }
                     // A region down for a stretch in the middle, then back.
                     if (n == cycles * 4 / 10) {
