@@ -228,8 +228,11 @@ public final class SimServer implements AutoCloseable {
         } catch (DroppedAnswer e) {
             // Closing the exchange before any answer was started closes the connection: the client gets nothing.
         } catch (IOException e) {
-            // The client went away (timed out on a stall, say): nothing to answer.
-            LOG.debug("simulator: client closed the connection: {}", e.getMessage());
+            // The client went away (timed out on a stall, say), or a body was cut short on purpose: the
+            // connection is done. Thrown on, so the JDK's HttpServer closes it; swallowed, it kept every
+            // such connection open in CLOSE-WAIT for good (one per truncation, found by the soak run).
+            LOG.debug("simulator: connection ended early: {}", e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("simulator: request failed", e);
             send(ex, requestId(ex), Reply.error(500, "InternalServerError", e.toString()), false);

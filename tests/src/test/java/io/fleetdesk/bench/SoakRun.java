@@ -45,7 +45,12 @@ public final class SoakRun {
     private SoakRun() {
     }
 
-    record Sample(String at, int cycle, long heapAfterGcMb, int liveThreads, long openSockets, int poolConnections) {
+    /**
+     * @param openSockets       every socket of this JVM (the simulator's own included)
+     * @param simulatorSockets  those on the simulator's listening ports: its side, not Fleetdesk's
+     */
+    record Sample(String at, int cycle, long heapAfterGcMb, int liveThreads, long openSockets, long simulatorSockets,
+                  int poolConnections) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,6 +93,7 @@ public final class SoakRun {
             AtomicInteger failedCycles = new AtomicInteger();
             List<Sample> samples = new ArrayList<>();
             String downRegion = demo.endpoints().keySet().stream().sorted().toList().getLast();
+            simPorts = demo.endpoints().values().stream().map(e -> java.net.URI.create(e).getPort()).toList();
             long started = System.nanoTime();
             try (FleetPoller poller = FleetSession.newPoller(p, settings,
                     new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(2), Duration.ofSeconds(2)))) {
@@ -145,11 +151,12 @@ public final class SoakRun {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
             System.out.printf("soak: %d cycles in %.1f min, %d with a failed call, %d requests (%d answered 429)%n",
                     done.get(), minutes, failedCycles.get(), demo.server().requestCount(), demo.server().throttledCount());
-            System.out.println("| when | cycle | heap after GC (MB) | live threads | open sockets | pool connections |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
+            System.out.println("| when | cycle | heap after GC (MB) | live threads | Fleetdesk's sockets | simulator's sockets | pool connections |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             for (Sample s : samples) {
-                System.out.printf("| %s | %d | %d | %d | %d | %d |%n", s.at(), s.cycle(), s.heapAfterGcMb(), s.liveThreads(),
-                        s.openSockets(), s.poolConnections());
+                System.out.printf("| %s | %d | %d | %d | %d | %d | %d |%n", s.at(), s.cycle(), s.heapAfterGcMb(),
+                        s.liveThreads(), s.openSockets() - Math.max(0, s.simulatorSockets()), s.simulatorSockets(),
+                        s.poolConnections());
             }
             failures.forEach((k, v) -> System.out.printf("problem: %6d  %s%n", v, k));
             System.out.println("written " + file.toAbsolutePath());
@@ -171,6 +178,44 @@ public final class SoakRun {
                 .replaceAll("\\d+", "#");
     }
 
+    /** The simulator's listening ports, to tell its sockets from Fleetdesk's. */
+    private static List<Integer> simPorts = List.of();
+
+    /** Sockets of this JVM whose local port is one of the simulator's (Linux: /proc/self/net/tcp{,6}), or -1. */
+    private static long simulatorSockets() {
+        try {
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+                fds.forEach(f -> {
+                    try {
+                        String l = Files.readSymbolicLink(f).toString();
+                        if (l.startsWith("socket:[")) {
+                            mine.add(l.substring(8, l.length() - 1));
+                        }
+                    } catch (Exception ignored) {
+                        // gone meanwhile
+                    }
+                });
+            }
+            long n = 0;
+            for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
+                for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                    String[] f = line.trim().split("\\s+");
+                    int local = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
+                    if (f[3].equals("0A")) {
+                        continue; // LISTEN
+                    }
+                    if (simPorts.contains(local) && mine.contains(f[9])) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private static Sample sample(String at, int cycle, DirectPoller direct) {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -189,7 +234,8 @@ public final class SoakRun {
         } catch (Exception e) {
             sockets = -1; // not Linux
         }
-        Sample s = new Sample(at, cycle, mem.getUsed() / (1024 * 1024), threads, sockets, direct.poolConnections());
+        Sample s = new Sample(at, cycle, mem.getUsed() / (1024 * 1024), threads, sockets, simulatorSockets(),
+                direct.poolConnections());
         System.out.println("soak sample: " + s);
         return s;
     }
