@@ -171,6 +171,15 @@ public final class BackupOperations {
         try {
             sent = a.send().apply(token);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || WorkRequestFollower.interrupted(e)) {
+                // The app is closing as the request goes out: whether it arrived is not known. No outcome is
+                // written, so the next start finds the intent and looks for its work request (decision 12).
+                Thread.currentThread().interrupt();
+                Progress p = new Progress(a.name(), "UNKNOWN", 0, List.of(), Notice.of("op.closedWhileSending"), null,
+                        opc(e), true, false, null);
+                onProgress.accept(p);
+                return p;
+            }
             if (WorkRequestFollower.clearlyRefused(e)) {
                 return end(a, intent, "REFUSED", null, opc(e), Notice.of("op.refused", WorkRequestFollower.why(e)), 0,
                         List.of(), false, onProgress);

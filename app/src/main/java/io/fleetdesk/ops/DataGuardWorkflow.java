@@ -239,6 +239,18 @@ public final class DataGuardWorkflow {
             };
         } catch (RuntimeException e) {
             String opc = e instanceof OciApiException o ? o.opcRequestId() : null;
+            if (Thread.currentThread().isInterrupted() || WorkRequestFollower.interrupted(e)) {
+                // Closing as the request goes out: no outcome is written, so the next start looks for its
+                // work request (decision 12). The wizard still ends, and the pair is freed.
+                Thread.currentThread().interrupt();
+                AuditLog.Intent open = intent;
+                intent = null;
+                try {
+                    return finish(State.UNKNOWN, null, null, opc, Notice.of("op.closedWhileSending"));
+                } finally {
+                    intent = open;
+                }
+            }
             if (WorkRequestFollower.clearlyRefused(e)) {
                 return finish(State.FAILED, "REFUSED", null, opc, Notice.of("dg.msg.refused", kindNotice(),
                         WorkRequestFollower.why(e)));
@@ -320,27 +332,37 @@ public final class DataGuardWorkflow {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataGuardWorkflow.class);
 
     /** Reads of the roles before the send that may come back without one (a field left out, a blip). */
-    private static final int ROLE_READS = 4;
+    private static final int ROLE_READS = 10;
 
     /**
-     * Null when the roles are as the operation needs them now, or the key of why not. A read that
-     * fails or leaves the role out is tried again; a role that is read and wrong stops the send.
+     * Null when the roles are as the operation needs them now, or the key of why not. Each side is read
+     * until its role is known (a read that fails or leaves the role out is tried again); a role that is
+     * read and wrong stops the send.
      */
     private String rolesNotAsExpectedBefore() {
-        for (int i = 0; i < ROLE_READS; i++) {
-            String acted = role(target.databaseId());
-            String peer = kind == Kind.SWITCHOVER ? role(target.peerDatabaseId()) : null;
-            if (acted != null && (kind != Kind.SWITCHOVER || peer != null)) {
-                boolean ok = switch (kind) {
-                    case SWITCHOVER -> "PRIMARY".equals(acted) && "STANDBY".equals(peer);
-                    case FAILOVER -> "STANDBY".equals(acted);
-                    case REINSTATE -> "DISABLED_STANDBY".equals(acted);
-                };
-                return ok ? null : "dg.msg.rolesChanged";
+        String acted = null;
+        String peer = null;
+        boolean needPeer = kind == Kind.SWITCHOVER;
+        for (int i = 0; i < ROLE_READS && (acted == null || (needPeer && peer == null)); i++) {
+            if (i > 0) {
+                sleep(timing.poll());
             }
-            sleep(timing.poll());
+            if (acted == null) {
+                acted = role(target.databaseId());
+            }
+            if (needPeer && peer == null) {
+                peer = role(target.peerDatabaseId());
+            }
         }
-        return "dg.msg.rolesUnread";
+        if (acted == null || (needPeer && peer == null)) {
+            return "dg.msg.rolesUnread";
+        }
+        boolean ok = switch (kind) {
+            case SWITCHOVER -> "PRIMARY".equals(acted) && "STANDBY".equals(peer);
+            case FAILOVER -> "STANDBY".equals(acted);
+            case REINSTATE -> "DISABLED_STANDBY".equals(acted);
+        };
+        return ok ? null : "dg.msg.rolesChanged";
     }
 
     /** A database's role now, or null when it could not be read. */

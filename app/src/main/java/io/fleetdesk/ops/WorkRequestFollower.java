@@ -65,6 +65,17 @@ public final class WorkRequestFollower {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
+    /** Whether a failure was an interrupt in disguise (a closed-by-interrupt channel, an interrupted read). */
+    static boolean interrupted(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof java.nio.channels.ClosedByInterruptException
+                    || c instanceof java.io.InterruptedIOException && !(c instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Following a work request stopped before its end, for a reason other than the app closing. */
     public static final class LostTrack extends RuntimeException {
         LostTrack(RuntimeException cause) {
@@ -88,7 +99,9 @@ public final class WorkRequestFollower {
                 wr = api.workRequest(workRequestId);
                 missed = 0;
             } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || interrupted(e)) {
+                    // The HTTP stack may turn an interrupt into an I/O error and clear the flag: keep it.
+                    Thread.currentThread().interrupt();
                     throw new InterruptedException("closing");
                 }
                 boolean again = !(e instanceof OciApiException o) || o.isRetryable();
