@@ -164,10 +164,10 @@ public final class SoakRun {
         System.exit(0);
     }
 
-    private static void waitFor(AtomicInteger done, int n) throws InterruptedException {
-        while (done.get() < n) {
-            Thread.sleep(100); // a command, not a test: it waits for the cycles it was asked for
-        }
+    private static void waitFor(AtomicInteger done, int n) {
+        // Hours at most: a run that stops cycling fails with the count it reached, not a silent hang.
+        org.awaitility.Awaitility.await("refresh cycle " + n + " of the soak run").atMost(Duration.ofHours(6))
+                .pollInterval(Duration.ofMillis(200)).untilAtomic(done, org.hamcrest.Matchers.greaterThanOrEqualTo(n));
     }
 
     /** A problem line without its ids and numbers, so the same kind of failure counts as one. */
