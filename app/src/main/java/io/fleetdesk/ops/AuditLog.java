@@ -91,19 +91,20 @@ public final class AuditLog {
      * crash the next start can follow it from here.
      */
     public AuditEntry sent(Intent intent, String workRequestId, String opcRequestId) {
-        AuditEntry i = intent.entry();
-        AuditEntry e = new AuditEntry(Instant.now(), i.operationId(), AuditEntry.Phase.SENT, i.osUser(), i.ociUser(),
-                i.profile(), i.action(), i.targets(), i.parameters(), null, workRequestId, opcRequestId,
-                Duration.ofNanos(System.nanoTime() - intent.startNanos()).toMillis(), null, null);
-        append(e);
-        return e;
+        return follow(intent, AuditEntry.Phase.SENT, null, workRequestId, opcRequestId, null);
     }
 
     /** Writes and syncs the outcome of an intent. Throws when it cannot be written. */
     public AuditEntry outcome(Intent intent, String status, String workRequestId, String opcRequestId, Notice what) {
+        return follow(intent, AuditEntry.Phase.OUTCOME, status, workRequestId, opcRequestId, what);
+    }
+
+    /** Writes and syncs an entry that follows an intent (same operation, who and what), and returns it. */
+    private AuditEntry follow(Intent intent, AuditEntry.Phase phase, String status, String workRequestId,
+                              String opcRequestId, Notice what) {
         AuditEntry i = intent.entry();
-        AuditEntry e = new AuditEntry(Instant.now(), i.operationId(), AuditEntry.Phase.OUTCOME, i.osUser(), i.ociUser(),
-                i.profile(), i.action(), i.targets(), i.parameters(), status, workRequestId, opcRequestId,
+        AuditEntry e = new AuditEntry(Instant.now(), i.operationId(), phase, i.osUser(), i.ociUser(), i.profile(),
+                i.action(), i.targets(), i.parameters(), status, workRequestId, opcRequestId,
                 Duration.ofNanos(System.nanoTime() - intent.startNanos()).toMillis(), null, what);
         append(e);
         return e;
