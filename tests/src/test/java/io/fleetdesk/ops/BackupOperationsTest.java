@@ -159,9 +159,14 @@ class BackupOperationsTest {
 
     @Test
     void aRestoreWaitsWhileItsPairSwitchesOverAndASwitchoverWaitsForARestore() throws Exception {
-        var pair = h.availablePairInOneRegion();
-        SimFleet.Database primary = h.demo.fleet().database(pair.firstDbId());
-        SimFleet.Database standby = h.demo.fleet().database(pair.secondDbId());
+        // Any pair in one region, made AVAILABLE (the simulated clock moves states; the lock is what is tested).
+        SimFleet f = h.demo.fleet();
+        var pair = f.pairs().stream().filter(p -> f.database(p.firstDbId()).region()
+                .equals(f.database(p.secondDbId()).region())).findFirst().orElseThrow();
+        SimFleet.Database primary = f.database(pair.firstDbId());
+        SimFleet.Database standby = f.database(pair.secondDbId());
+        f.overrideState(primary.id(), "AVAILABLE");
+        f.overrideState(standby.id(), "AVAILABLE");
         try (var dgApi = new io.fleetdesk.oci.SdkDataGuardOperationsApi(h.profile, primary.region());
              var pApi = new SdkBackupsApi(h.profile, primary.region())) {
             DataGuardWorkflow switchover = new DataGuardWorkflow(DataGuardWorkflow.Kind.SWITCHOVER,
