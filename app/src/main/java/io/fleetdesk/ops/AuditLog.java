@@ -55,11 +55,6 @@ public final class AuditLog {
         this.file = folder.resolve("audit.jsonl");
     }
 
-    /** The data folder (see {@link AppFolders#data()}). */
-    public static Path dataFolder() {
-        return AppFolders.data();
-    }
-
     public Path file() {
         return file;
     }
@@ -117,12 +112,12 @@ public final class AuditLog {
         try {
             boolean created = !Files.exists(file);
             if (created) {
-                AppFolders.createPrivate(file.getParent());
+                PrivateFiles.createPrivate(file.getParent());
             }
             byte[] line = (json.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = created
                     ? FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), AppFolders.ownerOnlyFile())
+                    StandardOpenOption.APPEND), PrivateFiles.ownerOnlyFile())
                     : FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 long size = ch.size();
                 if (size > 0 && !endsWithNewline(size)) {
@@ -138,7 +133,7 @@ public final class AuditLog {
             }
             if (created) {
                 // The new file's name is in the folder: sync the folder too, or a crash can lose the file.
-                AppFolders.syncFolder(file.getParent());
+                PrivateFiles.syncFolder(file.getParent());
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("The audit log " + file + " could not be written: " + ex

@@ -5,8 +5,8 @@ import io.fleetdesk.ui.common.Messages;
 import io.fleetdesk.ui.common.ThemeManager;
 import io.fleetdesk.ui.fleet.FleetController;
 import io.fleetdesk.ui.fleet.FleetViewModel;
-import io.fleetdesk.ui.settings.AppSettings;
-import io.fleetdesk.ui.settings.SettingsStore;
+import io.fleetdesk.app.AppSettings;
+import io.fleetdesk.app.SettingsStore;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -70,7 +70,7 @@ public final class FleetdeskApp extends Application {
 
     public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options, SettingsStore settings)
             throws IOException {
-        return openMainWindow(stage, options, settings, new io.fleetdesk.ops.AuditLog(io.fleetdesk.ops.AuditLog.dataFolder()));
+        return openMainWindow(stage, options, settings, new io.fleetdesk.ops.AuditLog(io.fleetdesk.app.AppFolders.data()));
     }
 
     /** With an audit log of its own (tests give each run a fresh one). */

@@ -315,7 +315,7 @@ public final class FleetRefreshBenchmark {
     }
 
     private static FleetPoller poller(OciProfile profile, PollerSettings ps, SdkRegionApi.Settings api) {
-        return io.fleetdesk.ui.common.FleetSession.newPoller(profile, ps, api);
+        return io.fleetdesk.app.FleetSession.newPoller(profile, ps, api);
     }
 
     private static long simCpuNanos(Process sim) {

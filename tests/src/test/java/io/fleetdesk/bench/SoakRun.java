@@ -16,7 +16,7 @@ import io.fleetdesk.sim.DemoCredentials;
 import io.fleetdesk.sim.DemoDatabases;
 import io.fleetdesk.sim.DemoFleet;
 import io.fleetdesk.sim.FaultPlan;
-import io.fleetdesk.ui.common.FleetSession;
+import io.fleetdesk.app.FleetSession;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

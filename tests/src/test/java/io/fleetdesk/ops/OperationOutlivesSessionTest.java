@@ -4,7 +4,7 @@ import io.fleetdesk.oci.BackupsApi;
 import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.sim.FaultPlan;
 import io.fleetdesk.sim.SimFleet;
-import io.fleetdesk.ui.common.FleetSession;
+import io.fleetdesk.app.FleetSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

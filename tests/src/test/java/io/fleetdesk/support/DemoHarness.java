@@ -8,7 +8,7 @@ import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.sim.DemoCredentials;
 import io.fleetdesk.sim.DemoFleet;
 import io.fleetdesk.sim.FaultPlan;
-import io.fleetdesk.ui.common.FleetSession;
+import io.fleetdesk.app.FleetSession;
 
 import java.io.IOException;
 import java.time.Duration;

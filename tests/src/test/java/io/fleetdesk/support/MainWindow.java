@@ -6,7 +6,7 @@ import io.fleetdesk.ui.common.LaunchOptions;
 import io.fleetdesk.ui.common.Theme;
 import io.fleetdesk.ui.fleet.FleetRow;
 import io.fleetdesk.ui.fleet.FleetViewModel;
-import io.fleetdesk.ui.settings.SettingsStore;
+import io.fleetdesk.app.SettingsStore;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;

@@ -47,7 +47,7 @@ public record LaunchOptions(String profile, Path ociConfig, Theme theme, Duratio
     }
 
     /** The defaults with what the DBA chose last time (theme, interval, last profile). */
-    public static LaunchOptions from(io.fleetdesk.ui.settings.AppSettings s) {
+    public static LaunchOptions from(io.fleetdesk.app.AppSettings s) {
         LaunchOptions d = defaults();
         Theme theme;
         try {

@@ -15,7 +15,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
-import io.fleetdesk.ui.common.FleetSession;
+import io.fleetdesk.app.FleetSession;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -360,26 +360,26 @@ public final class FleetController {
     /** The Add / Edit database dialog; {@code linkTo} preselects an OCI database to link. */
     private void editTarget(io.fleetdesk.model.DirectTarget existing, String linkTo) {
         var snap = vm.tree().snapshot();
-        List<io.fleetdesk.ui.settings.TargetDialogModel.LinkChoice> links = snap.nodes().values().stream()
+        List<io.fleetdesk.ui.targets.TargetDialogModel.LinkChoice> links = snap.nodes().values().stream()
                 .filter(n -> n.kind() == NodeKind.DATABASE)
-                .map(n -> new io.fleetdesk.ui.settings.TargetDialogModel.LinkChoice(n.id(), n.name() + " · "
+                .map(n -> new io.fleetdesk.ui.targets.TargetDialogModel.LinkChoice(n.id(), n.name() + " · "
                         + snap.regionOf(n.id()) + (n.role() == null ? "" : " · " + n.role())))
-                .sorted(java.util.Comparator.comparing(io.fleetdesk.ui.settings.TargetDialogModel.LinkChoice::label))
+                .sorted(java.util.Comparator.comparing(io.fleetdesk.ui.targets.TargetDialogModel.LinkChoice::label))
                 .toList();
         List<String> groups = vm.savedTargets().stream().map(io.fleetdesk.model.DirectTarget::group)
                 .filter(g -> !g.isEmpty()).distinct().sorted().toList();
-        var model = new io.fleetdesk.ui.settings.TargetDialogModel(existing, linkTo, groups, links,
+        var model = new io.fleetdesk.ui.targets.TargetDialogModel(existing, linkTo, groups, links,
                 r -> Thread.ofVirtual().name("target-check").start(r), (t, pw) -> {
                     vm.saveTarget(t);
                     if (pw.length > 0) {
                         vm.connect(t.id(), pw);
                     }
                 });
-        io.fleetdesk.ui.settings.TargetDialog.open(model, existing != null, fleetTree.getScene().getWindow());
+        io.fleetdesk.ui.targets.TargetDialog.open(model, existing != null, fleetTree.getScene().getWindow());
     }
 
     private void askPassword(io.fleetdesk.model.DirectTarget t) {
-        io.fleetdesk.ui.settings.PasswordPrompt.ask(fleetTree.getScene().getWindow(), t, pw -> vm.connect(t.id(), pw));
+        io.fleetdesk.ui.targets.PasswordPrompt.ask(fleetTree.getScene().getWindow(), t, pw -> vm.connect(t.id(), pw));
     }
 
     private void removeTarget(io.fleetdesk.model.DirectTarget t) {

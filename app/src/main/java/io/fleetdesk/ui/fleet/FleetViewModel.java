@@ -13,13 +13,13 @@ import io.fleetdesk.ops.DataGuardWorkflow;
 import io.fleetdesk.ops.OperationLocks;
 import io.fleetdesk.poll.HealthRules;
 import io.fleetdesk.poll.PollerSettings;
-import io.fleetdesk.ui.common.FleetSession;
+import io.fleetdesk.app.FleetSession;
 import io.fleetdesk.ui.common.FxBatcher;
 import io.fleetdesk.ui.common.LaunchOptions;
 import io.fleetdesk.ui.common.Messages;
-import io.fleetdesk.ui.settings.AppSettings;
+import io.fleetdesk.app.AppSettings;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel;
-import io.fleetdesk.ui.settings.SettingsStore;
+import io.fleetdesk.app.SettingsStore;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -104,7 +104,7 @@ public final class FleetViewModel implements AutoCloseable {
     private List<io.fleetdesk.model.DirectTarget> demoTargets = List.of();
 
     public FleetViewModel(LaunchOptions options, SettingsStore settingsStore) {
-        this(options, settingsStore, new AuditLog(AuditLog.dataFolder()));
+        this(options, settingsStore, new AuditLog(io.fleetdesk.app.AppFolders.data()));
     }
 
     public FleetViewModel(LaunchOptions options, SettingsStore settingsStore, AuditLog audit) {

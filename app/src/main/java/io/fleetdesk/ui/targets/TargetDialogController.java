@@ -1,4 +1,4 @@
-package io.fleetdesk.ui.settings;
+package io.fleetdesk.ui.targets;
 
 import io.fleetdesk.model.DirectTarget;
 import io.fleetdesk.ui.common.Messages;

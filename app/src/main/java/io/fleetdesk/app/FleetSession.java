@@ -1,4 +1,4 @@
-package io.fleetdesk.ui.common;
+package io.fleetdesk.app;
 
 import io.fleetdesk.oci.DataGuardOperationsApi;
 import io.fleetdesk.oci.InMemoryKeyProfiles;

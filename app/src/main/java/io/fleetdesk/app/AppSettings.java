@@ -1,4 +1,4 @@
-package io.fleetdesk.ui.settings;
+package io.fleetdesk.app;
 
 import io.fleetdesk.model.DirectTarget;
 

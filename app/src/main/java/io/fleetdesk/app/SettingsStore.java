@@ -1,4 +1,4 @@
-package io.fleetdesk.ui.settings;
+package io.fleetdesk.app;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,9 +37,9 @@ public final class SettingsStore {
         return new SettingsStore(configFolder());
     }
 
-    /** The OS's config folder (see {@link io.fleetdesk.ops.AppFolders#config()}). */
+    /** The OS's config folder (see {@link io.fleetdesk.app.AppFolders#config()}). */
     public static Path configFolder() {
-        return io.fleetdesk.ops.AppFolders.config();
+        return io.fleetdesk.app.AppFolders.config();
     }
 
     public Path file() {
@@ -126,7 +126,7 @@ public final class SettingsStore {
             return "Settings are not saved: " + file + " could not be read nor kept aside.";
         }
         try {
-            io.fleetdesk.ops.AppFolders.createPrivate(file.getParent());
+            io.fleetdesk.ops.PrivateFiles.createPrivate(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
                     java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -138,7 +138,7 @@ public final class SettingsStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            io.fleetdesk.ops.AppFolders.syncFolder(file.getParent());
+            io.fleetdesk.ops.PrivateFiles.syncFolder(file.getParent());
             return null;
         } catch (IOException e) {
             String m = "Settings could not be saved to " + file + ": " + e.getMessage();
