@@ -48,7 +48,19 @@ public final class FleetSession implements AutoCloseable {
     }
 
     /** How the demo is started. */
-    public record DemoOptions(long seed, int size, int regions, double timeScale, FaultPlan faults) {
+    /**
+     * @param demoGroup the group the demo's own-host databases sit in, in the DBA's language (the UI
+     *                  gives it; a group name is the DBA's data, so nothing below the UI words it)
+     */
+    public record DemoOptions(long seed, int size, int regions, double timeScale, FaultPlan faults, String demoGroup) {
+        public DemoOptions(long seed, int size, int regions, double timeScale, FaultPlan faults) {
+            this(seed, size, regions, timeScale, faults, "On-premises");
+        }
+
+        public DemoOptions withDemoGroup(String group) {
+            return new DemoOptions(seed, size, regions, timeScale, faults, group);
+        }
+
         public static DemoOptions defaults() {
             return new DemoOptions(DemoFleet.DEFAULT_SEED, DemoFleet.DEFAULT_SIZE, 3, 60.0,
                     new FaultPlan().latency(Duration.ofMillis(40), 0.5));
@@ -67,7 +79,7 @@ public final class FleetSession implements AutoCloseable {
                 DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints());
         io.fleetdesk.sim.DemoDatabases dbs;
         try {
-            dbs = io.fleetdesk.sim.DemoDatabases.start(demo.fleet(), Duration.ofSeconds(2));
+            dbs = io.fleetdesk.sim.DemoDatabases.start(demo.fleet(), Duration.ofSeconds(2), o.demoGroup());
             // The demo's in-memory databases are the only non-Oracle URLs allowed to connect (this process made them).
             io.fleetdesk.jdbc.ConnectStrings.allowInMemory(dbs.targets());
         } catch (java.sql.SQLException | RuntimeException e) {

@@ -26,7 +26,7 @@ public final class SettingsStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path file;
-    private String loadProblem;
+    private io.fleetdesk.model.Notice loadProblem;
 
     public SettingsStore(Path folder) {
         this.file = folder.resolve("settings.json");
@@ -64,21 +64,19 @@ public final class SettingsStore {
                     .format(java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss")) + ".json");
             try {
                 Files.move(file, kept);
-                loadProblem = "The settings file " + file + " could not be read (" + why + "). It was kept as " + kept
-                        + " (your saved direct connections are in it: fix it and move it back while Fleetdesk is"
-                        + " closed); Fleetdesk starts with its defaults.";
+                loadProblem = io.fleetdesk.model.Notice.of("settings.keptAside", file.toString(), why, kept.toString());
             } catch (IOException moveFailed) {
-                loadProblem = "The settings file " + file + " could not be read (" + why + ") nor kept aside ("
-                        + moveFailed.getMessage() + "); Fleetdesk uses its defaults and will not overwrite it.";
+                loadProblem = io.fleetdesk.model.Notice.of("settings.unreadable", file.toString(), why,
+                        String.valueOf(moveFailed.getMessage()));
                 readOnly = true;
             }
-            LOG.warn(loadProblem);
+            LOG.warn("settings file {} could not be read ({}): {}", file, why, loadProblem);
             return AppSettings.DEFAULTS;
         }
     }
 
-    /** Why the last {@link #load()} fell back to defaults, or null. */
-    public String loadProblem() {
+    /** Why the last {@link #load()} fell back to defaults ({@code settings.*}), or null. */
+    public io.fleetdesk.model.Notice loadProblem() {
         return loadProblem;
     }
 
@@ -121,9 +119,9 @@ public final class SettingsStore {
      * forced too, so a crash or a power cut leaves the old file or the new one, never half of one.
      * A failure is logged and returned, never thrown (losing a setting must not stop the app).
      */
-    public synchronized String save(AppSettings s) {
+    public synchronized io.fleetdesk.model.Notice save(AppSettings s) {
         if (readOnly) {
-            return "Settings are not saved: " + file + " could not be read nor kept aside.";
+            return io.fleetdesk.model.Notice.of("settings.notSaved", file.toString());
         }
         try {
             io.fleetdesk.ops.PrivateFiles.createPrivate(file.getParent());
@@ -141,9 +139,8 @@ public final class SettingsStore {
             io.fleetdesk.ops.PrivateFiles.syncFolder(file.getParent());
             return null;
         } catch (IOException e) {
-            String m = "Settings could not be saved to " + file + ": " + e.getMessage();
-            LOG.warn(m);
-            return m;
+            LOG.warn("settings could not be saved to {}: {}", file, e.toString());
+            return io.fleetdesk.model.Notice.of("settings.saveFailed", file.toString(), String.valueOf(e.getMessage()));
         }
     }
 }

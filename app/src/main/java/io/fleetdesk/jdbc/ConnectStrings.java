@@ -1,6 +1,7 @@
 package io.fleetdesk.jdbc;
 
 import io.fleetdesk.model.DirectTarget;
+import io.fleetdesk.model.Notice;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,10 +31,17 @@ public final class ConnectStrings {
         }
     }
 
-    /** A target that cannot be connected as written, with what to change. */
+    /** A target that cannot be connected as written, with what to change as a notice ({@code target.invalid.*}). */
     public static final class InvalidTarget extends Exception {
-        public InvalidTarget(String message) {
-            super(message);
+        private final transient Notice notice;
+
+        public InvalidTarget(String key, Object... args) {
+            super(key + " " + java.util.Arrays.toString(args));
+            this.notice = Notice.of(key, args);
+        }
+
+        public Notice notice() {
+            return notice;
         }
     }
 
@@ -72,14 +80,14 @@ public final class ConnectStrings {
 
     public static Resolved resolve(DirectTarget t, Map<String, String> env) throws InvalidTarget {
         if (t.user() == null || t.user().isBlank()) {
-            throw new InvalidTarget("Give a user name (a monitoring user with SELECT_CATALOG_ROLE, or SYSDG for a mounted standby).");
+            throw new InvalidTarget("target.invalid.noUser");
         }
         String c = t.connect() == null ? "" : t.connect().strip();
         if (c.isEmpty()) {
             throw new InvalidTarget(switch (t.kind()) {
-                case URL -> "Give a JDBC URL, e.g. jdbc:oracle:thin:@//db1.example.com:1521/SALES.";
-                case EZCONNECT -> "Give host:port/service, e.g. db1.example.com:1521/SALES.";
-                case TNS_ALIAS -> "Give the alias as tnsnames.ora writes it, e.g. SALES_HIGH.";
+                case URL -> "target.invalid.noUrl";
+                case EZCONNECT -> "target.invalid.noEzconnect";
+                case TNS_ALIAS -> "target.invalid.noAlias";
             });
         }
         Map<String, String> props = new LinkedHashMap<>();
@@ -96,14 +104,11 @@ public final class ConnectStrings {
                 if (!c.regionMatches(true, 0, THIN, 0, THIN.length())) {
                     // Only Oracle's thin driver: another driver on the class path (H2's INIT=, say) can run
                     // code when it connects, and a hand-edited settings.json must not be able to ask for that.
-                    throw new InvalidTarget("A JDBC URL here is an Oracle thin URL: jdbc:oracle:thin:@//host:1521/service"
-                            + " (or @host:port:SID, @(DESCRIPTION=…), @alias); for host:port/service choose EZConnect.");
+                    throw new InvalidTarget("target.invalid.notThin");
                 }
                 Matcher creds = THIN_CREDENTIALS.matcher(c);
                 if (creds.find() || c.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
-                    throw new InvalidTarget("Leave the user name and password out of the URL: give the user in its own"
-                            + " field, and the password when Fleetdesk asks for it. A password in the URL would be saved"
-                            + " and shown.");
+                    throw new InvalidTarget("target.invalid.credentialsInUrl");
                 }
                 url = c;
                 shown = c;
@@ -111,12 +116,11 @@ public final class ConnectStrings {
             case EZCONNECT -> {
                 Matcher m = EZ.matcher(c);
                 if (!m.matches()) {
-                    throw new InvalidTarget("\"" + c + "\" is not host:port/service (e.g. db1.example.com:1521/SALES;"
-                            + " the port defaults to 1521, tcps:// in front for TLS).");
+                    throw new InvalidTarget("target.invalid.ezconnect", c);
                 }
                 int port = m.group(3) == null ? 1521 : Integer.parseInt(m.group(3));
                 if (port < 1 || port > 65535) {
-                    throw new InvalidTarget("Port " + port + " is not a port (1 to 65535).");
+                    throw new InvalidTarget("target.invalid.port", String.valueOf(port));
                 }
                 String rest = c.substring(c.indexOf('/', m.end(2)));
                 boolean tcps = "tcps".equals(m.group(1));
@@ -125,16 +129,18 @@ public final class ConnectStrings {
             }
             case TNS_ALIAS -> {
                 Path folder = TnsNames.folder(t.tnsAdmin(), env).orElseThrow(() -> new InvalidTarget(
-                        "TNS_ADMIN is not set: pick the folder that holds tnsnames.ora."));
+                        "target.invalid.noTnsAdmin"));
                 TnsNames names;
                 try {
                     names = TnsNames.read(folder);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new InvalidTarget("target.invalid.noTnsnames", folder.toString());
                 } catch (IOException e) {
-                    throw new InvalidTarget(e.getMessage());
+                    throw new InvalidTarget("target.invalid.tnsnamesUnreadable", folder.toString(), String.valueOf(e.getMessage()));
                 }
-                String descriptor = names.descriptor(c).orElseThrow(() -> new InvalidTarget("tnsnames.ora in " + folder
-                        + " has no alias " + c + (names.aliases().isEmpty() ? "." : "; it has " + String.join(", ",
-                        names.aliases().subList(0, Math.min(8, names.aliases().size()))) + ".")));
+                String descriptor = names.descriptor(c).orElseThrow(() -> new InvalidTarget(
+                        names.aliases().isEmpty() ? "target.invalid.noSuchAliasNone" : "target.invalid.noSuchAlias",
+                        folder.toString(), c, String.join(", ", names.aliases().subList(0, Math.min(8, names.aliases().size())))));
                 url = "jdbc:oracle:thin:@" + c;
                 props.put("oracle.net.tns_admin", folder.toString());
                 shown = c + " = " + descriptor;
@@ -144,8 +150,7 @@ public final class ConnectStrings {
         if (!t.wallet().isEmpty()) {
             Path w = Path.of(t.wallet());
             if (!Files.isRegularFile(w.resolve("cwallet.sso")) && !Files.isRegularFile(w.resolve("ewallet.p12"))) {
-                throw new InvalidTarget("The wallet folder " + w + " has no cwallet.sso or ewallet.p12: pick the unzipped"
-                        + " wallet folder.");
+                throw new InvalidTarget("target.invalid.wallet", w.toString());
             }
             props.put("oracle.net.wallet_location", "(SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=" + w + ")))");
         }

@@ -1,5 +1,7 @@
 package io.fleetdesk.jdbc;
 
+import io.fleetdesk.model.Notice;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,7 +25,7 @@ public final class DeepProbe {
     /** What one round read; parts not read are empty, or null where empty would mean something (redo logs). */
     public record Reading(DirectHealthRules.Answers answers, List<Probes.RecoveryAreaUse> recoveryAreaUsage,
                           Probes.Memory memory, Probes.AwrSnapshot awr, Probes.StandbyLogs redoLogs,
-                          List<String> problems, Instant readAt, Duration took) {
+                          List<Notice> problems, Instant readAt, Duration took) {
         public Reading {
             recoveryAreaUsage = List.copyOf(recoveryAreaUsage);
             problems = List.copyOf(problems);
@@ -54,7 +56,7 @@ public final class DeepProbe {
             Duration q = o.queryTimeout();
             Probes.Instance instance = Probes.instance(c, q);
             Probes.Database database = Probes.database(c, q);
-            List<String> problems = new ArrayList<>();
+            List<Notice> problems = new ArrayList<>();
             boolean standby = database.role() != null && database.role().contains("STANDBY");
             boolean openPrimary = !standby && database.openMode() != null && database.openMode().startsWith("READ WRITE");
             Probes.DataGuardStats dg = standby ? optional(problems, user, "V$DATAGUARD_STATS",
@@ -85,14 +87,14 @@ public final class DeepProbe {
         T run() throws SQLException;
     }
 
-    private static <T> T optional(List<String> problems, String user, String what, Probe<T> probe, T otherwise)
+    private static <T> T optional(List<Notice> problems, String user, String what, Probe<T> probe, T otherwise)
             throws SQLException {
         try {
             return probe.run();
         } catch (java.sql.SQLTimeoutException | java.sql.SQLRecoverableException e) {
             throw e; // the connection is gone or stuck: the round fails, the target is marked stale
         } catch (SQLException e) {
-            problems.add(what + " could not be read: " + OraErrors.explain(e, user).line());
+            problems.add(Notice.of("direct.probeFailed", what, OraErrors.explain(e, user).line()));
             return otherwise;
         }
     }

@@ -86,14 +86,14 @@ public final class Probes {
             return groups.stream().filter(RedoLogGroup::standby).count();
         }
 
-        /** What is missing, each with the statement that adds it; empty when nothing is. */
-        public java.util.List<String> shortfalls() {
+        /** What is missing, each with the statement that adds it ({@code redo.*} notices); empty when nothing is. */
+        public java.util.List<io.fleetdesk.model.Notice> shortfalls() {
             java.util.Map<Long, java.util.List<RedoLogGroup>> onlineByThread = groups.stream().filter(g -> !g.standby())
                     .collect(java.util.stream.Collectors.groupingBy(RedoLogGroup::thread, java.util.TreeMap::new,
                             java.util.stream.Collectors.toList()));
-            java.util.List<String> out = new java.util.ArrayList<>();
+            java.util.List<io.fleetdesk.model.Notice> out = new java.util.ArrayList<>();
             if (onlineByThread.isEmpty()) {
-                out.add("V$LOG returned no online log groups, so the standby redo logs cannot be judged.");
+                out.add(io.fleetdesk.model.Notice.of("redo.noOnline"));
                 return out;
             }
             long biggest = groups.stream().filter(g -> !g.standby()).mapToLong(RedoLogGroup::bytes).max().orElse(0);
@@ -107,18 +107,15 @@ public final class Probes {
                 spare -= fromSpare;
                 have += fromSpare;
                 if (have < wanted) {
-                    out.add("Thread " + thread + " has " + have + " usable standby redo log group" + (have == 1 ? "" : "s")
-                            + " for " + e.getValue().size() + " online: " + wanted + " wanted. Add " + (wanted - have)
-                            + " (ALTER DATABASE ADD STANDBY LOGFILE THREAD " + thread + " SIZE " + megabytes(size) + "M;).");
+                    out.add(io.fleetdesk.model.Notice.of("redo.tooFew", thread, have, e.getValue().size(), wanted,
+                            wanted - have, megabytes(size)));
                 }
             }
             for (RedoLogGroup g : groups) {
                 long size = g.thread() == 0 ? biggest : onlineByThread.getOrDefault(g.thread(), java.util.List.of()).stream()
                         .mapToLong(RedoLogGroup::bytes).max().orElse(biggest);
                 if (g.standby() && g.bytes() < size) {
-                    out.add("Standby redo log group " + g.group() + " is " + megabytes(g.bytes()) + " MB, smaller than the "
-                            + megabytes(size) + " MB online logs, so it is not used: drop it and add one of "
-                            + megabytes(size) + " MB.");
+                    out.add(io.fleetdesk.model.Notice.of("redo.tooSmall", g.group(), megabytes(g.bytes()), megabytes(size)));
                 }
             }
             return out;

@@ -33,12 +33,11 @@ public final class TnsNames {
         return t == null || t.isBlank() ? Optional.empty() : Optional.of(Path.of(t.strip()));
     }
 
-    /** Reads {@code folder/tnsnames.ora}; the message of the exception says what to do. */
+    /** Reads {@code folder/tnsnames.ora}; {@link java.nio.file.NoSuchFileException} when the folder has none. */
     public static TnsNames read(Path folder) throws IOException {
         Path f = folder.resolve("tnsnames.ora");
         if (!Files.isRegularFile(f)) {
-            throw new IOException("There is no tnsnames.ora in " + folder
-                    + ": pick the folder that holds it (for a wallet, the unzipped wallet folder) or set TNS_ADMIN.");
+            throw new java.nio.file.NoSuchFileException(f.toString()); // ConnectStrings says what to pick
         }
         return new TnsNames(f, parse(Files.readString(f, StandardCharsets.UTF_8)));
     }

@@ -14,14 +14,15 @@ import java.util.Map;
  * @param lifecycleState as Oracle writes it (AVAILABLE, BACKUP_IN_PROGRESS …); null for regions and compartments
  * @param dataGuard      the Data Guard membership of a database; null where it has none
  * @param health         this node's own health (not its children's)
- * @param reasons        why the health is what it is; empty for OK
- * @param details        further fields shown in the details pane, in display order
+ * @param reasons        why the health is what it is, as notices the UI words; empty for OK
+ * @param details        further fields shown in the details pane, in display order: a value is a String as
+ *                       the service wrote it, a number, an Instant or a {@link Notice}
  * @param lastRefreshed  when this node was last read successfully
  * @param stale          set when the last attempt to refresh this node failed; null when fresh
  */
 public record FleetNode(String id, String parentId, NodeKind kind, String name, String lifecycleState,
-                        DataGuardMember dataGuard, Health health, List<String> reasons,
-                        Map<String, String> details, Instant lastRefreshed, Staleness stale) {
+                        DataGuardMember dataGuard, Health health, List<Notice> reasons,
+                        Map<Detail, Object> details, Instant lastRefreshed, Staleness stale) {
 
     public FleetNode {
         reasons = List.copyOf(reasons);
@@ -43,6 +44,17 @@ public record FleetNode(String id, String parentId, NodeKind kind, String name, 
                 && java.util.Objects.equals(name, o.name) && java.util.Objects.equals(lifecycleState, o.lifecycleState)
                 && java.util.Objects.equals(dataGuard, o.dataGuard) && health == o.health
                 && reasons.equals(o.reasons) && details.equals(o.details) && java.util.Objects.equals(stale, o.stale);
+    }
+
+    /** A detail as text (a name, an OCID, a state), or null when it is absent or not text. */
+    public String text(Detail d) {
+        return details.get(d) instanceof String s ? s : null;
+    }
+
+    /** The DB name the DBA types to confirm a dangerous action; the node's name when the service left it out. */
+    public String dbName() {
+        String n = text(Detail.DB_NAME);
+        return n != null ? n : name;
     }
 
     /** Role for the tree's role column, or null. */

@@ -21,7 +21,7 @@ public final class FleetSnapshot {
     private final Map<String, Health> rolledUp;
     private final Instant takenAt;
     private final Duration refreshDuration;
-    private final List<String> errors;
+    private final List<Notice> errors;
     private final long requests;
     /** Counted once here (on the poller's thread), not by every reader on the FX thread. */
     private final Map<Health, Integer> databasesByHealth;
@@ -36,12 +36,12 @@ public final class FleetSnapshot {
     private final Map<String, String> paths = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FleetSnapshot(Map<String, FleetNode> nodes, Instant takenAt, Duration refreshDuration,
-                         List<String> errors, long requests) {
+                         List<Notice> errors, long requests) {
         this(nodes, takenAt, refreshDuration, errors, requests, TenancyInfo.NONE);
     }
 
     public FleetSnapshot(Map<String, FleetNode> nodes, Instant takenAt, Duration refreshDuration,
-                         List<String> errors, long requests, TenancyInfo tenancy) {
+                         List<Notice> errors, long requests, TenancyInfo tenancy) {
         this.tenancy = tenancy;
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.takenAt = takenAt;
@@ -188,7 +188,7 @@ public final class FleetSnapshot {
     }
 
     /** What went wrong in the refresh that made this snapshot, one line each; empty when all went well. */
-    public List<String> errors() {
+    public List<Notice> errors() {
         return errors;
     }
 

@@ -31,7 +31,35 @@ public record Notice(String key, List<Object> args) {
                 && m.get("args") instanceof List<?> l) {
             return new Notice(k, (List<Object>) l);
         }
+        if (a instanceof List<?> l) {
+            return l.stream().map(Notice::nested).toList();
+        }
         return a;
+    }
+
+    /** Whether this notice, or one nested in it at any depth, has the key: what it is about, without its words. */
+    public boolean mentions(String wanted) {
+        if (key.equals(wanted)) {
+            return true;
+        }
+        for (Object a : args) {
+            if (a instanceof Notice n && n.mentions(wanted)) {
+                return true;
+            }
+            if (a instanceof List<?> l && l.stream().anyMatch(x -> x instanceof Notice n && n.mentions(wanted))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For the log (never shown to the DBA): {@code key(arg, nested.key(arg))}. */
+    @Override
+    public String toString() {
+        if (args.isEmpty()) {
+            return key;
+        }
+        return key + args.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     public static Notice of(String key, Object... args) {

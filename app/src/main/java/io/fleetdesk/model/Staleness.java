@@ -7,7 +7,7 @@ import java.time.Instant;
  * refreshed it failed or ran late.
  *
  * @param lastGood when the node was last read successfully
- * @param reason   what went wrong, in words a DBA can act on
+ * @param reason   what went wrong, as a notice the UI words for the DBA to act on
  */
-public record Staleness(Instant lastGood, String reason) {
+public record Staleness(Instant lastGood, Notice reason) {
 }

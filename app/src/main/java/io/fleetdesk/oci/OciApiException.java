@@ -1,5 +1,7 @@
 package io.fleetdesk.oci;
 
+import io.fleetdesk.model.Notice;
+
 /**
  * A call to the OCI API that did not succeed, with what the DBA needs to act on it: the HTTP
  * status (0 when no answer came), the service's error code, the {@code opc-request-id} to quote to
@@ -77,29 +79,38 @@ public final class OciApiException extends RuntimeException {
         return !timeout && (status == 401 || status == 403 || status == 404);
     }
 
-    /** One line for the status bar and the stale reason: what happened, and what to check. */
-    public String userMessage() {
-        String what;
+    /**
+     * What happened and what to check, as a notice ({@code oci.error.*} keys) the UI words: the status
+     * bar, a stale reason, a dialog. The service's own message is passed on as it came (Oracle's words).
+     */
+    public Notice notice() {
+        Notice what;
         if (unknownHost != null) {
-            what = "the host name " + unknownHost + " is unknown: check the profile's fleetdesk_endpoint (or"
-                    + " fleetdesk_identity_endpoint, fleetdesk_workrequests_endpoint) and region, and the network's DNS,"
-                    + " VPN or proxy";
+            what = Notice.of("oci.error.unknownHost", unknownHost);
         } else if (timeout) {
-            what = "no answer in time (timed out)";
+            what = Notice.of("oci.error.timeout");
         } else if (status <= 0) {
-            what = "could not reach the service: " + getMessage();
+            what = Notice.of("oci.error.unreachable", String.valueOf(getMessage()));
         } else if (status == 401) {
-            what = "401 NotAuthenticated: the API key was refused. Check the profile's user, fingerprint and key_file"
-                    + " match a key uploaded to that user";
+            what = Notice.of("oci.error.notAuthenticated");
         } else if (status == 404) {
-            what = "404 " + serviceCode + ": not found, or this user's policies do not allow it";
+            what = Notice.of("oci.error.notFound", serviceCode);
         } else if (status == 429) {
-            what = "429 TooManyRequests: throttled by the service; Fleetdesk slows down and retries";
+            what = Notice.of("oci.error.throttled");
         } else if (status >= 500) {
-            what = status + " " + serviceCode + ": the service had a problem; Fleetdesk retries";
+            what = Notice.of("oci.error.serviceProblem", status, serviceCode);
         } else {
-            what = status + " " + serviceCode + ": " + getMessage();
+            what = Notice.of("oci.error.other", status, serviceCode, String.valueOf(getMessage()));
         }
+        return opcRequestId == null ? what : Notice.of("oci.error.withRequestId", what, opcRequestId);
+    }
+
+    /** The same in English, for the log (never shown to the DBA: the UI words {@link #notice()}). */
+    public String logLine() {
+        String what = unknownHost != null ? "unknown host " + unknownHost
+                : timeout ? "timed out"
+                : status <= 0 ? "no answer: " + getMessage()
+                : status + " " + serviceCode + ": " + getMessage();
         return opcRequestId == null ? what : what + " (opc-request-id " + opcRequestId + ")";
     }
 }

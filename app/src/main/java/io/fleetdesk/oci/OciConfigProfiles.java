@@ -6,6 +6,7 @@ import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.SessionTokenAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.internal.PEMFileRSAPrivateKeySupplier;
+import io.fleetdesk.model.Notice;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,8 +61,8 @@ public final class OciConfigProfiles {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ProfileException(file.toString(), "Cannot read the OCI config file " + file + ": "
-                    + e.getMessage() + ". Check that the file is readable by you.", e);
+            throw new ProfileException(file.toString(), Notice.of("profile.problem.unreadable", file.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
         return names;
     }
@@ -93,24 +94,23 @@ public final class OciConfigProfiles {
         return sb.toString();
     }
 
-    /** Reads and checks one profile; the message of a failure says what to fix. */
+    /** Reads and checks one profile; the notice of a failure says what to fix. */
     public static OciProfile load(Path file, String profile) throws ProfileException {
         if (!Files.exists(file)) {
-            throw new ProfileException(profile, "The OCI config file " + file + " does not exist. Create it with"
-                    + " 'oci setup config', or choose the Demo fleet profile.");
+            throw new ProfileException(profile, Notice.of("profile.problem.noFile", file.toString()));
         }
         List<String> names = profileNames(file);
         if (!names.contains(profile)) {
-            throw new ProfileException(profile, "The profile [" + profile + "] is not in " + file
-                    + (names.isEmpty() ? " (the file has no [PROFILE] sections; it is malformed)."
-                    : "; it has " + String.join(", ", names) + ". Choose one of those, or add the profile."));
+            throw new ProfileException(profile, names.isEmpty()
+                    ? Notice.of("profile.problem.noSections", profile, file.toString())
+                    : Notice.of("profile.problem.notInFile", profile, file.toString(), names));
         }
         ConfigFileReader.ConfigFile cfg;
         try {
             cfg = ConfigFileReader.parse(file.toString(), profile);
         } catch (IOException | RuntimeException e) {
-            throw new ProfileException(profile, "The OCI config file " + file + " could not be read: "
-                    + e.getMessage() + ". Fix the line it names, or run 'oci setup config' again.", e);
+            throw new ProfileException(profile, Notice.of("profile.problem.malformed", file.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
         String tenancy = require(cfg, file, profile, "tenancy");
         String regionId = require(cfg, file, profile, "region");
@@ -118,15 +118,13 @@ public final class OciConfigProfiles {
         try {
             region = Region.fromRegionId(regionId);
         } catch (IllegalArgumentException e) {
-            throw new ProfileException(profile, "The profile [" + profile + "] names the region '" + regionId
-                    + "', which is not a known OCI region. Use a region identifier such as us-ashburn-1.", e);
+            throw new ProfileException(profile, Notice.of("profile.problem.region", profile, regionId), e);
         }
         String tokenFile = cfg.get("security_token_file");
         String keyFile = require(cfg, file, profile, "key_file");
         Path key = expand(keyFile);
         if (!Files.isReadable(key)) {
-            throw new ProfileException(profile, "The key file " + key + " named by key_file in profile [" + profile
-                    + "] does not exist or cannot be read. Point key_file at your API signing key (a .pem file).");
+            throw new ProfileException(profile, Notice.of("profile.problem.noKey", key.toString(), profile));
         }
         String passphrase = cfg.get("pass_phrase");
         try (InputStream in = Files.newInputStream(key)) {
@@ -135,10 +133,8 @@ public final class OciConfigProfiles {
         } catch (IOException | RuntimeException e) {
             boolean encrypted = isEncrypted(key);
             throw new ProfileException(profile, encrypted
-                    ? "The key file " + key + " is encrypted and the pass_phrase in profile [" + profile
-                    + "] does not open it. Put the right pass_phrase in the profile."
-                    : "The key file " + key + " in profile [" + profile + "] is not a readable PEM private key ("
-                    + e.getMessage() + "). Point key_file at your API signing key.", e);
+                    ? Notice.of("profile.problem.passphrase", key.toString(), profile)
+                    : Notice.of("profile.problem.badKey", key.toString(), profile, String.valueOf(e.getMessage())), e);
         }
         BasicAuthenticationDetailsProvider auth;
         String userId;
@@ -146,8 +142,7 @@ public final class OciConfigProfiles {
             if (tokenFile != null) {
                 Path token = expand(tokenFile);
                 if (!Files.isReadable(token)) {
-                    throw new ProfileException(profile, "The security token file " + token + " in profile ["
-                            + profile + "] cannot be read. Run 'oci session authenticate' to make a new one.");
+                    throw new ProfileException(profile, Notice.of("profile.problem.token", token.toString(), profile));
                 }
                 // Note: this provider refreshes the session token in the background through the OCI
                 // auth service of the profile's region, as the CLI does; offline that logs failures.
@@ -160,8 +155,8 @@ public final class OciConfigProfiles {
                 userId = cfg.get("user");
             }
         } catch (IOException | RuntimeException e) {
-            throw new ProfileException(profile, "Profile [" + profile + "] in " + file + " could not be used: "
-                    + e.getMessage(), e);
+            throw new ProfileException(profile, Notice.of("profile.problem.unusable", profile, file.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
         List<String> regions = new ArrayList<>();
         String extraRegions = cfg.get("fleetdesk_regions");
@@ -171,8 +166,7 @@ public final class OciConfigProfiles {
                 try {
                     Region.fromRegionId(id);
                 } catch (IllegalArgumentException e) {
-                    throw new ProfileException(profile, "fleetdesk_regions in profile [" + profile + "] names '"
-                            + id + "', which is not a known OCI region.", e);
+                    throw new ProfileException(profile, Notice.of("profile.problem.extraRegion", profile, id), e);
                 }
                 regions.add(id);
             }
@@ -186,8 +180,7 @@ public final class OciConfigProfiles {
                 String name = eq < 0 ? shortId(s) : s.substring(0, eq).trim();
                 String id = eq < 0 ? s : s.substring(eq + 1).trim();
                 if (!id.startsWith("ocid1.")) {
-                    throw new ProfileException(profile, "fleetdesk_compartments in profile [" + profile + "] has '"
-                            + id + "', which is not an OCID (ocid1.compartment… or ocid1.tenancy…).");
+                    throw new ProfileException(profile, Notice.of("profile.problem.compartment", profile, id));
                 }
                 compartments.add(new OciCompartment(id, name));
             }
@@ -214,25 +207,20 @@ public final class OciConfigProfiles {
         try {
             uri = new java.net.URI(template.replace("{region}", "us-ashburn-1"));
         } catch (java.net.URISyntaxException e) {
-            throw new ProfileException(profile, key + " in profile [" + profile + "] is not a URL (" + e.getReason()
-                    + "). Write it as https://host[:port][/path], e.g. https://database.{region}.oraclecloud.com.", e);
+            throw new ProfileException(profile, Notice.of("profile.problem.endpoint.notUrl", key, profile, e.getReason()), e);
         }
         if (uri.getHost() == null || uri.getScheme() == null) {
-            throw new ProfileException(profile, key + " in profile [" + profile + "] has no host. Write it as"
-                    + " https://host[:port][/path], e.g. https://database.{region}.oraclecloud.com.");
+            throw new ProfileException(profile, Notice.of("profile.problem.endpoint.noHost", key, profile));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new ProfileException(profile, key + " in profile [" + profile + "] has a user name or password in"
-                    + " it. Remove it: Fleetdesk signs every request with the profile's key, and a URL is logged.");
+            throw new ProfileException(profile, Notice.of("profile.problem.endpoint.credentials", key, profile));
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http") && !loopback(uri.getHost())) {
-            throw new ProfileException(profile, key + " in profile [" + profile + "] uses plain http to "
-                    + uri.getHost() + ". Use https: requests carry database passwords (a switchover's SYS password)"
-                    + " and would cross the network in clear text. Plain http is allowed to this computer only.");
+            throw new ProfileException(profile, Notice.of("profile.problem.endpoint.http", key, profile, uri.getHost()));
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ProfileException(profile, key + " in profile [" + profile + "] uses " + scheme + "://. Use https.");
+            throw new ProfileException(profile, Notice.of("profile.problem.endpoint.scheme", key, profile, scheme));
         }
         return r -> template.replace("{region}", r);
     }
@@ -248,8 +236,7 @@ public final class OciConfigProfiles {
             throws ProfileException {
         String v = cfg.get(key);
         if (v == null || v.isBlank()) {
-            throw new ProfileException(profile, "Profile [" + profile + "] in " + file + " has no '" + key
-                    + "'. Add it (see 'oci setup config'), or choose another profile.");
+            throw new ProfileException(profile, Notice.of("profile.problem.missing", profile, file.toString(), key));
         }
         return v.trim();
     }

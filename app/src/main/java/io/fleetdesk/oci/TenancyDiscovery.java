@@ -138,8 +138,10 @@ public final class TenancyDiscovery implements AutoCloseable {
         } catch (OciApiException e) {
             complete[0] &= e.isRefused();
             List<String> named = profile.compartmentFilter().stream().map(OciCompartment::name).toList();
-            problems.add(Notice.of((e.isRefused() ? "discovery.compartmentsRefused" : "discovery.compartmentsFailed")
-                    + (named.isEmpty() ? "" : "Named"), answer(e), String.join(", ", named)));
+            String key = named.isEmpty()
+                    ? (e.isRefused() ? "discovery.compartmentsRefused" : "discovery.compartmentsFailed")
+                    : (e.isRefused() ? "discovery.compartmentsRefusedNamed" : "discovery.compartmentsFailedNamed");
+            problems.add(Notice.of(key, answer(e), named));
             for (OciCompartment f : profile.compartmentFilter()) {
                 IdentityApi.CompartmentRow c;
                 try {

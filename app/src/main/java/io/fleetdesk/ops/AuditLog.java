@@ -136,9 +136,8 @@ public final class AuditLog {
                 PrivateFiles.syncFolder(file.getParent());
             }
         } catch (IOException ex) {
-            throw new UncheckedIOException("The audit log " + file + " could not be written: " + ex
-                    + (e.phase() == AuditEntry.Phase.INTENT ? ". Nothing was sent." : ". The outcome is not recorded.")
-                    + " Check the disk and the folder's permissions.", ex);
+            // The file and the OS's error only: the caller's notice (op.notAudited, op.unrecorded) says what it means.
+            throw new UncheckedIOException(file + ": " + ex, ex);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -188,7 +187,7 @@ public final class AuditLog {
                 }
             }
         } catch (IOException ex) {
-            throw new UncheckedIOException("The audit log " + file + " could not be read: " + ex.getMessage(), ex);
+            throw new UncheckedIOException(file + ": " + ex.getMessage(), ex);
         }
         return out;
     }

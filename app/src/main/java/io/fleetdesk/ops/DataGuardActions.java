@@ -3,10 +3,10 @@ package io.fleetdesk.ops;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.model.Notice;
 import io.fleetdesk.ops.DataGuardWorkflow.Kind;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which Data Guard operations a database in the tree offers, and why not when it does not. The
@@ -19,14 +19,14 @@ public final class DataGuardActions {
     /**
      * An operation as offered on a database.
      *
-     * @param reason  why it is not available (null when it is)
+     * @param reason  why it is not available ({@code dg.offer.*}; null when it is)
      * @param actedId the database the operation is sent on (switchover: the primary; failover: the
      *                standby; reinstate: the disabled standby); null when not available
      * @param peerId  the other member of the pair
      */
-    public record Offer(Kind kind, boolean available, String reason, String actedId, String peerId) {
-        static Offer no(Kind kind, String reason) {
-            return new Offer(kind, false, reason, null, null);
+    public record Offer(Kind kind, boolean available, Notice reason, String actedId, String peerId) {
+        static Offer no(Kind kind, String key, Object... args) {
+            return new Offer(kind, false, Notice.of(key, args), null, null);
         }
 
         /** Both databases of the pair: an operation on the pair locks both. */
@@ -43,26 +43,25 @@ public final class DataGuardActions {
     public static Offer offer(Kind kind, FleetSnapshot s, String nodeId, OperationLocks locks) {
         FleetNode n = nodeId == null ? null : s.node(nodeId);
         if (n == null || n.kind() != NodeKind.DATABASE) {
-            return Offer.no(kind, "Select a database in a Data Guard pair.");
+            return Offer.no(kind, "dg.offer.selectDatabase");
         }
         if (n.dataGuard() == null || n.dataGuard().peerDatabaseIds().isEmpty()) {
-            return Offer.no(kind, n.name() + " has no Data Guard association.");
+            return Offer.no(kind, "dg.offer.noAssociation", n.name());
         }
         String peerId = n.dataGuard().peerDatabaseIds().getFirst();
         FleetNode peer = s.node(peerId);
         if (peer == null || peer.dataGuard() == null) {
-            return Offer.no(kind, "Its peer (" + peerId + ") is not in this profile's regions and compartments;"
-                    + " add them to the profile to manage the pair.");
+            return Offer.no(kind, "dg.offer.peerNotShown", peerId);
         }
         if (n.stale() != null || peer.stale() != null) {
-            return Offer.no(kind, "The pair could not be read at the last refresh; wait for a fresh read.");
+            return Offer.no(kind, "dg.offer.stale");
         }
         String role = n.role();
         String peerRole = peer.role();
         Offer offer = switch (kind) {
             case SWITCHOVER -> {
                 if ("DISABLED_STANDBY".equals(role) || "DISABLED_STANDBY".equals(peerRole)) {
-                    yield Offer.no(kind, "The pair has a disabled standby: reinstate it first.");
+                    yield Offer.no(kind, "dg.offer.disabledStandby");
                 }
                 if ("PRIMARY".equals(role) && "STANDBY".equals(peerRole)) {
                     yield new Offer(kind, true, null, n.id(), peer.id());
@@ -70,19 +69,18 @@ public final class DataGuardActions {
                 if ("STANDBY".equals(role) && "PRIMARY".equals(peerRole)) {
                     yield new Offer(kind, true, null, peer.id(), n.id());
                 }
-                yield Offer.no(kind, "A switchover needs a PRIMARY and a STANDBY; the pair is " + role + " / " + peerRole + ".");
+                yield Offer.no(kind, "dg.offer.roles", role, peerRole);
             }
             case FAILOVER -> "STANDBY".equals(role) ? new Offer(kind, true, null, n.id(), peer.id())
-                    : Offer.no(kind, "A failover is started from the standby that is to become primary"
-                    + ("STANDBY".equals(peerRole) ? ": select " + peer.name() + "." : "."));
+                    : "STANDBY".equals(peerRole) ? Offer.no(kind, "dg.offer.failoverFromPeer", peer.name())
+                    : Offer.no(kind, "dg.offer.failoverFromStandby");
             case REINSTATE -> "DISABLED_STANDBY".equals(role) ? new Offer(kind, true, null, n.id(), peer.id())
-                    : Offer.no(kind, "Only a disabled standby (the old primary after a failover) can be reinstated"
-                    + ("DISABLED_STANDBY".equals(peerRole) ? ": select " + peer.name() + "." : "."));
+                    : "DISABLED_STANDBY".equals(peerRole) ? Offer.no(kind, "dg.offer.reinstatePeer", peer.name())
+                    : Offer.no(kind, "dg.offer.reinstateOnly");
         };
         String holder = offer.available() ? locks.holder(offer.databaseIds()) : null;
         if (holder != null) {
-            return Offer.no(kind, "A " + holder.toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " of this pair is open already; finish or close it first.");
+            return Offer.no(kind, "dg.offer.busy", Notice.of("op.kind." + holder));
         }
         return offer;
     }

@@ -34,9 +34,9 @@ public final class WorkRequestFollower {
         return e instanceof OciApiException o && !o.isTimeout() && o.status() >= 400 && o.status() < 500;
     }
 
-    /** The words of an error for a notice (the service's own, or the exception's). */
-    static String why(RuntimeException e) {
-        return e instanceof OciApiException o ? o.userMessage() : String.valueOf(e.getMessage());
+    /** An error as a value of a notice: the service's answer as a notice, or the exception's own message. */
+    static Object why(RuntimeException e) {
+        return e instanceof OciApiException o ? o.notice() : String.valueOf(e.getMessage());
     }
 
     /**
@@ -79,7 +79,7 @@ public final class WorkRequestFollower {
     /** Following a work request stopped before its end, for a reason other than the app closing. */
     public static final class LostTrack extends RuntimeException {
         LostTrack(RuntimeException cause) {
-            super(why(cause), cause);
+            super(String.valueOf(cause.getMessage()), cause);
         }
     }
 

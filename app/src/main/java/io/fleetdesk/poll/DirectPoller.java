@@ -6,10 +6,12 @@ import io.fleetdesk.jdbc.DirectHealthRules;
 import io.fleetdesk.jdbc.OraErrors;
 import io.fleetdesk.jdbc.TargetPool;
 import io.fleetdesk.model.DataGuardMember;
+import io.fleetdesk.model.Detail;
 import io.fleetdesk.model.DirectTarget;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.model.Notice;
 import io.fleetdesk.model.Staleness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,7 @@ public final class DirectPoller implements AutoCloseable {
      * @param lag      apply and transport lag over the last hour, oldest first
      */
     public record TargetState(DirectTarget target, boolean connected, DeepProbe.Reading reading,
-                              DirectHealthRules.Verdict verdict, String problem, Instant lastGood, List<LagPoint> lag) {
+                              DirectHealthRules.Verdict verdict, Notice problem, Instant lastGood, List<LagPoint> lag) {
     }
 
     private final class Slot {
@@ -87,7 +89,7 @@ public final class DirectPoller implements AutoCloseable {
         volatile TargetPool pool;
         volatile DeepProbe.Reading reading;
         volatile DirectHealthRules.Verdict verdict;
-        volatile String problem;
+        volatile Notice problem;
         volatile Instant lastGood;
         volatile boolean inFlight;
         final Deque<LagPoint> lag = new ArrayDeque<>();
@@ -205,24 +207,24 @@ public final class DirectPoller implements AutoCloseable {
      *
      * @return why it cannot be tried (the connect string is wrong), or null when the probe is on its way
      */
-    public String connect(String targetId, char[] password) {
+    public Notice connect(String targetId, char[] password) {
         Slot s = slots.get(targetId);
         try {
             if (s == null) {
-                return "That target is no longer in the list.";
+                return Notice.of("direct.gone");
             }
             ConnectStrings.Resolved r;
             try {
                 r = ConnectStrings.resolve(s.target);
             } catch (ConnectStrings.InvalidTarget e) {
-                s.problem = e.getMessage();
+                s.problem = e.notice();
                 publish();
-                return e.getMessage();
+                return e.notice();
             }
             synchronized (s) {
                 if (s.removed || closed) {
                     // Removed (or closing) while this connect waited: a pool made now would never be closed.
-                    return "That target is no longer in the list.";
+                    return Notice.of("direct.gone");
                 }
                 s.closePool();
                 s.pool = new TargetPool(s.target.name(), r.url(), r.properties(), s.target.user(), password,
@@ -273,7 +275,7 @@ public final class DirectPoller implements AutoCloseable {
     }
 
     /** A round read on request: the reading, or why there is none (null why: no target is linked). */
-    public record Fresh(DeepProbe.Reading reading, String why) {
+    public record Fresh(DeepProbe.Reading reading, Notice why) {
     }
 
     /**
@@ -289,7 +291,7 @@ public final class DirectPoller implements AutoCloseable {
         TargetPool pool = s.pool;
         DirectTarget t = s.target;
         if (pool == null) {
-            return new Fresh(null, "the direct connection " + t.name() + " is not connected (Connect… asks for the password).");
+            return new Fresh(null, Notice.of("direct.linkedNotConnected", t.name()));
         }
         Settings o = settings;
         try {
@@ -300,10 +302,10 @@ public final class DirectPoller implements AutoCloseable {
             }
             return new Fresh(r, null);
         } catch (java.util.concurrent.ExecutionException e) {
-            return new Fresh(null, t.name() + ": " + problem(e, t, o));
+            return new Fresh(null, Notice.of("direct.problemOf", t.name(), problem(e, t, o)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Fresh(null, "interrupted");
+            return new Fresh(null, Notice.of("direct.interrupted"));
         }
     }
 
@@ -349,7 +351,7 @@ public final class DirectPoller implements AutoCloseable {
                         }
                         // One target's bad round (an Error included) must not end probing for every target.
                         LOG.error("probing {} failed; trying again at the next round", s.target.name(), t);
-                        s.problem = "Probing failed: " + t + ". Fleetdesk tries again at the next round.";
+                        s.problem = Notice.of("direct.probingFailed", String.valueOf(t));
                         publish();
                     }
                 }
@@ -382,11 +384,11 @@ public final class DirectPoller implements AutoCloseable {
                     if (error == null) {
                         done(s, reading);
                     } else {
-                        String before = s.problem;
+                        Notice before = s.problem;
                         s.problem = problem(error, t, o);
                         if (!s.problem.equals(before)) {
                             // Once per new problem, not every round.
-                            LOG.info("direct target {}: {}", t.name(), s.problem);
+                            LOG.info("direct target {}: {}", t.name(), error.toString());
                         }
                     }
                     publish();
@@ -404,14 +406,13 @@ public final class DirectPoller implements AutoCloseable {
         }, workers).orTimeout(o.deadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Why a round failed, in a DBA's words: the deadline, or the ORA- error explained. */
-    private static String problem(Throwable error, DirectTarget t, Settings o) {
+    /** Why a round failed, as a notice: the deadline, or the ORA- error explained. */
+    private static Notice problem(Throwable error, DirectTarget t, Settings o) {
         Throwable cause = (error instanceof java.util.concurrent.CompletionException
                 || error instanceof java.util.concurrent.ExecutionException) && error.getCause() != null
                 ? error.getCause() : error;
         return cause instanceof TimeoutException
-                ? "No answer within " + o.deadline().toSeconds() + " s: the database or the network is slow or stuck;"
-                + " the last good reading is shown."
+                ? Notice.of("direct.noAnswer", o.deadline())
                 : OraErrors.explain(cause, t.user()).line();
     }
 
@@ -467,27 +468,30 @@ public final class DirectPoller implements AutoCloseable {
     /** A target's node. */
     private static FleetNode node(TargetState st, String parent) {
         DirectTarget t = st.target();
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("Connect", t.describe());
+        Map<Detail, Object> d = new LinkedHashMap<>();
+        d.put(Detail.CONNECT, t.describe());
         DeepProbe.Reading r = st.reading();
         if (!st.connected() && r == null) {
-            List<String> why = List.of(st.problem() != null ? st.problem()
-                    : "Not connected: choose Connect… and give the password (it is kept in memory only, never saved).");
+            List<Notice> why = List.of(st.problem() != null ? st.problem() : Notice.of("direct.notConnected"));
             return new FleetNode(t.nodeId(), parent, NodeKind.DIRECT_DATABASE, t.name(), "NOT CONNECTED", null,
                     Health.UNKNOWN, why, d, null, null);
         }
         if (r == null) {
             return new FleetNode(t.nodeId(), parent, NodeKind.DIRECT_DATABASE, t.name(), st.problem() == null
                     ? "CONNECTING" : "UNREACHABLE", null, Health.UNKNOWN,
-                    List.of(st.problem() == null ? "Connecting…" : st.problem()), d, null,
+                    List.of(st.problem() == null ? Notice.of("direct.connecting") : st.problem()), d, null,
                     st.problem() == null ? null : new Staleness(null, st.problem()));
         }
         var i = r.instance();
         var db = r.database();
         // The rest is in the details tabs; what is here is also what the tree's filter finds.
-        d.put("Instance", i.instanceName() + " on " + i.hostName());
-        d.put("DB unique name", db.dbUniqueName());
-        d.put("Open mode", db.openMode());
+        d.put(Detail.INSTANCE, Notice.of("detail.instanceOn", i.instanceName(), i.hostName()));
+        if (db.dbUniqueName() != null) {
+            d.put(Detail.DB_UNIQUE_NAME, db.dbUniqueName());
+        }
+        if (db.openMode() != null) {
+            d.put(Detail.OPEN_MODE, db.openMode());
+        }
         DataGuardMember dg = null;
         if (db.role() != null) {
             var stats = r.answers().dataGuard();
@@ -497,7 +501,7 @@ public final class DirectPoller implements AutoCloseable {
                     stats == null ? -1 : stats.applyLag().map(Duration::toSeconds).orElse(-1L), transport, null, null,
                     null, null, null);
         }
-        List<String> reasons = new ArrayList<>(st.verdict().reasons());
+        List<Notice> reasons = new ArrayList<>(st.verdict().reasons());
         reasons.addAll(r.problems());
         Health h = st.verdict().health();
         if (!r.problems().isEmpty()) {

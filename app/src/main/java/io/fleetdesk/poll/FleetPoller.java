@@ -3,7 +3,9 @@ package io.fleetdesk.poll;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.Health;
+import io.fleetdesk.model.Detail;
 import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.model.Notice;
 import io.fleetdesk.model.Staleness;
 import io.fleetdesk.oci.OciApiException;
 import io.fleetdesk.oci.OciCompartment;
@@ -96,9 +98,9 @@ public final class FleetPoller implements AutoCloseable {
          * @param refusedBy set when the service refused the call (401/403/404): a policy matter, not a
          *                  passing failure
          */
-        record Failed<T>(String reason, OciApiException refusedBy) implements UnitResult<T> {
-            Failed(String reason) {
-                this(reason, null);
+        record Failed<T>(String call, Notice reason, OciApiException refusedBy) implements UnitResult<T> {
+            Failed(String call, Notice reason) {
+                this(call, reason, null);
             }
 
             boolean refused() {
@@ -274,8 +276,7 @@ public final class FleetPoller implements AutoCloseable {
     private void publishFailure(Throwable t) {
         try {
             FleetSnapshot last = lastPublished;
-            List<String> errors = List.of("The refresh failed: " + t + ". Fleetdesk tries again at the next refresh;"
-                    + " the rows show what was last read.");
+            List<Notice> errors = List.of(Notice.of("poll.refreshFailed", String.valueOf(t)));
             store.publish(last == null
                     ? new FleetSnapshot(Map.of(), wall.instant(), Duration.ZERO, errors, 0)
                     : new FleetSnapshot(last.nodes(), last.takenAt(), last.refreshDuration(), errors, 0, last.tenancy()));
@@ -314,15 +315,15 @@ public final class FleetPoller implements AutoCloseable {
             byRegion.put(region, work);
         }
         Map<String, FleetNode> nodes = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
+        List<Notice> errors = new ArrayList<>();
         Set<String> touched = new HashSet<>();
         for (var e : byRegion.entrySet()) {
             String region = e.getKey();
             String regionId = "region:" + region;
             int before = errors.size();
             FleetNode regionNode = node(regionId, null, NodeKind.REGION, region, null, null,
-                    new HealthRules.Verdict(Health.OK, List.of()), details("Region", region,
-                            "Compartments", Integer.toString(listed.size())), now, null);
+                    new HealthRules.Verdict(Health.OK, List.of()), details(Detail.REGION, region,
+                            Detail.COMPARTMENTS, Integer.toString(listed.size())), now, null);
             nodes.put(regionId, regionNode);
             // Every compartment first, in the tenancy's order (parents before children, siblings by name), so a
             // compartment's sub-compartments come before its resources; collect() fills in the listed ones.
@@ -338,13 +339,13 @@ public final class FleetPoller implements AutoCloseable {
             if (!e.getValue().isEmpty() && failedCompartments == e.getValue().size() && errors.size() > before) {
                 // Nothing in the region answered: say so on the region itself.
                 nodes.put(regionId, regionNode.markedStale(new Staleness(lastGoodOfRegion(region),
-                        "No compartment of " + region + " could be read: " + stripPrefix(errors.get(before)))));
+                        Notice.of("poll.regionUnread", region, withoutPlace(errors.get(before))))));
             }
         }
         lastGood.keySet().retainAll(touched);
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        List<String> shownErrors = errors.size() > MAX_ERROR_LINES
-                ? append(errors.subList(0, MAX_ERROR_LINES), "… and " + (errors.size() - MAX_ERROR_LINES) + " more")
+        List<Notice> shownErrors = errors.size() > MAX_ERROR_LINES
+                ? append(errors.subList(0, MAX_ERROR_LINES), Notice.of("poll.moreProblems", errors.size() - MAX_ERROR_LINES))
                 : errors;
         FleetSnapshot snap = new FleetSnapshot(nodes, now, took, shownErrors, requests.get(),
                 new io.fleetdesk.model.TenancyInfo(layout.regions().size(), listed.size(), layout.discoveredAt(),
@@ -428,15 +429,15 @@ public final class FleetPoller implements AutoCloseable {
                 .map(e -> e.getValue().at()).min(Instant::compareTo).orElse(null);
     }
 
-    private static List<String> append(List<String> l, String s) {
-        List<String> out = new ArrayList<>(l);
-        out.add(s);
+    private static List<Notice> append(List<Notice> l, Notice n) {
+        List<Notice> out = new ArrayList<>(l);
+        out.add(n);
         return out;
     }
 
-    private static String stripPrefix(String error) {
-        int i = error.indexOf(": ");
-        return i < 0 ? error : error.substring(i + 2);
+    /** A problem without the "region / compartment:" it is placed at. */
+    private static Notice withoutPlace(Notice problem) {
+        return problem.key().equals("poll.problemAt") && problem.args().get(1) instanceof Notice n ? n : problem;
     }
 
     static String compartmentNodeId(String region, String compartmentId) {
@@ -448,12 +449,12 @@ public final class FleetPoller implements AutoCloseable {
      * its own: the kinds it could not list.
      */
     private static FleetNode compartmentNode(String region, OciCompartment c, Instant now, Staleness stale,
-                                             List<String> reasons) {
+                                             List<Notice> reasons) {
         String parent = c.parentId() == null ? "region:" + region : compartmentNodeId(region, c.parentId());
         return node(compartmentNodeId(region, c.id()), parent, NodeKind.COMPARTMENT, c.name(), null, null,
                 new HealthRules.Verdict(Health.OK, reasons),
-                details("Path", c.path(), "Compartment OCID", c.id(), "Region", region,
-                        "Listed", c.listed() ? null : "no: only on the path to a compartment the profile names"),
+                details(Detail.PATH, c.path(), Detail.COMPARTMENT_OCID, c.id(), Detail.REGION, region,
+                        Detail.LISTED, c.listed() ? null : Notice.of("poll.onlyOnPath")),
                 now, stale);
     }
 
@@ -472,10 +473,11 @@ public final class FleetPoller implements AutoCloseable {
      * What a refused list call means for the DBA: which kind is missing here, and the policy statement
      * that would allow it (the service says only 404 NotAuthorizedOrNotFound).
      */
-    static String refusalReason(String listCall, OciCompartment c, OciApiException e) {
-        return listCall + " refused (" + e.status() + " " + e.serviceCode()
-                + (e.opcRequestId() == null ? "" : ", opc-request-id " + e.opcRequestId()) + "). The policy needs: "
-                + policyStatement(listCall, c) + " (or read database-family)";
+    static Notice refusalReason(String listCall, OciCompartment c, OciApiException e) {
+        return e.opcRequestId() == null
+                ? Notice.of("poll.refused", listCall, e.status(), e.serviceCode(), policyStatement(listCall, c))
+                : Notice.of("poll.refused.withRequestId", listCall, e.status(), e.serviceCode(), e.opcRequestId(),
+                policyStatement(listCall, c));
     }
 
     static String policyStatement(String listCall, OciCompartment c) {
@@ -488,7 +490,7 @@ public final class FleetPoller implements AutoCloseable {
      * allow it); the rest of the compartment stays fresh and keeps its health.
      */
     @SuppressWarnings("unchecked")
-    private boolean collect(CompartmentWork w, Instant now, Map<String, FleetNode> nodes, List<String> errors,
+    private boolean collect(CompartmentWork w, Instant now, Map<String, FleetNode> nodes, List<Notice> errors,
                             Set<String> touched) {
         String where = w.region + " / " + w.compartment.path();
         String compId = compartmentNodeId(w.region, w.compartment.id());
@@ -498,11 +500,11 @@ public final class FleetPoller implements AutoCloseable {
         touched.add(kSys);
         touched.add(kHomes);
         touched.add(kPdbs);
-        Map<String, String> refusals = new LinkedHashMap<>();
+        Map<String, Notice> refusals = new LinkedHashMap<>();
         Resolved<DbSystemRow> systems = resolve(kSys, await(w.systems, w.deadline, "ListDbSystems"), now, w, refusals);
         Resolved<DbHomeRow> homes = resolve(kHomes, await(w.homes, w.deadline, "ListDbHomes"), now, w, refusals);
         Resolved<PdbRow> pdbs = resolve(kPdbs, await(w.pdbs, w.deadline, "ListPluggableDatabases"), now, w, refusals);
-        List<String> problems = new ArrayList<>();
+        List<Notice> problems = new ArrayList<>();
         for (var r : List.of(systems, homes, pdbs)) {
             if (r.stale() != null && !r.refused()) {
                 problems.add(r.stale().reason());
@@ -531,7 +533,7 @@ public final class FleetPoller implements AutoCloseable {
                 res = new Resolved<>(c.rows(), c.at(), null);
             } else {
                 UnitResult<DatabaseRow> r = f == null
-                        ? new UnitResult.Failed<>("ListDatabases: not sent, the DB home list ran late")
+                        ? new UnitResult.Failed<>("ListDatabases", Notice.of("poll.call.notSent", "ListDatabases"))
                         : await(f, w.deadline, "ListDatabases");
                 res = resolve(k, r, now, w, refusals);
             }
@@ -540,24 +542,24 @@ public final class FleetPoller implements AutoCloseable {
             }
             dbsByHome.put(h.id(), res);
         }
-        for (String p : problems) {
-            errors.add(where + ": " + p);
+        for (Notice p : problems) {
+            errors.add(Notice.of("poll.problemAt", where, p));
         }
-        for (String r : refusals.values()) {
-            errors.add(where + ": " + r);
+        for (Notice r : refusals.values()) {
+            errors.add(Notice.of("poll.problemAt", where, r));
         }
         boolean anyAnswer = !(systems.stale() != null && !systems.refused()) || !(homes.stale() != null && !homes.refused())
                 || !(pdbs.stale() != null && !pdbs.refused());
         Staleness compStale = problems.isEmpty() ? null
                 : new Staleness(systems.stale() != null ? systems.stale().lastGood() : now,
-                problems.size() == 1 ? problems.getFirst() : problems.getFirst() + " (+" + (problems.size() - 1) + " more)");
+                problems.size() == 1 ? problems.getFirst() : Notice.of("poll.andMore", problems.getFirst(), problems.size() - 1));
         nodes.put(compId, compartmentNode(w.region, w.compartment, now, compStale, List.of()));
         for (var e : refusals.entrySet()) {
             String id = "unlisted:" + e.getKey() + ":" + w.region + ":" + w.compartment.id();
             nodes.put(id, node(id, compId, NodeKind.NOT_LISTED, e.getKey(), null, null,
                     new HealthRules.Verdict(Health.UNKNOWN, List.of(e.getValue())),
-                    details("List call", e.getKey(), "Compartment", w.compartment.path(),
-                            "Policy needed", policyStatement(e.getKey(), w.compartment)), now, null));
+                    details(Detail.LIST_CALL, e.getKey(), Detail.COMPARTMENT, w.compartment.path(),
+                            Detail.POLICY_NEEDED, policyStatement(e.getKey(), w.compartment)), now, null));
         }
 
         Map<String, DbSystemRow> systemById = new HashMap<>();
@@ -568,9 +570,9 @@ public final class FleetPoller implements AutoCloseable {
             systemById.put(s.id(), s);
             nodes.put(s.id(), node(s.id(), compId, NodeKind.DB_SYSTEM, s.displayName(), s.lifecycleState(), null,
                     rules.dbSystem(s.lifecycleState(), s.lifecycleDetails()),
-                    details("Shape", s.shape(), "CPU cores", s.cpuCoreCount() == null ? null : s.cpuCoreCount().toString(),
-                            "Hostname", s.hostname(), "Availability domain", s.availabilityDomain(),
-                            "Version", s.version(), "Lifecycle details", s.lifecycleDetails(), "OCID", s.id()),
+                    details(Detail.SHAPE, s.shape(), Detail.CPU_CORES, s.cpuCoreCount(),
+                            Detail.HOSTNAME, s.hostname(), Detail.AVAILABILITY_DOMAIN, s.availabilityDomain(),
+                            Detail.VERSION, s.version(), Detail.LIFECYCLE_DETAILS, s.lifecycleDetails(), Detail.OCID, s.id()),
                     systems.at(), systems.stale()));
         }
         Map<String, String> cdbRoles = new HashMap<>();
@@ -593,20 +595,21 @@ public final class FleetPoller implements AutoCloseable {
                         d.dbUniqueName() != null ? d.dbUniqueName() : d.dbName(), d.lifecycleState(), dg,
                         rules.database(d.lifecycleState(), d.lifecycleDetails(), dg, d.lastBackup(), d.lastFailedBackup(),
                                 res.at() == null ? Instant.now() : res.at()),
-                        details("DB name", d.dbName(), "DB unique name", d.dbUniqueName(),
-                                "Version", homeVersion.get(e.getKey()),
-                                "Lifecycle details", d.lifecycleDetails(),
-                                "Data Guard role", dg == null ? null : dg.role(),
-                                "Protection mode", dg == null ? null : dg.protectionMode(),
-                                "Transport", dg == null ? null : dg.transportType(),
-                                "Apply lag", dg == null ? null : dg.applyLag(),
-                                "Transport lag", dg == null ? null : dg.transportLag(),
-                                "Switchover readiness (OCI)", dg == null || dg.switchoverReadiness() == null ? null
-                                        : dg.switchoverReadiness() + (dg.switchoverMessage() == null ? "" : " — " + dg.switchoverMessage()),
-                                "Last backup", d.lastBackup() == null ? null : d.lastBackup().toString(),
-                                "Last failed backup", d.lastFailedBackup() == null ? null : d.lastFailedBackup().toString(),
-                                "Compartment", w.compartment.path(),
-                                "OCID", d.id()),
+                        details(Detail.DB_NAME, d.dbName(), Detail.DB_UNIQUE_NAME, d.dbUniqueName(),
+                                Detail.VERSION, homeVersion.get(e.getKey()),
+                                Detail.LIFECYCLE_DETAILS, d.lifecycleDetails(),
+                                Detail.DATA_GUARD_ROLE, dg == null ? null : dg.role(),
+                                Detail.PROTECTION_MODE, dg == null ? null : dg.protectionMode(),
+                                Detail.TRANSPORT, dg == null ? null : dg.transportType(),
+                                Detail.APPLY_LAG, dg == null ? null : dg.applyLag(),
+                                Detail.TRANSPORT_LAG, dg == null ? null : dg.transportLag(),
+                                Detail.SWITCHOVER_READINESS, dg == null || dg.switchoverReadiness() == null ? null
+                                        : dg.switchoverMessage() == null ? dg.switchoverReadiness()
+                                        : Notice.of("detail.readinessBecause", dg.switchoverReadiness(), dg.switchoverMessage()),
+                                Detail.LAST_BACKUP, d.lastBackup(),
+                                Detail.LAST_FAILED_BACKUP, d.lastFailedBackup(),
+                                Detail.COMPARTMENT, w.compartment.path(),
+                                Detail.OCID, d.id()),
                         res.at(), res.stale()));
             }
         }
@@ -616,7 +619,7 @@ public final class FleetPoller implements AutoCloseable {
             }
             nodes.put(p.id(), node(p.id(), p.containerDatabaseId(), NodeKind.PLUGGABLE_DATABASE, p.pdbName(),
                     p.lifecycleState(), null, rules.pdb(p.lifecycleState(), p.openMode(), cdbRoles.get(p.containerDatabaseId())),
-                    details("Open mode", p.openMode(), "OCID", p.id()), pdbs.at(), pdbs.stale()));
+                    details(Detail.OPEN_MODE, p.openMode(), Detail.OCID, p.id()), pdbs.at(), pdbs.stale()));
         }
         return anyAnswer;
     }
@@ -624,17 +627,18 @@ public final class FleetPoller implements AutoCloseable {
     /** @param readAt when this node's rows were last read successfully (null: never) */
     private static FleetNode node(String id, String parent, NodeKind kind, String name, String state,
                                   io.fleetdesk.model.DataGuardMember dg, HealthRules.Verdict v,
-                                  Map<String, String> details, Instant readAt, Staleness stale) {
+                                  Map<Detail, Object> details, Instant readAt, Staleness stale) {
         FleetNode n = new FleetNode(id, parent, kind, name == null ? id : name, state, dg, v.health(), v.reasons(),
                 details, readAt == null ? Instant.EPOCH : readAt, null);
         return stale == null ? n : n.markedStale(stale);
     }
 
-    private static Map<String, String> details(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
+    /** Details from name / value pairs, in display order; an absent value (null) is left out. */
+    private static Map<Detail, Object> details(Object... kv) {
+        Map<Detail, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < kv.length; i += 2) {
             if (kv[i + 1] != null) {
-                m.put(kv[i], kv[i + 1]);
+                m.put((Detail) kv[i], kv[i + 1]);
             }
         }
         return m;
@@ -646,16 +650,15 @@ public final class FleetPoller implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     private <T> Resolved<T> resolve(String key, UnitResult<T> r, Instant now, CompartmentWork w,
-                                    Map<String, String> refusals) {
+                                    Map<String, Notice> refusals) {
         if (r instanceof UnitResult.Fresh<T>(List<T> rows)) {
             lastGood.put(key, new Cached<>(rows, now));
             return new Resolved<>(rows, now, null);
         }
         UnitResult.Failed<T> f = (UnitResult.Failed<T>) r;
-        String reason = f.reason();
+        Notice reason = f.reason();
         if (f.refused()) {
-            String call = reason.substring(0, reason.indexOf(':'));
-            reason = refusals.computeIfAbsent(call, c -> refusalReason(c, w.compartment, f.refusedBy()));
+            reason = refusals.computeIfAbsent(f.call(), c -> refusalReason(c, w.compartment, f.refusedBy()));
         }
         Cached<T> c = (Cached<T>) lastGood.get(key);
         return new Resolved<>(c == null ? List.of() : c.rows(), c == null ? null : c.at(),
@@ -666,12 +669,12 @@ public final class FleetPoller implements AutoCloseable {
         try {
             return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return new UnitResult.Failed<>(what + ": no answer before the refresh deadline (ran late)");
+            return new UnitResult.Failed<>(what, Notice.of("poll.call.late", what));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new UnitResult.Failed<>(what + ": interrupted");
+            return new UnitResult.Failed<>(what, Notice.of("poll.call.interrupted", what));
         } catch (ExecutionException e) {
-            return new UnitResult.Failed<>(what + ": " + e.getCause());
+            return new UnitResult.Failed<>(what, Notice.of("poll.call.failed", what, String.valueOf(e.getCause())));
         }
     }
 
@@ -728,12 +731,13 @@ public final class FleetPoller implements AutoCloseable {
                 try {
                     return new UnitResult.Fresh<>(call.get());
                 } catch (OciApiException e) {
-                    return new UnitResult.Failed<>(what + ": " + e.userMessage(), e.isRefused() ? e : null);
+                    return new UnitResult.Failed<>(what, Notice.of("poll.call.failed", what, e.notice()),
+                            e.isRefused() ? e : null);
                 } catch (LateException e) {
-                    return new UnitResult.Failed<>(what + ": " + e.getMessage());
+                    return new UnitResult.Failed<>(what, Notice.of(e.interrupted ? "poll.call.interrupted" : "poll.call.late", what));
                 } catch (RuntimeException e) {
                     LOG.warn("{} in {} failed unexpectedly", what, region, e);
-                    return new UnitResult.Failed<>(what + ": " + e);
+                    return new UnitResult.Failed<>(what, Notice.of("poll.call.failed", what, String.valueOf(e)));
                 }
             }, workers);
         }
@@ -747,8 +751,11 @@ public final class FleetPoller implements AutoCloseable {
 
     /** A call that could not even start before the deadline. */
     private static final class LateException extends RuntimeException {
-        LateException(String m) {
+        final boolean interrupted;
+
+        LateException(String m, boolean interrupted) {
             super(m);
+            this.interrupted = interrupted;
         }
     }
 
@@ -784,11 +791,11 @@ public final class FleetPoller implements AutoCloseable {
                     if (last != null) {
                         throw last;
                     }
-                    throw new LateException("no answer before the refresh deadline (ran late)");
+                    throw new LateException("no answer before the refresh deadline (ran late)", false);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LateException("interrupted");
+                throw new LateException("interrupted", true);
             }
             boolean throttled = false;
             try {

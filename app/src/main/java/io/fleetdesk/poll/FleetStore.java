@@ -4,6 +4,7 @@ import io.fleetdesk.model.FleetChange;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.FleetUpdate;
+import io.fleetdesk.model.Notice;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,8 +82,8 @@ public final class FleetStore {
         Map<String, FleetNode> all = new LinkedHashMap<>(oci.nodes());
         for (FleetNode n : direct.values()) {
             if (n.parentId() != null && !direct.containsKey(n.parentId()) && !oci.nodes().containsKey(n.parentId())) {
-                List<String> reasons = new ArrayList<>(n.reasons());
-                reasons.add("Linked to " + n.parentId() + ", which this profile does not show: it is listed here instead.");
+                List<Notice> reasons = new ArrayList<>(n.reasons());
+                reasons.add(Notice.of("direct.linkedElsewhere", n.parentId()));
                 n = new FleetNode(n.id(), DirectPoller.ROOT_ID, n.kind(), n.name(), n.lifecycleState(), n.dataGuard(),
                         n.health(), reasons, n.details(), n.lastRefreshed(), n.stale());
             }

@@ -2,6 +2,7 @@ package io.fleetdesk.poll;
 
 import io.fleetdesk.model.DataGuardMember;
 import io.fleetdesk.model.Health;
+import io.fleetdesk.model.Notice;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns what the service reports into a health and the reasons for it, in a DBA's words.
+ * Turns what the service reports into a health and the reasons for it, as notices (a key and its
+ * values) the UI words in the DBA's language.
  *
  * @param applyLagWarning  a standby further behind than this is WARNING (the broker's ApplyLagThreshold default)
  * @param applyLagCritical a standby further behind than this is CRITICAL
@@ -27,17 +29,17 @@ public record HealthRules(Duration applyLagWarning, Duration applyLagCritical, D
         return new HealthRules(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(26));
     }
 
-    /** A verdict and the reasons behind it. */
-    public record Verdict(Health health, List<String> reasons) {
+    /** A verdict and the reasons behind it, as notices ({@code health.*} keys) the UI words. */
+    public record Verdict(Health health, List<Notice> reasons) {
     }
 
     private static final class Builder {
         Health health = Health.OK;
-        final List<String> reasons = new ArrayList<>();
+        final List<Notice> reasons = new ArrayList<>();
 
-        void add(Health h, String reason) {
+        void add(Health h, String key, Object... args) {
             health = health.worst(h);
-            reasons.add(reason);
+            reasons.add(Notice.of(key, args));
         }
 
         Verdict build() {
@@ -45,47 +47,54 @@ public record HealthRules(Duration applyLagWarning, Duration applyLagCritical, D
         }
     }
 
+    /** @param what {@code health.what.*}: which kind of resource is in that state */
     private static void lifecycle(Builder b, String what, String state, String details) {
         if (state == null || state.equals("AVAILABLE")) {
             return;
         }
-        String tail = details == null || details.isBlank() ? "" : ": " + details;
+        Notice kind = Notice.of(what);
+        boolean told = details != null && !details.isBlank();
         if (CRITICAL_STATES.contains(state)) {
-            b.add(Health.CRITICAL, what + " is " + state + tail);
+            b.add(Health.CRITICAL, told ? "health.state.because" : "health.state", kind, state, details);
         } else if (BUSY_STATES.contains(state)) {
-            b.add(Health.WARNING, what + " is " + state + tail + " (operations wait until it ends)");
+            b.add(Health.WARNING, told ? "health.state.busyBecause" : "health.state.busy", kind, state, details);
         } else {
-            b.add(Health.WARNING, what + " is " + state + tail);
+            b.add(Health.WARNING, told ? "health.state.because" : "health.state", kind, state, details);
         }
     }
 
     public Verdict dbSystem(String state, String details) {
         Builder b = new Builder();
-        lifecycle(b, "DB system", state, details);
+        lifecycle(b, "health.what.dbSystem", state, details);
         return b.build();
     }
 
     public Verdict database(String state, String details, DataGuardMember dg) {
         Builder b = new Builder();
-        lifecycle(b, "Database", state, details);
+        lifecycle(b, "health.what.database", state, details);
         if (dg != null && dg.isStandby() && !"DISABLED_STANDBY".equals(dg.role())) {
             long lag = dg.applyLagSeconds();
             if (lag < 0) {
-                b.add(Health.WARNING, "Apply lag is not reported" + (dg.applyLag() == null ? "" : " ('" + dg.applyLag() + "')")
-                        + "; check the standby's redo apply");
+                if (dg.applyLag() == null) {
+                    b.add(Health.WARNING, "health.lag.notReported");
+                } else {
+                    b.add(Health.WARNING, "health.lag.unreadable", dg.applyLag());
+                }
             } else if (lag > applyLagCritical.toSeconds()) {
-                b.add(Health.CRITICAL, "Apply lag " + dg.applyLag() + " is over " + human(applyLagCritical)
-                        + ": the standby is far behind; check redo transport and apply");
+                b.add(Health.CRITICAL, "health.lag.critical", Duration.ofSeconds(lag), applyLagCritical);
             } else if (lag > applyLagWarning.toSeconds()) {
-                b.add(Health.WARNING, "Apply lag " + dg.applyLag() + " is over " + human(applyLagWarning));
+                b.add(Health.WARNING, "health.lag.warning", Duration.ofSeconds(lag), applyLagWarning);
             }
         }
         if (dg != null && "DISABLED_STANDBY".equals(dg.role())) {
-            b.add(Health.CRITICAL, "Disabled standby after a failover: reinstate it to restore protection");
+            b.add(Health.CRITICAL, "health.disabledStandby");
         }
         if (dg != null && dg.switchoverReadiness() != null && !dg.switchoverReadiness().equals("HEALTHY")) {
-            b.add(Health.WARNING, "OCI says switchover readiness is " + dg.switchoverReadiness()
-                    + (dg.switchoverMessage() == null ? "" : ": " + dg.switchoverMessage()));
+            if (dg.switchoverMessage() == null) {
+                b.add(Health.WARNING, "health.switchoverReadiness", dg.switchoverReadiness());
+            } else {
+                b.add(Health.WARNING, "health.switchoverReadiness.because", dg.switchoverReadiness(), dg.switchoverMessage());
+            }
         }
         return b.build();
     }
@@ -93,7 +102,8 @@ public record HealthRules(Duration applyLagWarning, Duration applyLagCritical, D
     /**
      * A database's health with its backup freshness: WARNING when the last good backup is older than
      * {@link #backupWarning}, or when the last attempt failed after the last success. A standby with no
-     * backup on record is not flagged (Data Guard pairs are usually backed up on the primary).
+     * backup on record is not flagged (Data Guard pairs are usually backed up on the primary). Its
+     * reasons have keys that start with {@code health.backup.}.
      */
     public Verdict database(String state, String details, DataGuardMember dg, java.time.Instant lastBackup,
                             java.time.Instant lastFailedBackup, java.time.Instant now) {
@@ -104,31 +114,27 @@ public record HealthRules(Duration applyLagWarning, Duration applyLagCritical, D
         boolean standby = dg != null && dg.isStandby();
         if (lastBackup == null) {
             if (!standby) {
-                b.add(Health.WARNING, lastFailedBackup == null ? "No backup on record: enable automatic backups or take one"
-                        : "No successful backup on record; the last attempt failed at " + stamp(lastFailedBackup));
+                if (lastFailedBackup == null) {
+                    b.add(Health.WARNING, "health.backup.none");
+                } else {
+                    b.add(Health.WARNING, "health.backup.noneGood", lastFailedBackup);
+                }
             }
         } else {
             Duration age = Duration.between(lastBackup, now);
             if (age.compareTo(backupWarning) > 0) {
-                b.add(Health.WARNING, "Last good backup " + hours(age) + " ago (" + stamp(lastBackup) + "), older than "
-                        + hours(backupWarning) + ": check the automatic backups in Backups");
+                b.add(Health.WARNING, "health.backup.old", Duration.ofHours(age.toHours()), lastBackup, backupWarning);
             }
             if (lastFailedBackup != null && lastFailedBackup.isAfter(lastBackup)) {
-                b.add(Health.WARNING, "The last backup attempt failed (" + stamp(lastFailedBackup)
-                        + ") after the last good one (" + stamp(lastBackup) + "): see Backups for the error");
+                b.add(Health.WARNING, "health.backup.lastFailed", lastFailedBackup, lastBackup);
             }
         }
         return b.build();
     }
 
-    private static String hours(Duration d) {
-        long h = d.toHours();
-        return h >= 48 ? (h / 24) + " d " + (h % 24) + " h" : h + " h";
-    }
-
-    private static String stamp(java.time.Instant t) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(t);
+    /** Whether a reason is about backups (the Backups dialog shows those). */
+    public static boolean aboutBackups(Notice reason) {
+        return reason.key().startsWith("health.backup.");
     }
 
     public HealthRules withBackupWarning(Duration d) {
@@ -141,16 +147,11 @@ public record HealthRules(Duration applyLagWarning, Duration applyLagCritical, D
 
     public Verdict pdb(String state, String openMode, String cdbRole) {
         Builder b = new Builder();
-        lifecycle(b, "PDB", state, null);
+        lifecycle(b, "health.what.pdb", state, null);
         boolean primary = cdbRole == null || cdbRole.equals("PRIMARY");
         if (primary && openMode != null && !openMode.equals("READ_WRITE")) {
-            b.add(Health.WARNING, "PDB is open " + openMode + " on a primary; applications cannot write");
+            b.add(Health.WARNING, "health.pdbNotWritable", openMode);
         }
         return b.build();
-    }
-
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : s + " s";
     }
 }

@@ -51,13 +51,22 @@ public final class DemoDatabases implements AutoCloseable {
             Thread.ofPlatform().daemon().name("demo-databases").factory());
     private final SecureRandom random = new SecureRandom();
 
-    private DemoDatabases(SimFleet fleet) {
+    /** The group of the own-host databases (the DBA's data, worded by the UI). */
+    private final String group;
+
+    private DemoDatabases(SimFleet fleet, String group) {
         this.fleet = fleet;
+        this.group = group;
     }
 
     /** Creates the databases and starts moving their values every {@code tick}. */
     public static DemoDatabases start(SimFleet fleet, Duration tick) throws SQLException {
-        DemoDatabases d = new DemoDatabases(fleet);
+        return start(fleet, tick, "On-premises");
+    }
+
+    /** @param group the group of the own-host databases, as the DBA reads it */
+    public static DemoDatabases start(SimFleet fleet, Duration tick, String group) throws SQLException {
+        DemoDatabases d = new DemoDatabases(fleet, group);
         String run = Long.toHexString(d.random.nextLong());
         if (!fleet.pairs().isEmpty()) {
             SimFleet.Pair p = fleet.pairs().getFirst();
@@ -68,9 +77,9 @@ public final class DemoDatabases implements AutoCloseable {
                         db.dbUniqueName(), fleet.dbSystem(db.dbSystemId()).hostname(), 52, 61, 0));
             }
         }
-        d.demos.add(new Demo(target("demo-erp", "ERPPRD", "On-premises", "jdbc:h2:mem:demo-erp-" + run + OPTIONS, ""),
+        d.demos.add(new Demo(target("demo-erp", "ERPPRD", group, "jdbc:h2:mem:demo-erp-" + run + OPTIONS, ""),
                 null, "ERPPRD", "ERPPRD_dc1", "erp-db01.dc1.example.com", 78, 84, 0));
-        d.demos.add(new Demo(target("demo-erp-stby", "ERPPRD_dc2", "On-premises",
+        d.demos.add(new Demo(target("demo-erp-stby", "ERPPRD_dc2", group,
                 "jdbc:h2:mem:demo-erp-stby-" + run + OPTIONS, ""),
                 null, "ERPPRD", "ERPPRD_dc2", "erp-db01.dc2.example.com", 64, 84, 420));
         for (Demo demo : d.demos) {
@@ -96,7 +105,7 @@ public final class DemoDatabases implements AutoCloseable {
     /** The demo's targets plus one where nothing listens (its connection error is the point). */
     public List<DirectTarget> targets() {
         List<DirectTarget> out = new ArrayList<>(demos.stream().map(Demo::target).toList());
-        out.add(new DirectTarget("demo-hr-legacy", "HRLEGACY", "On-premises", DirectTarget.ConnectKind.EZCONNECT,
+        out.add(new DirectTarget("demo-hr-legacy", "HRLEGACY", group, DirectTarget.ConnectKind.EZCONNECT,
                 "127.0.0.1:1/HRLEGACY", "", "", "FLEETMON", DirectTarget.Role.NORMAL, ""));
         return out;
     }

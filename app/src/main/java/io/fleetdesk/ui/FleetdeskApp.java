@@ -63,20 +63,19 @@ public final class FleetdeskApp extends Application {
         }
     }
 
-    /** Builds and shows the main window on a stage and starts reading the fleet; also used by UI tests. */
+    /** Builds and shows the main window on a stage with the user's own settings and audit log. */
     public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options) throws IOException {
-        return openMainWindow(stage, options, SettingsStore.standard());
+        return openMainWindow(stage, options, SettingsStore.standard(),
+                new io.fleetdesk.ops.AuditLog(io.fleetdesk.app.AppFolders.data()));
     }
 
-    public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options, SettingsStore settings)
-            throws IOException {
-        return openMainWindow(stage, options, settings, new io.fleetdesk.ops.AuditLog(io.fleetdesk.app.AppFolders.data()));
-    }
-
-    /** With an audit log of its own (tests give each run a fresh one). */
+    /**
+     * With settings and an audit log of its own: tests and benchmarks give each run fresh folders, and
+     * never the user's (there is no overload that would fall back to them).
+     */
     public static FleetViewModel openMainWindow(Stage stage, LaunchOptions options, SettingsStore settings,
                                                 io.fleetdesk.ops.AuditLog audit) throws IOException {
-        FleetViewModel vm = new FleetViewModel(options, settings, audit);
+        FleetViewModel vm = new FleetViewModel(options, settings, audit, javafx.application.Platform::runLater);
         ThemeManager[] theme = new ThemeManager[1];
         FXMLLoader loader = new FXMLLoader(FleetController.class.getResource("FleetView.fxml"), Messages.bundle());
         loader.setControllerFactory(type -> {
@@ -99,7 +98,7 @@ public final class FleetdeskApp extends Application {
                 () -> root.lookup("#filterField").requestFocus());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), vm::rediscoverNow);
-        stage.titleProperty().bind(vm.activeProfileProperty().map(p -> Messages.get("app.title", p)));
+        stage.titleProperty().bind(vm.activeProfileProperty().map(p -> Messages.get("app.title", Messages.profile(p))));
         // The window and task-bar icon, rendered from icons/fleetdesk.svg (packaging/render-icons.sh).
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var png = FleetdeskApp.class.getResourceAsStream("/rendered/fleetdesk-" + size + ".png");
@@ -108,12 +107,17 @@ public final class FleetdeskApp extends Application {
             }
         }
         stage.setScene(scene);
-        AppSettings.WindowBounds wb = vm.savedWindow();
-        if (wb != null && !javafx.stage.Screen.getScreensForRectangle(wb.x(), wb.y(), wb.width(), wb.height()).isEmpty()) {
+        AppSettings.WindowBounds saved = vm.savedWindow();
+        if (saved != null) {
+            List<javafx.geometry.Rectangle2D> screens = new java.util.ArrayList<>();
+            screens.add(screen);
+            javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getVisualBounds)
+                    .filter(b -> !b.equals(screen)).forEach(screens::add);
+            AppSettings.WindowBounds wb = io.fleetdesk.ui.common.WindowPlacement.clamp(saved, screens);
             stage.setX(wb.x());
             stage.setY(wb.y());
-            stage.setWidth(Math.min(wb.width(), screen.getWidth()));
-            stage.setHeight(Math.min(wb.height(), screen.getHeight()));
+            stage.setWidth(wb.width());
+            stage.setHeight(wb.height());
             stage.setMaximized(wb.maximized());
         }
         FleetController controller = loader.getController();

@@ -1,5 +1,7 @@
 package io.fleetdesk.app;
 
+import io.fleetdesk.support.En;
+
 import io.fleetdesk.ui.common.LaunchOptions;
 import io.fleetdesk.ui.common.Theme;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,8 @@ class SettingsStoreTest {
         Files.writeString(dir.resolve("settings.json"), "{ \"theme\": ");
         SettingsStore store = new SettingsStore(dir);
         assertEquals(AppSettings.DEFAULTS, store.load());
-        assertTrue(store.loadProblem().contains(dir.resolve("settings.json").toString())
-                && store.loadProblem().contains("defaults"), store.loadProblem());
+        assertTrue(En.of(store.loadProblem()).contains(dir.resolve("settings.json").toString())
+                && En.of(store.loadProblem()).contains("defaults"), En.of(store.loadProblem()));
     }
 
     @Test
@@ -59,7 +61,7 @@ class SettingsStoreTest {
             kept = files.filter(f -> f.getFileName().toString().startsWith("settings.unreadable-")).findFirst().orElseThrow();
         }
         assertEquals(unreadable, Files.readString(kept), "the DBA's file is kept as it was");
-        assertTrue(store.loadProblem().contains(kept.toString()), store.loadProblem());
+        assertTrue(En.of(store.loadProblem()).contains(kept.toString()), En.of(store.loadProblem()));
         assertNull(store.save(AppSettings.DEFAULTS.withTheme("light")));
         assertEquals(unreadable, Files.readString(kept), "a save writes settings.json, never the kept copy");
     }

@@ -63,13 +63,16 @@ public final class FxStallBenchmark {
             return s;
         }, null);
 
+        Path scratch = java.nio.file.Files.createTempDirectory("fleetdesk-bench");
         AtomicReference<FleetViewModel> vm = new AtomicReference<>();
         List<Long> loadGaps = new ArrayList<>();
         List<Long> storm = gaps(Duration.ofSeconds(seconds), () -> {
             Stage s = new Stage();
             try {
+                // Its own settings and audit log: a benchmark never touches the user's own.
                 vm.set(FleetdeskApp.openMainWindow(s, new LaunchOptions(null, Path.of("no-such-oci-config"), Theme.LIGHT,
-                        Duration.ofSeconds(2), size, 7L)));
+                        Duration.ofSeconds(2), size, 7L), new io.fleetdesk.app.SettingsStore(scratch.resolve("settings")),
+                        new io.fleetdesk.ops.AuditLog(scratch.resolve("data"))));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -93,8 +96,12 @@ public final class FxStallBenchmark {
         Files.createDirectories(file.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
-        Platform.runLater(() -> vm.get().close());
-        Thread.sleep(500);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> {
+            vm.get().close();
+            closed.countDown();
+        });
+        closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
         System.exit(0);
     }
 

@@ -1,5 +1,6 @@
 package io.fleetdesk.bench;
 
+import io.fleetdesk.support.En;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fleetdesk.model.DirectTarget;
@@ -103,7 +104,7 @@ public final class SoakRun {
                     }
                     int n = done.incrementAndGet();
                     // A policy refusal (the demo's payments compartment) is an answer, not a failure.
-                    List<String> failed = u.snapshot().errors().stream().filter(e -> !e.contains(" refused (")).toList();
+                    List<String> failed = En.of(u.snapshot().errors()).stream().filter(e -> !e.contains(" refused (")).toList();
                     if (!failed.isEmpty()) {
                         failedCycles.incrementAndGet();
                         synchronized (failures) {

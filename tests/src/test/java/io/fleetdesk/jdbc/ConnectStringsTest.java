@@ -25,7 +25,7 @@ class ConnectStringsTest {
     }
 
     private static String problem(DirectTarget t, Map<String, String> env) {
-        return assertThrows(ConnectStrings.InvalidTarget.class, () -> ConnectStrings.resolve(t, env)).getMessage();
+        return io.fleetdesk.support.En.of(assertThrows(ConnectStrings.InvalidTarget.class, () -> ConnectStrings.resolve(t, env)).notice());
     }
 
     @Test

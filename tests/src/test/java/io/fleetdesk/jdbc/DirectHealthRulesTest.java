@@ -1,5 +1,6 @@
 package io.fleetdesk.jdbc;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.Health;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class DirectHealthRulesTest {
     @Test
     void aHealthyDatabaseIsOk() {
         var v = rules.evaluate(answers("STARTED", Duration.ofSeconds(5), List.of(), 50, 40, 0));
-        assertEquals(Health.OK, v.health(), v.reasons().toString());
+        assertEquals(Health.OK, v.health(), En.of(v.reasons()).toString());
     }
 
     @Test
@@ -36,20 +37,20 @@ class DirectHealthRulesTest {
         assertEquals(Health.WARNING, rules.evaluate(answers("STARTED", Duration.ofSeconds(45), List.of(), 50, 40, 0)).health());
         var lag = rules.evaluate(answers("STARTED", Duration.ofMinutes(7), List.of(), 50, 40, 0));
         assertEquals(Health.CRITICAL, lag.health());
-        assertTrue(lag.reasons().getFirst().contains("Apply lag 7 min 0 s"), lag.reasons().toString());
+        assertTrue(En.of(lag.reasons()).getFirst().contains("Apply lag 7 min (V$DATAGUARD_STATS) is over 5 min"), En.of(lag.reasons()).toString());
         var fra = rules.evaluate(answers("STARTED", null, List.of(), 96, 40, 0));
         assertEquals(Health.CRITICAL, fra.health());
-        assertTrue(fra.reasons().getFirst().contains("96 % full") && fra.reasons().getFirst().contains("DB_RECOVERY_FILE_DEST_SIZE"));
+        assertTrue(En.of(fra.reasons()).getFirst().contains("96 % full") && En.of(fra.reasons()).getFirst().contains("DB_RECOVERY_FILE_DEST_SIZE"));
         assertEquals(Health.WARNING, rules.evaluate(answers("STARTED", null, List.of(), 81, 40, 0)).health());
         assertEquals(Health.WARNING, rules.evaluate(answers("STARTED", null, List.of(), 50, 86, 0)).health());
         assertEquals(Health.CRITICAL, rules.evaluate(answers("STARTED", null, List.of(), 50, 96, 0)).health());
         var blocked = rules.evaluate(answers("STARTED", null, List.of(), 50, 40, 2));
         assertEquals(Health.WARNING, blocked.health());
-        assertTrue(blocked.reasons().getFirst().startsWith("2 session(s) are blocked"));
+        assertTrue(En.of(blocked.reasons()).getFirst().startsWith("2 session(s) are blocked"));
         var archiver = rules.evaluate(answers("FAILED", null, List.of(), 50, 40, 0));
         assertEquals(Health.CRITICAL, archiver.health());
         var gap = rules.evaluate(answers("STARTED", null, List.of(new Probes.ArchiveGap(1, 10, 12)), 50, 40, 0));
         assertEquals(Health.CRITICAL, gap.health());
-        assertTrue(gap.reasons().getFirst().contains("sequences 10 to 12"));
+        assertTrue(En.of(gap.reasons()).getFirst().contains("sequences 10 to 12"));
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdesk.jdbc;
 
+import io.fleetdesk.support.En;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -18,22 +19,22 @@ class OraErrorsTest {
     void theConnectionErrorsADbaMeetsAreExplainedWithWhatToDo() {
         var bad = explain("ORA-01017: invalid credential or not authorized; logon denied", 1017);
         assertEquals("ORA-01017", bad.code());
-        assertTrue(bad.fix().contains("SYSDG"), bad.fix());
-        assertTrue(explain("ORA-12541: Cannot connect. No listener at host db1 port 1521.", 12541).fix()
+        assertTrue(En.of(bad.fix()).contains("SYSDG"), En.of(bad.fix()));
+        assertTrue(En.of(explain("ORA-12541: Cannot connect. No listener at host db1 port 1521.", 12541).fix())
                 .contains("lsnrctl status"));
-        assertTrue(explain("ORA-12514: Cannot connect to database. Service SALES is not registered with the listener",
-                12514).fix().contains("lsnrctl services"));
-        assertTrue(explain("ORA-12505: Cannot connect to database. SID ORCL is not registered", 12505).fix()
+        assertTrue(En.of(explain("ORA-12514: Cannot connect to database. Service SALES is not registered with the listener",
+                12514).fix()).contains("lsnrctl services"));
+        assertTrue(En.of(explain("ORA-12505: Cannot connect to database. SID ORCL is not registered", 12505).fix())
                 .contains("service name"));
-        assertTrue(explain("ORA-01034: ORACLE not available", 1034).fix().contains("STARTUP"));
-        assertTrue(explain("ORA-28000: The account is locked.", 28000).fix().contains("ALTER USER FLEETMON ACCOUNT UNLOCK"));
+        assertTrue(En.of(explain("ORA-01034: ORACLE not available", 1034).fix()).contains("STARTUP"));
+        assertTrue(En.of(explain("ORA-28000: The account is locked.", 28000).fix()).contains("ALTER USER FLEETMON ACCOUNT UNLOCK"));
     }
 
     @Test
     void aMissingPrivilegeNamesTheGrantForThatUser() {
         var e = explain("ORA-01031: insufficient privileges", 1031);
-        assertTrue(e.fix().contains("GRANT SELECT_CATALOG_ROLE TO FLEETMON;"), e.fix());
-        assertTrue(e.line().startsWith("ORA-01031: The user lacks a privilege"), e.line());
+        assertTrue(En.of(e.fix()).contains("GRANT SELECT_CATALOG_ROLE TO FLEETMON;"), En.of(e.fix()));
+        assertTrue(En.of(e.line()).startsWith("ORA-01031: The user lacks a privilege"), En.of(e.line()));
     }
 
     @Test
@@ -51,10 +52,10 @@ class OraErrorsTest {
                 + " out after 4001ms", "28000", 28000, h2);
         var timeout = OraErrors.explain(pool, "x");
         assertEquals(null, timeout.code(), "HikariCP copies the cause's vendor code onto its timeout: not an ORA- number either");
-        assertTrue(timeout.what().startsWith("Wrong user name or password"), timeout.what());
+        assertTrue(En.of(timeout.what()).startsWith("Wrong user name or password"), En.of(timeout.what()));
         var unknown = explain("ORA-00600: internal error code, arguments: [kdsgrp1]", 600);
         assertEquals("ORA-00600", unknown.code());
-        assertTrue(unknown.what().startsWith("ORA-00600: internal error code"), unknown.what());
-        assertEquals("See the log for details.", OraErrors.explain(new IllegalStateException("boom"), "x").fix());
+        assertTrue(En.of(unknown.what()).startsWith("ORA-00600: internal error code"), En.of(unknown.what()));
+        assertEquals("See the log for details.", En.of(OraErrors.explain(new IllegalStateException("boom"), "x").fix()));
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdesk.jdbc;
 
+import io.fleetdesk.support.En;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -72,7 +73,7 @@ class ProbesTest {
                     new Probes.RedoLogGroup(false, 1, 3, mb200), new Probes.RedoLogGroup(true, 0, 13, 104857600L),
                     new Probes.RedoLogGroup(true, 1, 11, mb200), new Probes.RedoLogGroup(true, 1, 12, mb200)),
                     logs.groups());
-            assertEquals(2, logs.shortfalls().size(), logs.shortfalls().toString());
+            assertEquals(2, En.of(logs.shortfalls()).size(), En.of(logs.shortfalls()).toString());
             Probes.AwrSnapshot awr = Probes.awrSnapshot(c, Q);
             assertEquals(8812L, awr.snapId());
             assertNotNull(awr.endIntervalTime());
@@ -92,21 +93,21 @@ class ProbesTest {
                 rac.add(new Probes.RedoLogGroup(true, t, 100 + t * 10 + g, 512 * mb));
             }
         }
-        assertEquals(List.of(), new Probes.StandbyLogs(rac).shortfalls());
+        assertEquals(List.of(), En.of(new Probes.StandbyLogs(rac).shortfalls()));
 
         // Thread 2 has only three, but an unassigned (thread 0) group of the right size makes up for it.
         rac.removeIf(g -> g.standby() && g.group() == 123);
-        List<String> short1 = new Probes.StandbyLogs(rac).shortfalls();
+        List<String> short1 = En.of(new Probes.StandbyLogs(rac).shortfalls());
         assertEquals(1, short1.size(), short1.toString());
         assertTrue(short1.getFirst().startsWith("Thread 2 has 3 usable standby redo log groups for 3 online: 4 wanted. Add 1"),
                 short1.getFirst());
         assertTrue(short1.getFirst().contains("ADD STANDBY LOGFILE THREAD 2 SIZE 512M"), short1.getFirst());
         rac.add(new Probes.RedoLogGroup(true, 0, 200, 512 * mb));
-        assertEquals(List.of(), new Probes.StandbyLogs(rac).shortfalls());
+        assertEquals(List.of(), En.of(new Probes.StandbyLogs(rac).shortfalls()));
 
         // None at all: said per thread, with the statement to add them.
         List<Probes.RedoLogGroup> none = rac.stream().filter(g -> !g.standby()).toList();
-        List<String> missing = new Probes.StandbyLogs(none).shortfalls();
+        List<String> missing = En.of(new Probes.StandbyLogs(none).shortfalls());
         assertEquals(2, missing.size(), missing.toString());
         assertTrue(missing.getFirst().startsWith("Thread 1 has 0 usable standby redo log groups for 3 online: 4 wanted. Add 4"),
                 missing.getFirst());
@@ -156,8 +157,8 @@ class ProbesTest {
                 assertTrue(took.toMillis() < 8000, "gave up after " + took.toMillis() + " ms");
                 OraErrors.Explanation why = OraErrors.explain((SQLException) result, "fleetmon");
                 // Explained in words either way: the driver's ORA- code, or the pool's deadline.
-                assertTrue(why.code() != null || why.what().contains("did not answer"), why.toString());
-                assertTrue(!why.fix().equals("See the log for details."), why.toString());
+                assertTrue(why.code() != null || En.of(why.what()).contains("did not answer"), why.toString());
+                assertTrue(!En.of(why.fix()).equals("See the log for details."), why.toString());
             }
             for (Socket s : held) {
                 s.close();

@@ -1,5 +1,6 @@
 package io.fleetdesk.oci;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.Backup;
 import io.fleetdesk.model.BackupConfig;
 import io.fleetdesk.sim.FaultPlan;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,14 +45,9 @@ class BackupsApiTest {
         h.close();
     }
 
-    private WorkRequestsApi.WorkRequestProgress follow(String id) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        WorkRequestsApi.WorkRequestProgress p;
-        do {
-            Thread.sleep(100);
-            p = api.workRequest(id);
-        } while (!p.ended() && System.nanoTime() < end);
-        return p;
+    private WorkRequestsApi.WorkRequestProgress follow(String id) {
+        return await("work request " + id + " ends").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.workRequest(id), WorkRequestsApi.WorkRequestProgress::ended);
     }
 
     @Test
@@ -100,7 +97,7 @@ class BackupsApiTest {
         Backup auto = api.list(db.id()).stream().filter(Backup::automatic).findFirst().orElseThrow();
         OciApiException refused = assertThrows(OciApiException.class, () -> api.delete(auto.id()));
         assertEquals(400, refused.status());
-        assertTrue(refused.userMessage().contains("Automatic backups cannot be deleted"), refused.userMessage());
+        assertTrue(En.of(refused.notice()).contains("Automatic backups cannot be deleted"), En.of(refused.notice()));
 
         WorkRequestsApi.Submitted del = api.delete(done.id());
         assertNotNull(del.workRequestId());
@@ -124,9 +121,9 @@ class BackupsApiTest {
         OciApiException tooOld = assertThrows(OciApiException.class, () -> api.restore(db.id(),
                 new BackupsApi.ToTimestamp(fleet.clock().now().minus(Duration.ofDays(40)))));
         assertEquals(400, tooOld.status());
-        assertTrue(tooOld.userMessage().contains("recovery window"), tooOld.userMessage());
+        assertTrue(En.of(tooOld.notice()).contains("recovery window"), En.of(tooOld.notice()));
         OciApiException badScn = assertThrows(OciApiException.class, () -> api.restore(db.id(), new BackupsApi.ToScn("12a")));
-        assertTrue(badScn.userMessage().contains("databaseSCN must be a number"));
+        assertTrue(En.of(badScn.notice()).contains("databaseSCN must be a number"));
 
         WorkRequestsApi.Submitted s = api.restore(db.id(), new BackupsApi.ToTimestamp(fleet.clock().now()
                 .minus(Duration.ofHours(3))));

@@ -1,5 +1,6 @@
 package io.fleetdesk.oci;
 
+import io.fleetdesk.support.En;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,13 +80,13 @@ class ConfigProfilesBadInputTest {
         assertEquals("eu-frankfurt-1", p.region());
         Files.delete(token);
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "SESSION"));
-        assertTrue(e.getMessage().contains("oci session authenticate"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("oci session authenticate"), En.of(e.notice()));
     }
 
     @Test
     void aMissingConfigFileSaysHowToCreateOne() {
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(dir.resolve("nope"), "DEFAULT"));
-        assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("oci setup config"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("does not exist") && En.of(e.notice()).contains("oci setup config"), En.of(e.notice()));
         assertTrue(assertDoesNotThrowNames(dir.resolve("nope")).isEmpty());
     }
 
@@ -101,35 +102,35 @@ class ConfigProfilesBadInputTest {
     void aMalformedConfigFileIsCalledMalformed() throws Exception {
         Path c = config("this is not\nan ini file = at all\n");
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
-        assertTrue(e.getMessage().contains("malformed"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("malformed"), En.of(e.notice()));
     }
 
     @Test
     void anUnknownProfileListsTheOnesThatExist() throws Exception {
         Path c = config(profile("DEFAULT", key().toString(), ""));
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "PRDO"));
-        assertTrue(e.getMessage().contains("[PRDO] is not in") && e.getMessage().contains("DEFAULT"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("[PRDO] is not in") && En.of(e.notice()).contains("DEFAULT"), En.of(e.notice()));
     }
 
     @Test
     void aMissingKeyFileIsNamed() throws Exception {
         Path c = config(profile("DEFAULT", dir.resolve("gone.pem").toString(), ""));
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
-        assertTrue(e.getMessage().contains("gone.pem") && e.getMessage().contains("does not exist"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("gone.pem") && En.of(e.notice()).contains("does not exist"), En.of(e.notice()));
     }
 
     @Test
     void aMissingRequiredKeyIsNamed() throws Exception {
         Path c = config("[DEFAULT]\nuser=ocid1.user.oc1..a\nfingerprint=aa\nregion=us-ashburn-1\nkey_file=" + key() + "\n");
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
-        assertTrue(e.getMessage().contains("has no 'tenancy'"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("has no 'tenancy'"), En.of(e.notice()));
     }
 
     @Test
     void anUnknownRegionIsNamed() throws Exception {
         Path c = config(profile("DEFAULT", key().toString(), "").replace("us-ashburn-1", "mars-olympus-1"));
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
-        assertTrue(e.getMessage().contains("mars-olympus-1") && e.getMessage().contains("not a known OCI region"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("mars-olympus-1") && En.of(e.notice()).contains("not a known OCI region"), En.of(e.notice()));
     }
 
     @Test
@@ -138,7 +139,7 @@ class ConfigProfilesBadInputTest {
         Files.writeString(k, "hello");
         Path c = config(profile("DEFAULT", k.toString(), ""));
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
-        assertTrue(e.getMessage().contains("not a readable PEM private key"), e.getMessage());
+        assertTrue(En.of(e.notice()).contains("not a readable PEM private key"), En.of(e.notice()));
     }
 
     @Test
@@ -160,8 +161,8 @@ class ConfigProfilesBadInputTest {
         Files.writeString(k, pem("ENCRYPTED PRIVATE KEY", der));
         Path c = config(profile("DEFAULT", k.toString(), "pass_phrase=wrong-one\n"));
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "DEFAULT"));
-        assertTrue(e.getMessage().contains("encrypted") && e.getMessage().contains("pass_phrase"), e.getMessage());
-        assertTrue(!e.getMessage().contains("wrong-one"), "the passphrase itself must never be shown");
+        assertTrue(En.of(e.notice()).contains("encrypted") && En.of(e.notice()).contains("pass_phrase"), En.of(e.notice()));
+        assertTrue(!En.of(e.notice()).contains("wrong-one"), "the passphrase itself must never be shown");
     }
 
     @Test
@@ -171,12 +172,12 @@ class ConfigProfilesBadInputTest {
                 "not a url at all", "ftp://database.example.com", "https:///nohost")) {
             Path c = config(profile("PROD", k, "fleetdesk_endpoint=" + bad + "\n"));
             ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(c, "PROD"), bad);
-            assertTrue(e.getMessage().contains("fleetdesk_endpoint") && e.getMessage().contains("[PROD]"), e.getMessage());
+            assertTrue(En.of(e.notice()).contains("fleetdesk_endpoint") && En.of(e.notice()).contains("[PROD]"), En.of(e.notice()));
         }
         Path plain = config(profile("PROD", k, "fleetdesk_workrequests_endpoint=http://10.0.0.5\n"));
         ProfileException e = assertThrows(ProfileException.class, () -> OciConfigProfiles.load(plain, "PROD"));
-        assertTrue(e.getMessage().contains("https") && e.getMessage().contains("fleetdesk_workrequests_endpoint"),
-                e.getMessage());
+        assertTrue(En.of(e.notice()).contains("https") && En.of(e.notice()).contains("fleetdesk_workrequests_endpoint"),
+                En.of(e.notice()));
         // https anywhere, and plain http to this computer (a local simulator or tunnel), are fine.
         Path ok = config(profile("PROD", k, "fleetdesk_endpoint=https://database.{region}.oraclecloud.com\n"
                 + "fleetdesk_identity_endpoint=http://127.0.0.1:18080\nfleetdesk_workrequests_endpoint=http://localhost:9\n"));
@@ -201,8 +202,8 @@ class ConfigProfilesBadInputTest {
         try (SdkRegionApi api = new SdkRegionApi(p, "us-ashburn-1", SdkRegionApi.Settings.defaults(), d -> { })) {
             OciApiException e = assertThrows(OciApiException.class, () -> api.listDbSystems("ocid1.tenancy.oc1..tttt", null));
             assertEquals("database.us-ashburn-1.oraclecloud.invalid", e.unknownHost());
-            assertTrue(e.userMessage().contains("host name database.us-ashburn-1.oraclecloud.invalid is unknown")
-                    && e.userMessage().contains("fleetdesk_endpoint"), e.userMessage());
+            assertTrue(En.of(e.notice()).contains("host name database.us-ashburn-1.oraclecloud.invalid is unknown")
+                    && En.of(e.notice()).contains("fleetdesk_endpoint"), En.of(e.notice()));
             assertTrue(!e.isRetryable(), "trying again will not make the name resolve");
         }
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,15 +40,14 @@ class DataGuardOperationsApiTest {
         h.close();
     }
 
-    private List<DataGuardOperationsApi.WorkRequestProgress> follow(String id) throws InterruptedException {
+    private List<DataGuardOperationsApi.WorkRequestProgress> follow(String id) {
         List<DataGuardOperationsApi.WorkRequestProgress> seen = new ArrayList<>();
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        DataGuardOperationsApi.WorkRequestProgress p;
-        do {
-            Thread.sleep(150);
-            p = api.workRequest(id);
-            seen.add(p);
-        } while (!p.ended() && System.nanoTime() < end);
+        await("work request " + id + " ends").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(150))
+                .until(() -> {
+                    DataGuardOperationsApi.WorkRequestProgress p = api.workRequest(id);
+                    seen.add(p);
+                    return p;
+                }, DataGuardOperationsApi.WorkRequestProgress::ended);
         return seen;
     }
 

@@ -123,7 +123,7 @@ class TenancyDiscoveryTest {
                 Notice n = l.problems().getFirst();
                 assertEquals("discovery.compartmentsRefusedNamed", n.key());
                 assertTrue(n.args().getFirst().toString().startsWith("404 NotAuthorizedOrNotFound"), n.toString());
-                assertEquals("crm", n.args().get(1));
+                assertEquals(java.util.List.of("crm"), n.args().get(1), "the named compartments, as a list the UI joins");
                 String worded = Messages.of(n);
                 assertTrue(worded.contains("inspect compartments in tenancy") && worded.contains("The tenancy's compartments"),
                         worded);

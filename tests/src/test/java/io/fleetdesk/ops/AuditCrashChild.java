@@ -12,6 +12,7 @@ public final class AuditCrashChild {
                 Map.of("targetDbUniqueName", "ERP_fra1"));
         System.out.println("INTENT-WRITTEN");
         System.out.flush();
-        Thread.sleep(60_000); // "the request is in flight" when the parent kills us
+        // "The request is in flight" when the parent kills us: block until then (at most a minute).
+        new java.util.concurrent.CountDownLatch(1).await(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdesk.ops;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.DataGuardMember;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
@@ -57,12 +58,12 @@ class DataGuardPrechecksTest {
         assertEquals(Verdict.PASS, check(r.checks(), "lag.apply").verdict());
         Check verify = check(r.checks(), "sql.verify");
         assertEquals(Verdict.NOT_CHECKED, verify.verdict());
-        assertTrue(verify.title().contains("SWITCHOVER TO SALES_B VERIFY"), verify.title());
-        assertTrue(verify.advice().contains("ORA-16470") && verify.advice().contains("ORA-16475"), verify.advice());
-        assertTrue(check(r.checks(), "sql.switchoverStatus").advice().contains("TO STANDBY or SESSIONS ACTIVE"));
+        assertTrue(En.of(verify.title()).contains("SWITCHOVER TO SALES_B VERIFY"), En.of(verify.title()));
+        assertTrue(En.of(verify.advice()).contains("ORA-16470") && En.of(verify.advice()).contains("ORA-16475"), En.of(verify.advice()));
+        assertTrue(En.of(check(r.checks(), "sql.switchoverStatus").advice()).contains("TO STANDBY or SESSIONS ACTIVE"));
         Check logs = check(r.checks(), "sql.standbyLogs");
         assertEquals(Verdict.NOT_CHECKED, logs.verdict());
-        assertTrue(logs.advice().contains("FROM V$STANDBY_LOG"), logs.advice());
+        assertTrue(En.of(logs.advice()).contains("FROM V$STANDBY_LOG"), En.of(logs.advice()));
     }
 
     @Test
@@ -81,25 +82,25 @@ class DataGuardPrechecksTest {
                     "the linked connection reaches the standby it is linked to");
             Check gap = check(r.checks(), "sql.archiveGap");
             assertEquals(Verdict.FAIL, gap.verdict());
-            assertEquals("thread 1: 4120–4123", gap.measured());
+            assertEquals("thread 1: 4120–4123", En.of(gap.measured()));
             assertTrue(r.blocked(), "a gap blocks Next");
             Check stats = check(r.checks(), "sql.dataguardStats");
             assertEquals(Verdict.WARN, stats.verdict());
-            assertTrue(stats.measured().startsWith("apply 67 s, transport 2 s"), stats.measured());
+            assertTrue(En.of(stats.measured()).startsWith("apply 67 s, transport 2 s"), En.of(stats.measured()));
             Check status = check(r.checks(), "sql.switchoverStatus");
             assertEquals(Verdict.NOT_CHECKED, status.verdict(), "the primary has no direct connection");
-            assertTrue(status.advice().contains("no direct connection is linked to SALES_A"), status.advice());
+            assertTrue(En.of(status.advice()).contains("no direct connection is linked to SALES_A"), En.of(status.advice()));
             Check flashback = check(r.checks(), "sql.flashback");
             assertEquals(Verdict.WARN, flashback.verdict(), "only one side could be read");
-            assertEquals("SALES_A: not read, SALES_fra1: YES", flashback.measured());
+            assertEquals("SALES_A: not read, SALES_fra1: YES", En.of(flashback.measured()));
             // The fixture's standby has two usable standby groups for three online, and one too small.
             Check logs = check(r.checks(), "sql.standbyLogs");
             assertEquals(Verdict.WARN, logs.verdict());
-            assertEquals("SALES_A: not read, SALES_fra1: 3 standby for 3 online groups", logs.measured());
-            assertTrue(logs.advice().contains("SALES_fra1: Thread 1 has 2 usable standby redo log groups for 3 online: 4 wanted")
-                    && logs.advice().contains("ADD STANDBY LOGFILE THREAD 1 SIZE 200M")
-                    && logs.advice().contains("group 13 is 100 MB") && logs.advice().contains("SALES_A: link and connect it"),
-                    logs.advice());
+            assertEquals("SALES_A: not read, SALES_fra1: 3 standby for 3 online groups", En.of(logs.measured()));
+            assertTrue(En.of(logs.advice()).contains("SALES_fra1: Thread 1 has 2 usable standby redo log groups for 3 online: 4 wanted")
+                    && En.of(logs.advice()).contains("ADD STANDBY LOGFILE THREAD 1 SIZE 200M")
+                    && En.of(logs.advice()).contains("group 13 is 100 MB") && En.of(logs.advice()).contains("SALES_A: link and connect it"),
+                    En.of(logs.advice()));
         }
     }
 
@@ -117,11 +118,11 @@ class DataGuardPrechecksTest {
                     new DataGuardPrechecks.JdbcFacts(null, other, null, null));
             Check identity = check(r.checks(), "sql.identity.standby");
             assertEquals(Verdict.FAIL, identity.verdict());
-            assertEquals("DB_UNIQUE_NAME SALES_fra1 (V$DATABASE), not SALES_B", identity.measured());
+            assertEquals("DB_UNIQUE_NAME SALES_fra1 (V$DATABASE), not SALES_B", En.of(identity.measured()));
             assertTrue(r.blocked(), "a connection to another database blocks Next");
             Check gap = check(r.checks(), "sql.archiveGap");
             assertEquals(Verdict.NOT_CHECKED, gap.verdict(), "the other database's V$ARCHIVE_GAP is not used");
-            assertTrue(gap.advice().contains("reaches SALES_fra1, not SALES_B"), gap.advice());
+            assertTrue(En.of(gap.advice()).contains("reaches SALES_fra1, not SALES_B"), En.of(gap.advice()));
         }
     }
 
@@ -133,9 +134,9 @@ class DataGuardPrechecksTest {
                 "IN_PROGRESS", 40f)), List.of()), THRESHOLD);
         assertTrue(busy.blocked());
         assertEquals(Verdict.FAIL, check(busy.checks(), "state.b").verdict());
-        assertTrue(check(busy.checks(), "state.b").advice().contains("A backup is running"));
+        assertTrue(En.of(check(busy.checks(), "state.b").advice()).contains("A backup is running"));
         assertEquals(Verdict.FAIL, check(busy.checks(), "association").verdict());
-        assertTrue(check(busy.checks(), "work").measured().contains("CREATE_BACKUP IN_PROGRESS 40 %"));
+        assertTrue(En.of(check(busy.checks(), "work").measured()).contains("CREATE_BACKUP IN_PROGRESS 40 %"));
 
         var roles = DataGuardPrechecks.evaluate(new PairFacts(Kind.REINSTATE, db("a", "SALES_A", "AVAILABLE", "STANDBY",
                 "1 second", null), db("b", "SALES_B", "AVAILABLE", "PRIMARY", null, null), association("AVAILABLE"),
@@ -151,7 +152,7 @@ class DataGuardPrechecksTest {
         assertFalse(r.blocked());
         assertTrue(r.hasWarnings());
         assertEquals(Verdict.WARN, check(r.checks(), "lag.apply").verdict());
-        assertTrue(check(r.checks(), "lag.apply").measured().contains("2 minutes on SALES_B"));
+        assertTrue(En.of(check(r.checks(), "lag.apply").measured()).contains("2 minutes on SALES_B"));
         assertEquals(Verdict.WARN, check(r.checks(), "readiness").verdict());
     }
 
@@ -161,10 +162,10 @@ class DataGuardPrechecksTest {
                 "4 seconds", "HEALTHY"), db("a", "SALES_A", "AVAILABLE", "PRIMARY", null, null), association("AVAILABLE"),
                 List.of(), List.of()), THRESHOLD);
         assertEquals(Verdict.WARN, check(r.checks(), "state.peer").verdict());
-        assertTrue(check(r.checks(), "state.peer").advice().contains("a switchover loses no data"));
+        assertTrue(En.of(check(r.checks(), "state.peer").advice()).contains("a switchover loses no data"));
         Check exposure = check(r.checks(), "exposure");
         assertEquals(Verdict.WARN, exposure.verdict());
-        assertTrue(exposure.measured().contains("2 seconds in MAXIMUM_PERFORMANCE (ASYNC)"), exposure.measured());
+        assertTrue(En.of(exposure.measured()).contains("2 seconds in MAXIMUM_PERFORMANCE (ASYNC)"), En.of(exposure.measured()));
     }
 
     @Test
@@ -186,8 +187,8 @@ class DataGuardPrechecksTest {
                 var busy = DataGuardPrechecks.evaluate(DataGuardPrechecks.read(Kind.SWITCHOVER, primary, standby, api,
                         api), THRESHOLD);
                 assertTrue(busy.blocked());
-                assertTrue(check(busy.checks(), "work").measured().contains("SWITCHOVER_DATAGUARD"),
-                        check(busy.checks(), "work").measured());
+                assertTrue(En.of(check(busy.checks(), "work").measured()).contains("SWITCHOVER_DATAGUARD"),
+                        En.of(check(busy.checks(), "work").measured()));
                 assertEquals("UPDATING", busy.facts().association().lifecycleState());
             }
         }
@@ -207,19 +208,19 @@ class DataGuardPrechecksTest {
         assertTrue(DataGuardActions.offer(Kind.FAILOVER, snap, "b", locks).available());
         var failoverOnPrimary = DataGuardActions.offer(Kind.FAILOVER, snap, "a", locks);
         assertFalse(failoverOnPrimary.available());
-        assertTrue(failoverOnPrimary.reason().contains("select SALES_B"), failoverOnPrimary.reason());
+        assertTrue(En.of(failoverOnPrimary.reason()).contains("select SALES_B"), En.of(failoverOnPrimary.reason()));
         assertFalse(DataGuardActions.offer(Kind.REINSTATE, snap, "a", locks).available());
-        assertTrue(DataGuardActions.offer(Kind.SWITCHOVER, snap, "c", locks).reason().contains("no Data Guard association"));
+        assertTrue(En.of(DataGuardActions.offer(Kind.SWITCHOVER, snap, "c", locks).reason()).contains("no Data Guard association"));
         locks.tryLock(fromStandby.databaseIds(), "SWITCHOVER");
         var locked = DataGuardActions.offer(Kind.FAILOVER, snap, "b", locks);
         assertFalse(locked.available());
-        assertTrue(locked.reason().contains("switchover of this pair is open already"), locked.reason());
+        assertTrue(En.of(locked.reason()).contains("a switchover of this pair open already"), En.of(locked.reason()));
     }
 
     private static FleetNode node(String id, String role, String peer) {
         return new FleetNode(id, "sys", NodeKind.DATABASE, id.equals("a") ? "SALES_A" : "SALES_B", "AVAILABLE",
                 new DataGuardMember(role, List.of(peer), "MAXIMUM_PERFORMANCE", "ASYNC", "3 seconds", 3, "1 second",
-                        "HEALTHY", null, "HEALTHY", null, "0 seconds"), Health.OK, List.of(), Map.of("DB name", "SALES"),
+                        "HEALTHY", null, "HEALTHY", null, "0 seconds"), Health.OK, List.of(), Map.of(io.fleetdesk.model.Detail.DB_NAME, "SALES"),
                 Instant.now(), null);
     }
 }

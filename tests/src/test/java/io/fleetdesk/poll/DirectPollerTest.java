@@ -1,5 +1,6 @@
 package io.fleetdesk.poll;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.jdbc.DirectHealthRules;
 import io.fleetdesk.model.DirectTarget;
 import io.fleetdesk.model.FleetNode;
@@ -79,13 +80,13 @@ class DirectPollerTest {
         assertFalse(st.reading().answers().sessions().isEmpty());
         assertNotNull(st.reading().memory());
         assertEquals(List.of(), st.reading().problems(), "every probe answered");
-        assertEquals(List.of(), st.reading().redoLogs().shortfalls(), "the linked pair has its standby redo logs");
+        assertEquals(List.of(), En.of(st.reading().redoLogs().shortfalls()), "the linked pair has its standby redo logs");
         FleetNode erp = await("direct:demo-erp", x -> x.lastRefreshed() != null, Duration.ofSeconds(10));
         assertEquals(DirectPoller.groupId("On-premises"), erp.parentId());
         assertEquals(DirectPoller.ROOT_ID, poller.nodes().get(DirectPoller.groupId("On-premises")).parentId());
         assertFalse(poller.state("demo-erp").reading().answers().tablespaces().isEmpty(),
                 "tablespaces are read on an open primary");
-        assertTrue(poller.state("demo-erp").reading().redoLogs().shortfalls().getFirst().startsWith("Thread 1 has 3 usable"),
+        assertTrue(En.of(poller.state("demo-erp").reading().redoLogs().shortfalls()).getFirst().startsWith("Thread 1 has 3 usable"),
                 "the on-premises primary was built one standby redo log group short");
 
         assertEquals(null, poller.state("demo-erp").reading().awr(), "AWR is not read unless the Diagnostics Pack is licensed");
@@ -127,8 +128,8 @@ class DirectPollerTest {
                     + " ms, not after the dead one's deadline");
             FleetNode d = await(dead.nodeId(), x -> x.stale() != null, Duration.ofSeconds(8));
             assertEquals(Health.UNKNOWN, d.shownHealth(), "never shown as healthy because we could not ask");
-            assertTrue(d.stale().reason().contains("did not answer") || d.stale().reason().contains("No answer")
-                    || d.stale().reason().contains("timed out"), d.stale().reason());
+            assertTrue(En.of(d.stale().reason()).contains("did not answer") || En.of(d.stale().reason()).contains("No answer")
+                    || En.of(d.stale().reason()).contains("timed out"), En.of(d.stale().reason()));
             acceptor.interrupt();
             for (Socket s : accepted) {
                 s.close();
@@ -167,10 +168,10 @@ class DirectPollerTest {
         DirectTarget t = dbs.targets().getFirst();
         poller.setTargets(List.of(t));
         poller.setTargets(List.of()); // removed while the DBA's connect was on its way
-        assertEquals("That target is no longer in the list.", poller.connect(t.id(), dbs.password(t.id())));
+        assertEquals("That target is no longer in the list.", En.of(poller.connect(t.id(), dbs.password(t.id()))));
         poller.setTargets(List.of(t));
         poller.close(); // the app closes while a connect waits
-        assertEquals("That target is no longer in the list.", poller.connect(t.id(), dbs.password(t.id())));
+        assertEquals("That target is no longer in the list.", En.of(poller.connect(t.id(), dbs.password(t.id()))));
         assertNull(poller.pool(t.id()), "no pool was opened after the close");
     }
 }

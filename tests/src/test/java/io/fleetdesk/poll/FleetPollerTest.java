@@ -1,5 +1,6 @@
 package io.fleetdesk.poll;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.FleetChange;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
@@ -28,11 +29,11 @@ class FleetPollerTest {
         try (DemoHarness h = new DemoHarness(7, 150, 3, new FaultPlan()); FleetPoller p = h.poller()) {
             FleetSnapshot s = p.refreshOnce();
             SimFleet f = h.demo.fleet();
-            assertEquals(f.allDatabases().size(), s.count(NodeKind.DATABASE), s.errors().toString());
+            assertEquals(f.allDatabases().size(), s.count(NodeKind.DATABASE), En.of(s.errors()).toString());
             assertEquals(f.allDbSystems().size(), s.count(NodeKind.DB_SYSTEM));
             assertEquals(f.pdbCount(), s.count(NodeKind.PLUGGABLE_DATABASE));
             assertEquals(3, s.roots().size());
-            assertTrue(s.errors().isEmpty(), s.errors().toString());
+            assertTrue(En.of(s.errors()).isEmpty(), En.of(s.errors()).toString());
             // Every database hangs under its DB system, every PDB under its CDB.
             for (SimFleet.Database d : f.allDatabases()) {
                 FleetNode n = s.node(d.id());
@@ -74,7 +75,7 @@ class FleetPollerTest {
             assertTrue(!failing.isEmpty(), "the demo has databases whose last backup failed");
             for (SimFleet.Database d : failing) {
                 FleetNode n = s.node(d.id());
-                assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("The last backup attempt failed")), n.reasons().toString());
+                assertTrue(En.of(n.reasons()).stream().anyMatch(r -> r.startsWith("The last backup attempt failed")), En.of(n.reasons()).toString());
                 assertTrue(rank(n.health()) >= rank(Health.WARNING));
             }
         }
@@ -88,12 +89,12 @@ class FleetPollerTest {
             h.demo.fleet().overrideApplyLag(standby.id(), 900);
             FleetNode n = p.refreshOnce().node(standby.id());
             assertEquals(Health.CRITICAL, n.health());
-            assertTrue(n.reasons().stream().anyMatch(r -> r.contains("Apply lag 15 minutes")), n.reasons().toString());
+            assertTrue(En.of(n.reasons()).stream().anyMatch(r -> r.contains("Apply lag 15 min is over 5 min")), En.of(n.reasons()).toString());
             h.demo.fleet().overrideApplyLag(standby.id(), 3);
             List<FleetUpdate> updates = new ArrayList<>();
             p.store().subscribe(updates::add);
             FleetNode after = p.refreshOnce().node(standby.id());
-            assertTrue(after.reasons().stream().noneMatch(r -> r.contains("Apply lag")), after.reasons().toString());
+            assertTrue(En.of(after.reasons()).stream().noneMatch(r -> r.contains("Apply lag")), En.of(after.reasons()).toString());
             assertTrue(updates.getFirst().changes().stream().anyMatch(c -> c instanceof FleetChange.Updated u
                     && u.id().equals(standby.id())));
         }
@@ -129,7 +130,7 @@ class FleetPollerTest {
                 if (n.kind() == NodeKind.DATABASE || n.kind() == NodeKind.DB_SYSTEM) {
                     if (frankfurt) {
                         assertNotNull(n.stale(), n.name() + " should be stale");
-                        assertTrue(n.stale().reason().contains("503"), n.stale().reason());
+                        assertTrue(En.of(n.stale().reason()).contains("503"), En.of(n.stale().reason()));
                         // Never shown as healthy because we could not ask: OK becomes UNKNOWN, CRITICAL stays CRITICAL.
                         assertEquals(n.health() == Health.CRITICAL ? Health.CRITICAL : Health.UNKNOWN, n.shownHealth());
                         assertEquals(first.node(n.id()).lastRefreshed(), n.stale().lastGood());
@@ -139,10 +140,10 @@ class FleetPollerTest {
                 }
             }
             assertEquals("UPDATING", second.node(inAshburn.id()).lifecycleState());
-            assertTrue(second.errors().stream().anyMatch(e -> e.startsWith("eu-frankfurt-1")), second.errors().toString());
+            assertTrue(En.of(second.errors()).stream().anyMatch(e -> e.startsWith("eu-frankfurt-1")), En.of(second.errors()).toString());
             faults.regionDown("eu-frankfurt-1", false);
             FleetSnapshot third = p.refreshOnce();
-            assertTrue(third.nodes().values().stream().allMatch(n -> n.stale() == null), third.errors().toString());
+            assertTrue(third.nodes().values().stream().allMatch(n -> n.stale() == null), En.of(third.errors()).toString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdesk.poll;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.DataGuardMember;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.oci.LagText;
@@ -35,17 +36,17 @@ class HealthRulesTest {
         assertEquals(Health.OK, rules.database("AVAILABLE", null, standby("9 seconds")).health());
         var warn = rules.database("AVAILABLE", null, standby("45 seconds"));
         assertEquals(Health.WARNING, warn.health());
-        assertTrue(warn.reasons().getFirst().contains("over 30 s"), warn.reasons().toString());
+        assertTrue(En.of(warn.reasons()).getFirst().contains("over 30 s"), En.of(warn.reasons()).toString());
         var crit = rules.database("AVAILABLE", null, standby("6 minutes"));
         assertEquals(Health.CRITICAL, crit.health());
-        assertTrue(crit.reasons().getFirst().contains("over 5 min"), crit.reasons().toString());
+        assertTrue(En.of(crit.reasons()).getFirst().contains("over 5 min"), En.of(crit.reasons()).toString());
         assertEquals(Health.WARNING, rules.database("AVAILABLE", null, standby(null)).health(), "unknown lag is not OK");
     }
 
     @Test
     void lifecycleStates() {
         assertEquals(Health.CRITICAL, rules.database("FAILED", "boom", null).health());
-        assertTrue(rules.database("FAILED", "boom", null).reasons().getFirst().contains("boom"));
+        assertTrue(En.of(rules.database("FAILED", "boom", null).reasons()).getFirst().contains("boom"));
         assertEquals(Health.WARNING, rules.database("BACKUP_IN_PROGRESS", null, null).health());
         assertEquals(Health.WARNING, rules.dbSystem("MAINTENANCE_IN_PROGRESS", "patching").health());
         assertEquals(Health.CRITICAL, rules.dbSystem("NEEDS_ATTENTION", null).health());
@@ -73,13 +74,13 @@ class HealthRulesTest {
 
         var old = rules.database("AVAILABLE", null, null, now.minus(java.time.Duration.ofHours(30)), null, now);
         assertEquals(Health.WARNING, old.health());
-        assertTrue(old.reasons().getFirst().contains("30 h ago") && old.reasons().getFirst().contains("older than 26 h"),
-                old.reasons().toString());
+        assertTrue(En.of(old.reasons()).getFirst().contains("30 h ago") && En.of(old.reasons()).getFirst().contains("older than 26 h"),
+                En.of(old.reasons()).toString());
 
         var failed = rules.database("AVAILABLE", null, null, yesterday, now.minus(java.time.Duration.ofHours(2)), now);
         assertEquals(Health.WARNING, failed.health());
-        assertTrue(failed.reasons().getFirst().contains("The last backup attempt failed (2026-11-24 10:00 UTC)"),
-                failed.reasons().toString());
+        assertTrue(En.of(failed.reasons()).getFirst().contains("The last backup attempt failed (2026-11-24 10:00:00 UTC)"),
+                En.of(failed.reasons()).toString());
         // A failure before the last success is history, not a problem.
         assertEquals(Health.OK, rules.database("AVAILABLE", null, null, yesterday,
                 yesterday.minus(java.time.Duration.ofDays(1)), now).health());

@@ -1,5 +1,6 @@
 package io.fleetdesk.poll;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.Health;
@@ -51,11 +52,11 @@ class PartialPermissionsTest {
             assertEquals(NodeKind.NOT_LISTED, unlisted.kind());
             assertEquals(compId, unlisted.parentId());
             assertEquals(Health.UNKNOWN, unlisted.health());
-            assertTrue(unlisted.reasons().getFirst().contains(POLICY), unlisted.reasons().toString());
+            assertTrue(En.of(unlisted.reasons()).getFirst().contains(POLICY), En.of(unlisted.reasons()).toString());
             // The compartment's roll-up says the same as the rows under it.
             assertEquals(Health.UNKNOWN.worst(worstOf(s, there)), s.rolledUpHealth(compId));
-            assertTrue(s.errors().stream().anyMatch(e -> e.startsWith("us-ashburn-1 / acme-demo/prod/payments:")
-                    && e.contains(POLICY)), s.errors().toString());
+            assertTrue(En.of(s.errors()).stream().anyMatch(e -> e.startsWith("us-ashburn-1 / acme-demo/prod/payments:")
+                    && e.contains(POLICY)), En.of(s.errors()).toString());
             // Every other compartment's PDBs are there.
             long pdbsElsewhere = f.allDatabases().stream().filter(d -> !d.compartmentId().equals(payments.id()))
                     .mapToLong(d -> f.pdbsOf(d.id()).size()).sum();
@@ -78,7 +79,7 @@ class PartialPermissionsTest {
             for (String id : pdbs) {
                 FleetNode pdb = s.node(id);
                 assertNotNull(pdb.stale(), pdb.name() + " is marked stale");
-                assertTrue(pdb.stale().reason().contains(POLICY), pdb.stale().reason());
+                assertTrue(En.of(pdb.stale().reason()).contains(POLICY), En.of(pdb.stale().reason()));
                 assertEquals(Health.UNKNOWN, pdb.shownHealth());
             }
             assertNull(s.node(db.id()).stale(), "the CDB itself was read fresh");

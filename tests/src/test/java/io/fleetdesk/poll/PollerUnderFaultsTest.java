@@ -1,5 +1,6 @@
 package io.fleetdesk.poll;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.NodeKind;
@@ -23,8 +24,8 @@ class PollerUnderFaultsTest {
         try (DemoHarness h = new DemoHarness(21, 120, 2, faults); FleetPoller p = h.poller(
                 PollerSettings.defaults().withDeadline(Duration.ofSeconds(40)).withConcurrency(32, 64), Duration.ofSeconds(5))) {
             FleetSnapshot first = p.refreshOnce();
-            assertEquals(h.demo.fleet().allDatabases().size(), first.count(NodeKind.DATABASE), first.errors().toString());
-            assertTrue(first.errors().isEmpty(), first.errors().toString());
+            assertEquals(h.demo.fleet().allDatabases().size(), first.count(NodeKind.DATABASE), En.of(first.errors()).toString());
+            assertTrue(En.of(first.errors()).isEmpty(), En.of(first.errors()).toString());
             long throttledFirst = h.demo.server().throttledCount();
             assertTrue(throttledFirst > 0, "the storm happened");
             assertTrue(p.limit("us-ashburn-1").throttles() > 0);
@@ -32,7 +33,7 @@ class PollerUnderFaultsTest {
             // Later refreshes start at the learnt limit and honour Retry-After: far fewer 429s per request.
             h.demo.server().resetCounters();
             FleetSnapshot second = p.refreshOnce();
-            assertTrue(second.errors().isEmpty(), second.errors().toString());
+            assertTrue(En.of(second.errors()).isEmpty(), En.of(second.errors()).toString());
             double rate2 = h.demo.server().throttledCount() / (double) h.demo.server().requestCount();
             double rate1 = throttledFirst / (double) first.requests();
             assertTrue(rate2 <= rate1, "429 share went from " + rate1 + " to " + rate2);
@@ -51,7 +52,7 @@ class PollerUnderFaultsTest {
             // names the 500; otherwise the fleet is complete.
             int all = h.demo.fleet().allDatabases().size();
             if (s.count(NodeKind.DATABASE) < all) {
-                assertTrue(s.errors().stream().anyMatch(e -> e.contains("500")), s.errors().toString());
+                assertTrue(En.of(s.errors()).stream().anyMatch(e -> e.contains("500")), En.of(s.errors()).toString());
                 assertTrue(s.count(NodeKind.DATABASE) >= all * 0.9, s.count(NodeKind.DATABASE) + " of " + all);
             }
             assertTrue(s.count(NodeKind.DATABASE) <= all);
@@ -62,7 +63,7 @@ class PollerUnderFaultsTest {
             // Whatever failed is named, and stale.
             for (FleetNode n : s.nodes().values()) {
                 if (n.stale() != null) {
-                    assertTrue(s.errors().stream().anyMatch(e -> e.contains("500")), s.errors().toString());
+                    assertTrue(En.of(s.errors()).stream().anyMatch(e -> e.contains("500")), En.of(s.errors()).toString());
                 }
             }
         }
@@ -74,7 +75,7 @@ class PollerUnderFaultsTest {
         try (DemoHarness h = new DemoHarness(23, 80, 2, faults); FleetPoller p = h.poller(
                 PollerSettings.defaults().withDeadline(Duration.ofSeconds(6)), Duration.ofMillis(800))) {
             FleetSnapshot good = p.refreshOnce();
-            assertTrue(good.errors().isEmpty(), good.errors().toString());
+            assertTrue(En.of(good.errors()).isEmpty(), En.of(good.errors()).toString());
             // Every response stalls for 30 s: each call times out at 0.8 s; the refresh ends by its deadline.
             faults.stalls(1.0, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
@@ -86,13 +87,13 @@ class PollerUnderFaultsTest {
             for (FleetNode n : stalled.nodes().values()) {
                 if (n.kind() == NodeKind.DATABASE) {
                     assertNotNull(n.stale(), n.name());
-                    assertTrue(n.stale().reason().contains("timed out") || n.stale().reason().contains("ran late"),
-                            n.stale().reason());
+                    assertTrue(En.of(n.stale().reason()).contains("timed out") || En.of(n.stale().reason()).contains("ran late"),
+                            En.of(n.stale().reason()));
                 }
             }
             faults.stalls(0, Duration.ZERO);
             FleetSnapshot back = p.refreshOnce();
-            assertTrue(back.nodes().values().stream().allMatch(n -> n.stale() == null), back.errors().toString());
+            assertTrue(back.nodes().values().stream().allMatch(n -> n.stale() == null), En.of(back.errors()).toString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdesk.poll;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.FleetUpdate;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.oci.SdkRegionApi;
@@ -40,7 +41,7 @@ class PollingSurvivesTest {
                 p.store().subscribe(seen::add);
                 p.start();
                 await("the failed cycle is shown").atMost(Duration.ofSeconds(30)).until(() -> seen.stream()
-                        .anyMatch(u -> u.snapshot().errors().stream().anyMatch(e -> e.startsWith("The refresh failed")
+                        .anyMatch(u -> En.of(u.snapshot().errors()).stream().anyMatch(e -> e.startsWith("The refresh failed")
                                 && e.contains("could not be loaded"))));
                 await("polling goes on and reads the fleet").atMost(Duration.ofSeconds(60)).until(() -> seen.stream()
                         .anyMatch(u -> u.snapshot().count(NodeKind.DATABASE) == h.demo.fleet().allDatabases().size()));

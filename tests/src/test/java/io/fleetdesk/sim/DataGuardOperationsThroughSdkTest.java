@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,14 +71,11 @@ class DataGuardOperationsThroughSdkTest {
         return g.getMembers().stream().filter(m -> m.getDatabaseId().equals(d.id())).findFirst().orElseThrow().getRole().getValue();
     }
 
-    private WorkRequest followToEnd(String workRequestId) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        WorkRequest w;
-        do {
-            Thread.sleep(100);
-            w = wr.getWorkRequest(GetWorkRequestRequest.builder().workRequestId(workRequestId).build()).getWorkRequest();
-        } while (w.getTimeFinished() == null && System.nanoTime() < end);
-        return w;
+    private WorkRequest followToEnd(String workRequestId) {
+        return await("work request " + workRequestId + " ends").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> wr.getWorkRequest(GetWorkRequestRequest.builder().workRequestId(workRequestId).build())
+                        .getWorkRequest(), w -> w.getTimeFinished() != null);
     }
 
     private SwitchoverDataGuardAssociationResponse switchover(SimFleet.Database from) {

@@ -1,5 +1,6 @@
 package io.fleetdesk.sim;
 
+import io.fleetdesk.support.En;
 import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.database.model.DataGuardAssociationSummary;
 import com.oracle.bmc.database.model.DatabaseSummary;
@@ -32,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -153,7 +155,7 @@ class SimulatorThroughSdkTest {
             OciApiException e = assertThrows(OciApiException.class, () -> api.listDbSystems(compartment(), null));
             assertEquals(401, e.status());
             assertEquals("NotAuthenticated", e.serviceCode());
-            assertTrue(e.userMessage().contains("fingerprint") && e.userMessage().contains("key_file"), e.userMessage());
+            assertTrue(En.of(e.notice()).contains("fingerprint") && En.of(e.notice()).contains("key_file"), En.of(e.notice()));
         }
     }
 
@@ -169,14 +171,13 @@ class SimulatorThroughSdkTest {
             var entry = h.demo.server().workRequests().start("UPDATE_DATABASE", db.compartmentId(), db.id(),
                     "database", Duration.ofSeconds(2), -1, null);
             List<WorkRequest.Status> seen = new ArrayList<>();
-            WorkRequest w;
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            do {
-                w = wr.getWorkRequest(GetWorkRequestRequest.builder().workRequestId(entry.id()).build()).getWorkRequest();
-                seen.add(w.getStatus());
-                Thread.sleep(50);
-            } while (w.getStatus() != WorkRequest.Status.Succeeded && System.nanoTime() < end);
-            assertEquals(WorkRequest.Status.Succeeded, w.getStatus());
+            WorkRequest w = await("the work request succeeds").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        WorkRequest r = wr.getWorkRequest(GetWorkRequestRequest.builder().workRequestId(entry.id()).build())
+                                .getWorkRequest();
+                        seen.add(r.getStatus());
+                        return r;
+                    }, r -> r.getStatus() == WorkRequest.Status.Succeeded);
             assertEquals(100f, w.getPercentComplete());
             assertNotNull(w.getTimeFinished());
             assertEquals(db.id(), w.getResources().getFirst().getIdentifier());
@@ -189,8 +190,8 @@ class SimulatorThroughSdkTest {
         SimFleet.Database db = fleet.allDatabases().getFirst();
         var entry = h.demo.server().workRequests().start("SWITCHOVER_DATAGUARD", db.compartmentId(), db.id(),
                 "database", Duration.ofMillis(400), 40, "ORA-16467: switchover target is not synchronized");
-        Thread.sleep(500);
-        assertEquals("FAILED", h.demo.server().workRequests().status(entry));
+        await("the work request fails part way").atMost(Duration.ofSeconds(10))
+                .until(() -> h.demo.server().workRequests().status(entry), "FAILED"::equals);
         assertEquals(40f, h.demo.server().workRequests().percentComplete(entry));
         assertNull(h.demo.server().workRequests().get("nope"));
     }

@@ -178,8 +178,8 @@ class BackupsDialogTest extends DemoWindowTest {
         Fx.waitUntil(WAIT, "the database is restoring", () -> "UPDATING".equals(sim().databaseState(db)));
         // The Database API has no RESTORE_IN_PROGRESS: a restoring database is UPDATING, and says why.
         Fx.waitUntil(WAIT, "the tree shows it restoring", () -> "UPDATING".equals(
-                vm.tree().snapshot().node(db.id()).lifecycleState()) && vm.tree().snapshot().node(db.id()).details()
-                .getOrDefault("Lifecycle details", "").startsWith("Restore in progress"));
+                vm.tree().snapshot().node(db.id()).lifecycleState()) && String.valueOf(vm.tree().snapshot().node(db.id())
+                .text(io.fleetdesk.model.Detail.LIFECYCLE_DETAILS)).startsWith("Restore in progress"));
         Fx.waitUntil(WAIT, "the restore is done", () -> text(robot, "#bkOpTitle").contains("done"));
         AuditEntry intent = audit("RESTORE_DATABASE").getFirst();
         assertEquals("SCN 2847561", intent.parameters().get("restoreTo"));

@@ -61,7 +61,7 @@ class BadProfileTest {
         FleetViewModel vm = Fx.call(() -> {
             stage = new Stage();
             return FleetdeskApp.openMainWindow(stage, new LaunchOptions(profile, config, Theme.DARK, Duration.ofMinutes(10), 40, 5L),
-                    new io.fleetdesk.app.SettingsStore(dir.resolve("settings")));
+                    new io.fleetdesk.app.SettingsStore(dir.resolve("settings")), new io.fleetdesk.ops.AuditLog(dir.resolve("data")));
         });
         Fx.waitUntil(Duration.ofSeconds(30), "the banner shows", () -> stage.getScene().lookup("#banner").isVisible());
         String text = Fx.call(() -> ((Label) stage.getScene().lookup("#bannerText")).getText());

@@ -226,7 +226,9 @@ class DataGuardWizardTest extends DemoWindowTest {
         Fx.waitUntil(WAIT, "the pre-checks are done", () -> !node(robot, "#dgChecks", TableView.class).getItems().isEmpty()
                 && !node(robot, "#dgRerun", Button.class).isDisabled());
         assertTrue(Fx.call(() -> node(robot, "#dgChecks", TableView.class).getItems().stream().anyMatch(c ->
-                c.toString().contains("FAIL") && c.toString().contains("A backup is running"))));
+                c instanceof io.fleetdesk.ops.DataGuardPrechecks.Check k
+                        && k.verdict() == io.fleetdesk.ops.DataGuardPrechecks.Verdict.FAIL
+                        && io.fleetdesk.support.En.of(k.advice()).contains("A backup is running"))));
         assertTrue(Fx.call(() -> node(robot, "#dgNext", Button.class).isDisabled()), "a failed check blocks Next");
         assertTrue(text(robot, "#dgNextReason").contains("failed check"), text(robot, "#dgNextReason"));
 

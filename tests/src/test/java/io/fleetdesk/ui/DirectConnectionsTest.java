@@ -1,5 +1,6 @@
 package io.fleetdesk.ui;
 
+import io.fleetdesk.support.En;
 import io.fleetdesk.model.DirectTarget;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.Health;
@@ -104,10 +105,10 @@ class DirectConnectionsTest extends DemoWindowTest {
             assertEquals(NodeKind.DIRECT_DATABASE, n.kind());
             assertEquals(DirectPoller.groupId("Lab"), n.parentId(), "under its group in Direct connections");
             assertEquals("PHYSICAL STANDBY", n.role());
-            assertEquals(Health.CRITICAL, n.health(), n.reasons().toString());
-            assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("Archive gap on thread 1: sequences 4120 to 4123")), n.reasons().toString());
-            assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("Apply lag 67 s")), n.reasons().toString());
-            assertTrue(n.reasons().stream().anyMatch(r -> r.startsWith("Recovery area +RECO is 85 % full")), n.reasons().toString());
+            assertEquals(Health.CRITICAL, n.health(), En.of(n.reasons()).toString());
+            assertTrue(En.of(n.reasons()).stream().anyMatch(r -> r.startsWith("Archive gap on thread 1: sequences 4120 to 4123")), En.of(n.reasons()).toString());
+            assertTrue(En.of(n.reasons()).stream().anyMatch(r -> r.startsWith("Apply lag 67 s")), En.of(n.reasons()).toString());
+            assertTrue(En.of(n.reasons()).stream().anyMatch(r -> r.startsWith("Recovery area +RECO is 85 % full")), En.of(n.reasons()).toString());
 
             // The details: the tabs a DBA reads.
             TreeTableView<FleetRow> tree = Fx.find(robot, "#fleetTree", TreeTableView.class);
@@ -147,8 +148,8 @@ class DirectConnectionsTest extends DemoWindowTest {
             Fx.click(robot, "#connectButton");
             Fx.waitUntil(WAIT, "the refusal is shown", () -> vm.direct().state(t.id()).problem() != null
                     && node(t.nodeId()).stale() != null);
-            assertTrue(node(t.nodeId()).stale().reason().contains("Wrong user name or password"),
-                    node(t.nodeId()).stale().reason());
+            assertTrue(En.of(node(t.nodeId()).stale().reason()).contains("Wrong user name or password"),
+                    En.of(node(t.nodeId()).stale().reason()));
             Fx.click(robot, "#detailsCONNECT");
             Fx.click(robot, "#connectPassword").write(PASSWORD);
             Fx.click(robot, "#connectButton");
@@ -178,9 +179,9 @@ class DirectConnectionsTest extends DemoWindowTest {
                 && node("direct:demo-hr-legacy") != null && node("direct:demo-hr-legacy").stale() != null);
         FleetNode dead = node("direct:demo-hr-legacy");
         assertEquals(Health.UNKNOWN, dead.shownHealth(), "never healthy because we could not ask");
-        assertTrue(dead.stale().reason().startsWith("ORA-12541: Nothing is listening at that host and port"),
-                dead.stale().reason());
-        assertFalse(dead.stale().reason().contains("Exception"), "no stack trace, no class names");
+        assertTrue(En.of(dead.stale().reason()).startsWith("ORA-12541: Nothing is listening at that host and port"),
+                En.of(dead.stale().reason()));
+        assertFalse(En.of(dead.stale().reason()).contains("Exception"), "no stack trace, no class names");
         // The demo pair's JDBC side sits under its OCI database, and the tree's role matches V$DATABASE.
         var pair = vm.session().demo().fleet().pairs().getFirst();
         var db = vm.session().demo().fleet().database(pair.firstDbId());

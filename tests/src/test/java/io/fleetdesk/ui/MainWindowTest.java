@@ -42,7 +42,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        vm = MainWindow.open(stage, home, new io.fleetdesk.ops.AuditLog(io.fleetdesk.app.AppFolders.data()));
+        vm = MainWindow.open(stage, home, new io.fleetdesk.ops.AuditLog(home.resolve("data")));
     }
 
     @AfterEach

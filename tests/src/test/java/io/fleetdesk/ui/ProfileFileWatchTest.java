@@ -71,7 +71,7 @@ class ProfileFileWatchTest {
         FleetViewModel vm = Fx.call(() -> {
             stage = new Stage();
             return FleetdeskApp.openMainWindow(stage, new LaunchOptions("SIM", config, Theme.LIGHT, Duration.ofMinutes(10),
-                    40, 5L), new io.fleetdesk.app.SettingsStore(dir.resolve("settings")));
+                    40, 5L), new io.fleetdesk.app.SettingsStore(dir.resolve("settings")), new io.fleetdesk.ops.AuditLog(dir.resolve("data")));
         });
         Fx.waitUntil(WAIT, "the whole simulated tenancy is in the tree", () -> vm.session() != null
                 && "SIM".equals(vm.session().profile().name())

@@ -90,7 +90,7 @@ public final class AuditViewModel {
                 read = new ArrayList<>(audit.readAll());
             } catch (RuntimeException e) {
                 read = List.of();
-                trouble = e.getMessage();
+                trouble = Messages.get("audit.readFailed", String.valueOf(e.getMessage()));
             }
             List<AuditEntry> entries = read.stream().sorted(Comparator.comparing(AuditEntry::at).reversed()).toList();
             String t = trouble;

@@ -80,7 +80,7 @@ public final class BackupsViewModel {
 
     /** The DB name the DBA types to confirm a restore (Oracle DB names are case-insensitive). */
     public String confirmName() {
-        return database.details().getOrDefault("DB name", database.name());
+        return database.dbName();
     }
 
     public ObservableList<Backup> shown() {
@@ -129,7 +129,7 @@ public final class BackupsViewModel {
 
     /** What the tree says about this database's backups (the freshness reasons), or empty. */
     public List<String> freshness() {
-        return database.reasons().stream().filter(r -> r.toLowerCase(Locale.ROOT).contains("backup")).toList();
+        return database.reasons().stream().filter(io.fleetdesk.poll.HealthRules::aboutBackups).map(Messages::of).toList();
     }
 
     private void refilter() {
@@ -152,7 +152,7 @@ public final class BackupsViewModel {
                 list = a.list(database.id());
                 c = a.config(database.id());
             } catch (OciApiException e) {
-                problem = Messages.get("bk.loadFailed", e.userMessage());
+                problem = Messages.get("bk.loadFailed", Messages.of(e.notice()));
             } catch (RuntimeException e) {
                 problem = Messages.get("bk.loadFailed", e.getMessage());
             }

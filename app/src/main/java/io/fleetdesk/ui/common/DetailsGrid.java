@@ -12,8 +12,15 @@ public final class DetailsGrid {
     private DetailsGrid() {
     }
 
-    /** One row per entry, in the map's order; a null value shows as "-". */
-    public static GridPane of(Map<String, String> rows) {
+    /** One row per detail, in the map's order, labelled from {@code detail.<NAME>}; a null value shows as "-". */
+    public static GridPane of(Map<io.fleetdesk.model.Detail, Object> rows) {
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        rows.forEach((k, v) -> shown.put(Messages.get("detail." + k.name()), Messages.value(v)));
+        return ofText(shown);
+    }
+
+    /** One row per entry of already-worded names and values, in the map's order; a null value shows as "-". */
+    public static GridPane ofText(Map<String, String> rows) {
         GridPane g = new GridPane();
         g.getStyleClass().add("details-grid");
         int i = 0;

@@ -158,11 +158,11 @@ public final class DeepHealthTabs {
             Label count = wrapped(Messages.get("deep.dg.srl.count", logs.standby(), logs.online()));
             count.setId("standbyLogs");
             v.getChildren().add(count);
-            List<String> shortfalls = logs.shortfalls();
+            List<io.fleetdesk.model.Notice> shortfalls = logs.shortfalls();
             if (shortfalls.isEmpty()) {
                 v.getChildren().add(wrapped(Messages.get("deep.dg.srl.ok")));
             }
-            shortfalls.forEach(f -> v.getChildren().add(wrapped(f)));
+            shortfalls.forEach(f -> v.getChildren().add(wrapped(Messages.of(f))));
         }
         return v;
     }
@@ -278,7 +278,7 @@ public final class DeepHealthTabs {
         for (String[] r : rows) {
             m.put(r[0], r[1]);
         }
-        return io.fleetdesk.ui.common.DetailsGrid.of(m);
+        return io.fleetdesk.ui.common.DetailsGrid.ofText(m);
     }
 
     private static String seconds(Duration d) {

@@ -94,6 +94,7 @@ public final class FleetController {
     private void initialize() {
         // Profiles
         profileChooser.setItems(vm.profiles());
+        profileChooser.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(Messages::profile));
         profileChooser.valueProperty().bindBidirectional(vm.activeProfileProperty());
         profileChooser.setOnAction(e -> switchProfile(profileChooser.getValue()));
         profileChooser.disableProperty().bind(vm.openingProperty());
@@ -111,12 +112,12 @@ public final class FleetController {
 
         // Filter
         healthFilter.getItems().setAll(null, Health.OK, Health.WARNING, Health.CRITICAL, Health.UNKNOWN);
-        healthFilter.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(h -> h == null ? Messages.get("filter.allHealth") : h.name()));
+        healthFilter.setConverter(io.fleetdesk.ui.common.DisplayConverter.of(h -> h == null ? Messages.get("filter.allHealth") : Messages.health(h)));
         healthFilter.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Health h, boolean empty) {
                 super.updateItem(h, empty);
-                setText(h == null ? Messages.get("filter.allHealth") : h.name());
+                setText(h == null ? Messages.get("filter.allHealth") : Messages.health(h));
                 setGraphic(h == null ? null : HealthIcon.of(h));
             }
         });
@@ -175,7 +176,7 @@ public final class FleetController {
                 Health shown = n.shownHealth();
                 Health h = io.fleetdesk.model.FleetSnapshot.isContainer(n.kind()) ? row.rolledUp() : shown;
                 // Stale shows as UNKNOWN here; the italics and "stale since …" in Last refreshed say why.
-                setText(h.name());
+                setText(Messages.health(h));
                 setGraphic(HealthIcon.of(h));
                 List<String> reasons = reasons(n);
                 setTooltip(reasons.isEmpty() ? null : new Tooltip(String.join("\n", reasons)));
@@ -317,7 +318,7 @@ public final class FleetController {
             mi.setOnAction(e -> startOrExplain(o));
             menu.getItems().add(mi);
             if (!o.available()) {
-                MenuItem why = new MenuItem("    " + o.reason());
+                MenuItem why = new MenuItem("    " + Messages.of(o.reason()));
                 why.setDisable(true);
                 why.getStyleClass().add("menu-reason");
                 menu.getItems().add(why);
@@ -431,7 +432,7 @@ public final class FleetController {
     private void startOrExplain(DataGuardActions.Offer o) {
         if (!o.available()) {
             vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
-                    o.reason()));
+                    Messages.of(o.reason())));
             return;
         }
         try {
@@ -469,7 +470,7 @@ public final class FleetController {
         List<String> running = runningOperations();
         if (open != null && name != null && !name.equals(open.profile().name()) && !running.isEmpty()) {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("profile.switchWhileRunning",
-                    String.join("\n", running), open.profile().name(), name),
+                    String.join("\n", running), Messages.profile(open.profile().name()), Messages.profile(name)),
                     new ButtonType(Messages.get("profile.switchWhileRunning.switch"), ButtonBar.ButtonData.OK_DONE),
                     new ButtonType(Messages.get("profile.switchWhileRunning.stay"), ButtonBar.ButtonData.CANCEL_CLOSE));
             ask.initOwner(fleetTree.getScene().getWindow());
@@ -514,6 +515,9 @@ public final class FleetController {
 
     /** A row's name as shown: a kind that could not be listed is named in the DBA's words, not by its API call. */
     static String displayName(FleetNode n) {
+        if (io.fleetdesk.poll.DirectPoller.ROOT_ID.equals(n.id())) {
+            return Messages.get("tree.directConnections");
+        }
         if (n.kind() != NodeKind.NOT_LISTED) {
             return n.name();
         }
@@ -584,7 +588,7 @@ public final class FleetController {
         notOk.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.shownHealth())));
         for (FleetNode c : notOk.subList(0, Math.min(5, notOk.size()))) {
             List<String> why = reasons(c);
-            Label l = new Label(displayName(c) + " — " + c.shownHealth().name() + (why.isEmpty() ? "" : ": " + why.getFirst()),
+            Label l = new Label(displayName(c) + " — " + Messages.health(c.shownHealth()) + (why.isEmpty() ? "" : ": " + why.getFirst()),
                     HealthIcon.of(c.shownHealth()));
             l.setWrapText(true);
             l.getStyleClass().add("details-reason");
@@ -613,9 +617,9 @@ public final class FleetController {
     }
 
     private static List<String> reasons(FleetNode n) {
-        List<String> r = new java.util.ArrayList<>(n.reasons());
+        List<String> r = new java.util.ArrayList<>(Messages.of(n.reasons()));
         if (n.stale() != null) {
-            r.addFirst(Messages.get("details.staleReason", n.stale().reason()));
+            r.addFirst(Messages.get("details.staleReason", Messages.of(n.stale().reason())));
         }
         return r;
     }
@@ -713,18 +717,18 @@ public final class FleetController {
                 + (n.role() == null ? "" : " · " + n.role()));
         kind.getStyleClass().add("details-subtitle");
         Health shown = n.shownHealth();
-        Label health = new Label(Messages.get("details.health", shown.name()), HealthIcon.of(shown));
+        Label health = new Label(Messages.get("details.health", Messages.health(shown)), HealthIcon.of(shown));
         health.getStyleClass().addAll("details-health", HealthIcon.styleClass(shown));
         detailsPane.getChildren().addAll(title, kind, health);
         if (row.rolledUp() != shown) {
-            Label below = new Label(Messages.get("details.below", row.rolledUp().name()), HealthIcon.of(row.rolledUp()));
+            Label below = new Label(Messages.get("details.below", Messages.health(row.rolledUp())), HealthIcon.of(row.rolledUp()));
             detailsPane.getChildren().add(below);
         }
         if (n.stale() != null) {
             String since = n.stale().lastGood() == null ? Messages.get("details.neverRead")
                     : Messages.get("details.lastGood", time(n.stale().lastGood()),
                     Math.max(0, java.time.Duration.between(n.stale().lastGood(), Instant.now()).toSeconds()));
-            Label stale = new Label(Messages.get("details.stale", since, n.stale().reason()));
+            Label stale = new Label(Messages.get("details.stale", since, Messages.of(n.stale().reason())));
             stale.setWrapText(true);
             stale.getStyleClass().add("details-stale");
             detailsPane.getChildren().add(stale);
@@ -732,7 +736,7 @@ public final class FleetController {
         Label why = new Label(Messages.get("details.why"));
         why.getStyleClass().add("details-section");
         detailsPane.getChildren().add(why);
-        for (String r : n.reasons()) {
+        for (String r : Messages.of(n.reasons())) {
             Label l = new Label("• " + r);
             l.setWrapText(true);
             l.getStyleClass().add("details-reason");
@@ -783,7 +787,7 @@ public final class FleetController {
                 if (o.available()) {
                     detailsPane.getChildren().add(b);
                 } else {
-                    Label whyNot = new Label(o.reason());
+                    Label whyNot = new Label(Messages.of(o.reason()));
                     whyNot.setWrapText(true);
                     whyNot.getStyleClass().add("details-hint");
                     detailsPane.getChildren().add(new VBox(2, b, whyNot));

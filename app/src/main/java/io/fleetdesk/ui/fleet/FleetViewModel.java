@@ -20,7 +20,6 @@ import io.fleetdesk.ui.common.Messages;
 import io.fleetdesk.app.AppSettings;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel;
 import io.fleetdesk.app.SettingsStore;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -78,7 +77,9 @@ public final class FleetViewModel implements AutoCloseable {
             LOG.debug("closing: background work dropped");
         }
     };
-    private final FxBatcher<Tagged> batcher = new FxBatcher<>(Duration.ofMillis(100), this::applyBatch);
+    /** The UI thread's executor: {@code Platform::runLater} in the app, the caller's thread in a plain test. */
+    private final java.util.concurrent.Executor ui;
+    private final FxBatcher<Tagged> batcher;
     private final List<Runnable> afterApply = new ArrayList<>();
     private final List<Runnable> beforeApply = new ArrayList<>();
     private volatile FleetSession session;
@@ -103,11 +104,14 @@ public final class FleetViewModel implements AutoCloseable {
     /** The demo's targets while the demo profile is open; empty otherwise. */
     private List<io.fleetdesk.model.DirectTarget> demoTargets = List.of();
 
-    public FleetViewModel(LaunchOptions options, SettingsStore settingsStore) {
-        this(options, settingsStore, new AuditLog(io.fleetdesk.app.AppFolders.data()));
-    }
-
-    public FleetViewModel(LaunchOptions options, SettingsStore settingsStore, AuditLog audit) {
+    /**
+     * @param ui the UI thread's executor: every result from a background thread crosses through it
+     *           (the app passes {@code Platform::runLater})
+     */
+    public FleetViewModel(LaunchOptions options, SettingsStore settingsStore, AuditLog audit,
+                          java.util.concurrent.Executor ui) {
+        this.ui = ui;
+        this.batcher = FxBatcher.on(ui, Duration.ofMillis(100), this::applyBatch);
         this.options = options;
         this.audit = audit;
         this.interval = options.interval();
@@ -174,9 +178,9 @@ public final class FleetViewModel implements AutoCloseable {
     /** Connects a target with a password, off the FX thread; the array is wiped once handed over. */
     public void connect(String targetId, char[] password) {
         targetChanges.submit(() -> {
-            String why = direct.connect(targetId, password);
+            io.fleetdesk.model.Notice why = direct.connect(targetId, password);
             if (why != null) {
-                Platform.runLater(() -> banner.set(why));
+                ui.execute(() -> banner.set(Messages.of(why)));
             }
         });
     }
@@ -373,11 +377,11 @@ public final class FleetViewModel implements AutoCloseable {
     public DataGuardWizardModel openDataGuard(DataGuardActions.Offer offer) {
         FleetSession s = session;
         if (s == null || !offer.available()) {
-            throw new IllegalStateException(offer.reason());
+            throw new IllegalStateException(String.valueOf(offer.reason()));
         }
         FleetSnapshot snap = tree.snapshot();
         FleetNode primary = snap.node(offer.kind() == DataGuardWorkflow.Kind.SWITCHOVER ? offer.actedId() : offer.peerId());
-        String confirmName = primary.details().getOrDefault("DB name", primary.name());
+        String confirmName = primary.dbName();
         String region = snap.regionOf(offer.actedId());
         DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), new DataGuardWorkflow.Target(offer.actedId(), offer.peerId(), snap.node(offer.actedId()).name(), snap.node(offer.peerId()).name(),
                 confirmName, s.profile().name(), s.profile().userId()),
@@ -397,7 +401,7 @@ public final class FleetViewModel implements AutoCloseable {
     public void start() {
         profiles.setAll(InMemoryKeyProfiles.DEMO_PROFILE);
         if (settingsStore.loadProblem() != null) {
-            banner.set(settingsStore.loadProblem());
+            banner.set(Messages.of(settingsStore.loadProblem()));
         }
         background.submit(() -> {
             List<String> names = new ArrayList<>();
@@ -405,10 +409,10 @@ public final class FleetViewModel implements AutoCloseable {
             try {
                 names.addAll(OciConfigProfiles.profileNames(options.ociConfig()));
             } catch (ProfileException e) {
-                problem = e.getMessage();
+                problem = Messages.of(e.notice());
             }
             String p = problem;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 for (String n : names) {
                     if (!profiles.contains(n)) {
                         profiles.add(n);
@@ -437,7 +441,7 @@ public final class FleetViewModel implements AutoCloseable {
             names = OciConfigProfiles.profileNames(file);
         } catch (ProfileException e) {
             names = null;
-            listProblem = e.getMessage();
+            listProblem = Messages.of(e.notice());
         }
         FleetSession s = session;
         String active = s == null ? null : s.profile().name();
@@ -452,7 +456,7 @@ public final class FleetViewModel implements AutoCloseable {
                     OciConfigProfiles.load(file, active);
                     reopen = true;
                 } catch (ProfileException e) {
-                    problem = Messages.get("profile.brokenEdit", active, e.getMessage());
+                    problem = Messages.get("profile.brokenEdit", Messages.profile(active), Messages.of(e.notice()));
                 }
             }
         }
@@ -460,7 +464,7 @@ public final class FleetViewModel implements AutoCloseable {
         String fileProblem = listProblem;
         String activeProblem = problem;
         boolean again = reopen;
-        Platform.runLater(() -> {
+        ui.execute(() -> {
             if (found != null) {
                 List<String> next = new ArrayList<>();
                 next.add(InMemoryKeyProfiles.DEMO_PROFILE);
@@ -511,15 +515,15 @@ public final class FleetViewModel implements AutoCloseable {
             try {
                 FleetSession s = name.equals(InMemoryKeyProfiles.DEMO_PROFILE)
                         ? FleetSession.openDemo(new FleetSession.DemoOptions(options.demoSeed(), options.demoSize(), 3,
-                        60.0, demoFaults()), settings, rules())
+                        60.0, demoFaults(), Messages.get("demo.group")), settings, rules())
                         : FleetSession.openConfigProfile(options.ociConfig(), name, settings, rules());
-                Platform.runLater(() -> activate(s));
+                ui.execute(() -> activate(s));
             } catch (ProfileException e) {
                 LOG.warn("profile {} could not be opened: {}", name, e.getMessage());
-                Platform.runLater(() -> failed(name, e.getMessage()));
+                ui.execute(() -> failed(name, Messages.of(e.notice())));
             } catch (Exception e) {
                 LOG.error("profile {} could not be opened", name, e);
-                Platform.runLater(() -> failed(name, Messages.get("profile.failed", name, e.toString())));
+                ui.execute(() -> failed(name, Messages.get("profile.failed", name, e.toString())));
             }
         });
     }
@@ -536,7 +540,7 @@ public final class FleetViewModel implements AutoCloseable {
     private void failed(String name, String message) {
         pending = null;
         opening.set(false);
-        banner.set(Messages.get("profile.unusable", name, message));
+        banner.set(Messages.get("profile.unusable", Messages.profile(name), message));
         if (session == null || !session.profile().name().equals(InMemoryKeyProfiles.DEMO_PROFILE)) {
             if (session != null) {
                 activeProfile.set(session.profile().name());
@@ -624,7 +628,7 @@ public final class FleetViewModel implements AutoCloseable {
                     io.fleetdesk.ops.CrashRecovery.announce(u))).toList());
             LOG.warn("{} operation(s) of {} were left without an outcome last time; following them", pending.size(),
                     s.profile().name());
-            Platform.runLater(() -> banner.set(Messages.get("recovery.banner", listed)));
+            ui.execute(() -> banner.set(Messages.get("recovery.banner", listed)));
             List<String> settled = new ArrayList<>();
             for (AuditLog.Unfinished u : pending) {
                 String target = u.intent().targets().isEmpty() ? null : u.intent().targets().getFirst();
@@ -651,8 +655,8 @@ public final class FleetViewModel implements AutoCloseable {
             }
             if (!settled.isEmpty()) {
                 String text = String.join("\n", settled);
-                Platform.runLater(() -> banner.set(Messages.get("recovery.done", text)));
-                Platform.runLater(io.fleetdesk.ui.audit.AuditWindow::reloadIfOpen);
+                ui.execute(() -> banner.set(Messages.get("recovery.done", text)));
+                ui.execute(io.fleetdesk.ui.audit.AuditWindow::reloadIfOpen);
             }
             return null;
         });
@@ -744,7 +748,7 @@ public final class FleetViewModel implements AutoCloseable {
         // Discovery's problems first (they say which policy would show more), then the refresh's.
         List<String> problemLines = new ArrayList<>();
         s.tenancy().problems().forEach(n -> problemLines.add(Messages.of(n)));
-        problemLines.addAll(s.errors());
+        problemLines.addAll(Messages.of(s.errors()));
         FleetSession open = session;
         if (open != null) {
             // A Retry-After holds a region back (a minute at most): say so, or the rows just look slow.
@@ -762,14 +766,14 @@ public final class FleetViewModel implements AutoCloseable {
         // the banner, with the policy that would fix it; it stays in the status bar's problems.
         List<io.fleetdesk.model.Notice> problems = t.problems();
         if (!problems.isEmpty() && !problems.equals(shownDiscoveryProblems)) {
-            banner.set(Messages.get("discovery.problem", activeProfile.get(),
+            banner.set(Messages.get("discovery.problem", Messages.profile(activeProfile.get()),
                     String.join("\n", problems.stream().map(Messages::of).toList())));
         }
         shownDiscoveryProblems = problems;
         errorDetails.set(String.join("\n", problemLines));
         // A refused key is not a passing fault: say which profile and what to check, in the banner.
-        s.errors().stream().filter(e -> e.contains("401 NotAuthenticated")).findFirst().ifPresent(e ->
-                banner.set(Messages.get("profile.refused", activeProfile.get(), e)));
+        s.errors().stream().filter(e -> e.mentions("oci.error.notAuthenticated")).findFirst().ifPresent(e ->
+                banner.set(Messages.get("profile.refused", Messages.profile(activeProfile.get()), Messages.of(e))));
         long t2 = System.nanoTime();
         afterApply.forEach(Runnable::run);
         long t3 = System.nanoTime();

@@ -127,9 +127,9 @@ public final class DataGuardWizardController {
                 setGraphic(empty || v == null ? null : HealthIcon.of(health(v)));
             }
         });
-        checkColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
-        measuredColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().measured()));
-        adviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().advice()));
+        checkColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Messages.of(c.getValue().title())));
+        measuredColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Messages.of(c.getValue().measured())));
+        adviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Messages.of(c.getValue().advice())));
         for (TableColumn<Check, String> col : List.of(checkColumn, measuredColumn, adviceColumn)) {
             col.setCellFactory(c -> wrapping(c));
         }

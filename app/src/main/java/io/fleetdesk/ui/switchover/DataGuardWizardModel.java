@@ -3,6 +3,7 @@ package io.fleetdesk.ui.switchover;
 import io.fleetdesk.model.DataGuardMember;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.model.Notice;
 import io.fleetdesk.oci.DataGuardOperationsApi;
 import io.fleetdesk.oci.Rows.DatabaseRow;
 import io.fleetdesk.ops.DataGuardActions;
@@ -134,9 +135,9 @@ public final class DataGuardWizardModel {
         DataGuardMember dg = fresh != null ? fresh.dataGuard() : n == null ? null : n.dataGuard();
         String name = fresh != null ? (fresh.dbUniqueName() != null ? fresh.dbUniqueName() : fresh.dbName())
                 : n == null ? id : n.name();
-        String dbName = fresh != null ? fresh.dbName() : n == null ? null : n.details().get("DB name");
+        String dbName = fresh != null ? fresh.dbName() : n == null ? null : n.text(io.fleetdesk.model.Detail.DB_NAME);
         return new Member(name, dbName, system == null ? null : system.name(), s.regionOf(id),
-                system == null ? null : system.details().get("Availability domain"),
+                system == null ? null : system.text(io.fleetdesk.model.Detail.AVAILABILITY_DOMAIN),
                 dg == null ? null : dg.role(), fresh != null ? fresh.lifecycleState() : n == null ? null : n.lifecycleState(),
                 dg == null ? null : dg.protectionMode(), dg == null ? null : dg.transportType(),
                 dg == null ? null : dg.applyLag(), dg == null ? null : dg.transportLag());
@@ -308,8 +309,8 @@ public final class DataGuardWizardModel {
                 r = DataGuardPrechecks.evaluate(facts, lagThreshold,
                         new DataGuardPrechecks.JdbcFacts(p.reading(), sb.reading(), p.why(), sb.why()));
             } catch (RuntimeException e) {
-                r = new DataGuardPrechecks.Result(null, List.of(new Check("read", "Read the pair from OCI",
-                        Verdict.FAIL, String.valueOf(e.getMessage()), "Run the checks again.")));
+                r = new DataGuardPrechecks.Result(null, List.of(new Check("read", Notice.of("pc.read.title"),
+                        Verdict.FAIL, Notice.of("pc.value", String.valueOf(e.getMessage())), Notice.of("pc.read.advice"))));
             }
             DataGuardPrechecks.Result result = r;
             Platform.runLater(() -> {
@@ -502,7 +503,8 @@ public final class DataGuardWizardModel {
                         settled = "AVAILABLE".equals(a.lifecycleState()) && lag >= 0 && lag <= lagThreshold.toSeconds();
                     }
                 } catch (RuntimeException e) {
-                    line = Messages.get("dg.verify.readFailed", e.getMessage());
+                    line = Messages.get("dg.verify.readFailed", e instanceof io.fleetdesk.oci.OciApiException o
+                            ? Messages.of(o.notice()) : String.valueOf(e.getMessage()));
                 }
                 String l = clock(Instant.now()) + "  " + line + (settled ? "  ✓" : "");
                 Platform.runLater(() -> verifyLines.add(l));

@@ -99,7 +99,7 @@ public final class TargetDialogModel {
                 why = nameProblem == null ? "" : nameProblem;
             } catch (ConnectStrings.InvalidTarget e) {
                 out = "";
-                why = e.getMessage();
+                why = Messages.of(e.notice());
             }
             String o = out;
             String w = why;
