@@ -215,7 +215,8 @@ public final class DataGuardPrechecks {
         String exposure = dg == null ? null : dg.dataLossExposure();
         long seconds = LagText.seconds(exposure);
         String mode = dg == null ? null : dg.protectionMode();
-        Notice measured = Notice.of("pc.exposure.measured", exposure == null ? Notice.of("pc.notReported") : exposure,
+        Object shown = exposure == null ? Notice.of("pc.notReported") : seconds >= 0 ? Duration.ofSeconds(seconds) : exposure;
+        Notice measured = Notice.of("pc.exposure.measured", shown,
                 mode, dg == null ? null : dg.transportType());
         Notice advice = seconds == 0 ? Notice.of("pc.exposure.none")
                 : "MAXIMUM_PERFORMANCE".equals(mode) ? Notice.of("pc.exposure.async") : Notice.of("pc.exposure.some");
@@ -244,7 +245,7 @@ public final class DataGuardPrechecks {
         } else {
             boolean ok = applySec <= threshold.toSeconds();
             out.add(new Check("lag.apply", Notice.of("pc.lag.apply.title", threshold), ok ? Verdict.PASS : Verdict.WARN,
-                    Notice.of("pc.lag.on", dg.applyLag(), name(standby)), ok ? null
+                    Notice.of("pc.lag.on", Duration.ofSeconds(applySec), name(standby)), ok ? null
                     : Notice.of(kind == Kind.SWITCHOVER ? "pc.lag.apply.switchover" : "pc.lag.apply.failover")));
         }
         String transport = dg == null ? null : dg.transportLag();
@@ -255,7 +256,7 @@ public final class DataGuardPrechecks {
         } else {
             boolean ok = tSec <= threshold.toSeconds();
             out.add(new Check("lag.transport", Notice.of("pc.lag.transport.title", threshold),
-                    ok ? Verdict.PASS : Verdict.WARN, Notice.of("pc.lag.on", transport, name(standby)),
+                    ok ? Verdict.PASS : Verdict.WARN, Notice.of("pc.lag.on", Duration.ofSeconds(tSec), name(standby)),
                     ok ? null : Notice.of("pc.lag.transport.advice")));
         }
     }

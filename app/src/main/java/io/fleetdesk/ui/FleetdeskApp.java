@@ -36,6 +36,15 @@ public final class FleetdeskApp extends Application {
             // Maven's -Dfleetdesk.args="--theme dark" arrives as one argument (or an empty one): split it.
             List<String> words = new java.util.ArrayList<>(java.util.Arrays.stream(args)
                     .flatMap(a -> java.util.Arrays.stream(a.trim().split("\\s+"))).filter(a -> !a.isBlank()).toList());
+            int lang = words.indexOf("--lang");
+            if (lang >= 0) {
+                // The UI's language (en, zh-CN), whatever the OS's is: before any bundle is read.
+                if (lang + 1 >= words.size() || !java.util.Set.of("en", "zh-CN").contains(words.get(lang + 1))) {
+                    throw new IllegalArgumentException("--lang takes en or zh-CN");
+                }
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(words.get(lang + 1)));
+                words.subList(lang, lang + 2).clear();
+            }
             int smoke = words.indexOf("--smoke-test");
             if (smoke >= 0) {
                 if (smoke + 1 >= words.size()) {

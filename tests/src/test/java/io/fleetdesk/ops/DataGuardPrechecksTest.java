@@ -152,7 +152,7 @@ class DataGuardPrechecksTest {
         assertFalse(r.blocked());
         assertTrue(r.hasWarnings());
         assertEquals(Verdict.WARN, check(r.checks(), "lag.apply").verdict());
-        assertTrue(En.of(check(r.checks(), "lag.apply").measured()).contains("2 minutes on SALES_B"));
+        assertTrue(En.of(check(r.checks(), "lag.apply").measured()).contains("2 min on SALES_B"));
         assertEquals(Verdict.WARN, check(r.checks(), "readiness").verdict());
     }
 
@@ -165,7 +165,7 @@ class DataGuardPrechecksTest {
         assertTrue(En.of(check(r.checks(), "state.peer").advice()).contains("a switchover loses no data"));
         Check exposure = check(r.checks(), "exposure");
         assertEquals(Verdict.WARN, exposure.verdict());
-        assertTrue(En.of(exposure.measured()).contains("2 seconds in MAXIMUM_PERFORMANCE (ASYNC)"), En.of(exposure.measured()));
+        assertTrue(En.of(exposure.measured()).contains("2 s in MAXIMUM_PERFORMANCE (ASYNC)"), En.of(exposure.measured()));
     }
 
     @Test

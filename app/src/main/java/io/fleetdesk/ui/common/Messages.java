@@ -72,6 +72,15 @@ public final class Messages {
         return String.valueOf(arg(a, Locale.getDefault()));
     }
 
+    /**
+     * A lag as the service writes it ("4 minutes", "+00 00:00:09") in the DBA's units; as written when
+     * it does not parse, a dash when there is none.
+     */
+    public static String lag(String serviceText) {
+        long s = io.fleetdesk.oci.LagText.seconds(serviceText);
+        return serviceText == null ? "-" : s < 0 ? serviceText : duration(java.time.Duration.ofSeconds(s), Locale.getDefault());
+    }
+
     /** "45 s", "4 min 10 s", "3 h", "2 d 5 h" in the DBA's language; never negative. */
     public static String duration(java.time.Duration d, Locale locale) {
         long s = Math.max(0, d.toSeconds());

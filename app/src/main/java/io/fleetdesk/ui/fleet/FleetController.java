@@ -188,8 +188,11 @@ public final class FleetController {
                 : c.getValue().getValue().node().role()));
         lagColumn.setCellValueFactory(c -> {
             FleetNode n = c.getValue().getValue().node();
-            return new ReadOnlyObjectWrapper<>(n == null || n.dataGuard() == null || !n.dataGuard().isStandby()
-                    ? null : n.dataGuard().applyLag());
+            if (n == null || n.dataGuard() == null || !n.dataGuard().isStandby()) {
+                return new ReadOnlyObjectWrapper<>(null);
+            }
+            // In the DBA's units when it parses ("4 minutes" is the service's English); as written when not.
+            return new ReadOnlyObjectWrapper<>(Messages.lag(n.dataGuard().applyLag()));
         });
         refreshedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         refreshedColumn.setCellFactory(c -> new TreeTableCell<>() {

@@ -140,7 +140,8 @@ public final class DataGuardWizardModel {
                 system == null ? null : system.text(io.fleetdesk.model.Detail.AVAILABILITY_DOMAIN),
                 dg == null ? null : dg.role(), fresh != null ? fresh.lifecycleState() : n == null ? null : n.lifecycleState(),
                 dg == null ? null : dg.protectionMode(), dg == null ? null : dg.transportType(),
-                dg == null ? null : dg.applyLag(), dg == null ? null : dg.transportLag());
+                dg == null || dg.applyLag() == null ? null : Messages.lag(dg.applyLag()),
+                dg == null || dg.transportLag() == null ? null : Messages.lag(dg.transportLag()));
     }
 
     // ---- what the pages read
@@ -330,7 +331,7 @@ public final class DataGuardWizardModel {
                     if (f.association() != null) {
                         var a = f.association();
                         association.set(Messages.get("dg.pair.association", a.lifecycleState(), a.protectionMode(),
-                                a.transportType(), a.applyLag() == null ? "-" : a.applyLag(),
+                                a.transportType(), Messages.lag(a.applyLag()),
                                 a.applyRate() == null ? "-" : a.applyRate()));
                     }
                 }
@@ -498,7 +499,7 @@ public final class DataGuardWizardModel {
                         DatabaseRow s = apiOf.apply(actedRegion).database(standbyId);
                         long lag = s.dataGuard() == null ? -1 : s.dataGuard().applyLagSeconds();
                         line = Messages.get("dg.verify.lagLine", a.lifecycleState(),
-                                s.dataGuard() == null || s.dataGuard().applyLag() == null ? "-" : s.dataGuard().applyLag(),
+                                s.dataGuard() == null ? "-" : Messages.lag(s.dataGuard().applyLag()),
                                 s.dbUniqueName());
                         settled = "AVAILABLE".equals(a.lifecycleState()) && lag >= 0 && lag <= lagThreshold.toSeconds();
                     }
