@@ -3,7 +3,6 @@ package io.fleetdesk.ui.audit;
 import io.fleetdesk.ops.AuditEntry;
 import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.ui.common.Messages;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,9 +36,13 @@ public final class AuditViewModel {
     private final StringProperty status = new SimpleStringProperty(ANY);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    public AuditViewModel(AuditLog audit, Executor background) {
+    /** The UI thread's executor, where the entries read in the background are shown. */
+    private final Executor ui;
+
+    public AuditViewModel(AuditLog audit, Executor background, Executor ui) {
         this.audit = audit;
         this.background = background;
+        this.ui = ui;
         text.addListener((o, a, b) -> refilter());
         action.addListener((o, a, b) -> refilter());
         status.addListener((o, a, b) -> refilter());
@@ -94,7 +97,7 @@ public final class AuditViewModel {
             }
             List<AuditEntry> entries = read.stream().sorted(Comparator.comparing(AuditEntry::at).reversed()).toList();
             String t = trouble;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 all.setAll(entries);
                 actions.setAll(distinct(entries, AuditEntry::action));
                 statuses.setAll(distinct(entries, e -> e.phase() != AuditEntry.Phase.OUTCOME ? e.phase().name() : e.status()));

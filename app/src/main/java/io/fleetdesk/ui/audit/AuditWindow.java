@@ -25,14 +25,14 @@ public final class AuditWindow {
     }
 
     /** Shows the audit log over the main window; reads the file again each time. */
-    public static Stage show(AuditLog audit, Window owner) {
+    public static Stage show(AuditLog audit, Window owner, java.util.concurrent.Executor ui) {
         if (open != null && open.getOwner() == owner) {
             openModel.reload();
             open.show();
             open.toFront();
             return open;
         }
-        AuditViewModel vm = new AuditViewModel(audit, READER);
+        AuditViewModel vm = new AuditViewModel(audit, READER, ui);
         Stage stage = OwnedWindows.load(AuditWindow.class, "AuditView.fxml", t -> new AuditController(vm), owner, 1250, 640);
         stage.setTitle(Messages.get("audit.title"));
         stage.show();

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 /**
  * The Backups dialog's state for one database: its backups (newest first, filterable), the
  * automatic backup configuration, which actions the selection allows and why not, and the action
- * in progress. Reads and actions run on the executor; results come back with {@code Platform.runLater}.
+ * in progress. Reads and actions run on the executor; results come back through the injected UI executor.
  */
 public final class BackupsViewModel {
     /** The type filter's "any" choice. */
@@ -59,9 +59,13 @@ public final class BackupsViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final ObjectProperty<BackupOperations.Progress> progress = new SimpleObjectProperty<>();
 
+    /** The UI thread's executor: reads and actions end there. */
+    private final Executor ui;
+
     public BackupsViewModel(FleetNode database, Supplier<BackupsApi> api, io.fleetdesk.ops.AuditLog audit,
                             io.fleetdesk.ops.OperationLocks locks, BackupOperations.Actor actor, Executor background,
-                            Runnable fleetChanged, Duration poll) {
+                            Executor ui, Runnable fleetChanged, Duration poll) {
+        this.ui = ui;
         this.database = database;
         this.api = api;
         this.audit = audit;
@@ -159,7 +163,7 @@ public final class BackupsViewModel {
             List<Backup> l = list;
             BackupConfig cc = c;
             String p = problem;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 loading.set(false);
                 loadProblem.set(p);
                 if (l != null) {
@@ -277,7 +281,7 @@ public final class BackupsViewModel {
             // Sent: the tree reads the fleet now, so BACKUP_IN_PROGRESS (or UPDATING for a restore) shows there.
             fleetChanged.run();
         }
-        Platform.runLater(() -> {
+        ui.execute(() -> {
             progress.set(p);
             if (p.ended()) {
                 running.set(false);

@@ -288,7 +288,7 @@ public final class FleetController {
                 offerFor(k).ifPresent(this::startOrExplain);
             }
         });
-        auditButton.setOnAction(e -> io.fleetdesk.ui.audit.AuditWindow.show(vm.audit(), fleetTree.getScene().getWindow()));
+        auditButton.setOnAction(e -> io.fleetdesk.ui.audit.AuditWindow.show(vm.audit(), fleetTree.getScene().getWindow(), vm.ui()));
         addTargetButton.setOnAction(e -> editTarget(null, null));
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
@@ -373,7 +373,7 @@ public final class FleetController {
         List<String> groups = vm.savedTargets().stream().map(io.fleetdesk.model.DirectTarget::group)
                 .filter(g -> !g.isEmpty()).distinct().sorted().toList();
         var model = new io.fleetdesk.ui.targets.TargetDialogModel(existing, linkTo, groups, links,
-                r -> Thread.ofVirtual().name("target-check").start(r), (t, pw) -> {
+                r -> Thread.ofVirtual().name("target-check").start(r), vm.ui(), (t, pw) -> {
                     vm.saveTarget(t);
                     if (pw.length > 0) {
                         vm.connect(t.id(), pw);

@@ -251,6 +251,11 @@ public final class FleetViewModel implements AutoCloseable {
         return profiles;
     }
 
+    /** The UI thread's executor this window was built with; dialogs it opens use the same. */
+    public java.util.concurrent.Executor ui() {
+        return ui;
+    }
+
     public StringProperty activeProfileProperty() {
         return activeProfile;
     }
@@ -363,7 +368,7 @@ public final class FleetViewModel implements AutoCloseable {
         FleetNode n = row.node();
         String region = tree.snapshot().regionOf(n.id());
         var model = new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit, operationLocks,
-                new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs,
+                new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs, ui,
                 s.poller()::refreshNow, Duration.ofSeconds(1));
         model.holdSessionWith(s::operation);
         return model;
@@ -392,7 +397,7 @@ public final class FleetViewModel implements AutoCloseable {
                 },
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
         DataGuardWizardModel model = new DataGuardWizardModel(offer, w, snap, s::operations, direct::readLinked,
-                rules().applyLagWarning(), dialogs, s.poller()::refreshNow);
+                rules().applyLagWarning(), dialogs, ui, s.poller()::refreshNow);
         model.holdSessionWith(s::operation);
         return model;
     }

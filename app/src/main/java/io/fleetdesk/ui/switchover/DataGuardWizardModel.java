@@ -42,8 +42,8 @@ import java.util.function.Function;
 
 /**
  * One switchover, failover or reinstate wizard: the state its five pages share. Reads and the
- * operation run on the given executor (virtual threads); results come back to the FX thread with
- * {@code Platform.runLater}. It holds no controls; the password passes through as a char[] once.
+ * operation run on the given executor (virtual threads); results come back through the injected
+ * UI executor ({@code Platform::runLater} in the app). It holds no controls; the password passes through as a char[] once.
  */
 public final class DataGuardWizardModel {
     public enum Page { PAIR, PRECHECKS, CONFIRM, EXECUTE, VERIFY }
@@ -93,25 +93,29 @@ public final class DataGuardWizardModel {
     private final BooleanBinding blocked;
     private final BooleanBinding hasWarnings;
 
+    private final Function<String, io.fleetdesk.poll.DirectPoller.Fresh> jdbcOf;
+    /** The UI thread's executor: every background result crosses through it. */
+    private final Executor ui;
+
     /**
      * @param snapshot     the fleet as last read, for names, DB systems, regions and ADs
      * @param apiOf        the operations client of a region
+     * @param ui           the UI thread's executor ({@code Platform::runLater} in the app)
      * @param fleetChanged asks the poller to read the fleet now (after submit and at the end)
      */
-    private final Function<String, io.fleetdesk.poll.DirectPoller.Fresh> jdbcOf;
-
     public DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
                                 Function<String, DataGuardOperationsApi> apiOf, Duration lagThreshold,
-                                Executor background, Runnable fleetChanged) {
+                                Executor background, Executor ui, Runnable fleetChanged) {
         this(offer, workflow, snapshot, apiOf, id -> new io.fleetdesk.poll.DirectPoller.Fresh(null, null), lagThreshold,
-                background, fleetChanged);
+                background, ui, fleetChanged);
     }
 
     /** @param jdbcOf a fresh direct-probe round for the target linked to an OCI database (blocking), or why there is none */
     public DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
                                 Function<String, DataGuardOperationsApi> apiOf,
                                 Function<String, io.fleetdesk.poll.DirectPoller.Fresh> jdbcOf, Duration lagThreshold,
-                                Executor background, Runnable fleetChanged) {
+                                Executor background, Executor ui, Runnable fleetChanged) {
+        this.ui = ui;
         this.jdbcOf = jdbcOf;
         this.kind = offer.kind();
         this.offer = offer;
@@ -126,7 +130,7 @@ public final class DataGuardWizardModel {
         peer.set(member(snapshot, offer.peerId(), null));
         blocked = Bindings.createBooleanBinding(() -> checks.stream().anyMatch(c -> c.verdict() == Verdict.FAIL), checks);
         hasWarnings = Bindings.createBooleanBinding(() -> checks.stream().anyMatch(c -> c.verdict() == Verdict.WARN), checks);
-        workflow.onProgress(p -> Platform.runLater(() -> onProgress(p)));
+        workflow.onProgress(p -> ui.execute(() -> onProgress(p)));
     }
 
     private static Member member(FleetSnapshot s, String id, DatabaseRow fresh) {
@@ -314,7 +318,7 @@ public final class DataGuardWizardModel {
                         Verdict.FAIL, Notice.of("pc.value", String.valueOf(e.getMessage())), Notice.of("pc.read.advice"))));
             }
             DataGuardPrechecks.Result result = r;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 checking.set(false);
                 checks.setAll(result.checks());
                 checkedAt.set(clock(Instant.now()));
@@ -508,7 +512,7 @@ public final class DataGuardWizardModel {
                             ? Messages.of(o.notice()) : String.valueOf(e.getMessage()));
                 }
                 String l = clock(Instant.now()) + "  " + line + (settled ? "  ✓" : "");
-                Platform.runLater(() -> verifyLines.add(l));
+                ui.execute(() -> verifyLines.add(l));
                 if (settled) {
                     return;
                 }

@@ -3,7 +3,6 @@ package io.fleetdesk.ui.targets;
 import io.fleetdesk.jdbc.ConnectStrings;
 import io.fleetdesk.model.DirectTarget;
 import io.fleetdesk.ui.common.Messages;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -50,12 +49,17 @@ public final class TargetDialogModel {
     private final AtomicLong checks = new AtomicLong();
     private final BooleanBinding saveDisabled;
 
+    /** The UI thread's executor, where the check's result is shown. */
+    private final Executor ui;
+
     /**
      * @param existing the target being edited, or null to add one
+     * @param ui       the UI thread's executor ({@code Platform::runLater} in the app)
      * @param onSave   saves the target and, when the array is not empty, connects with it (and wipes it)
      */
     public TargetDialogModel(DirectTarget existing, String linkTo, List<String> groups, List<LinkChoice> links,
-                             Executor background, BiConsumer<DirectTarget, char[]> onSave) {
+                             Executor background, Executor ui, BiConsumer<DirectTarget, char[]> onSave) {
+        this.ui = ui;
         this.id = existing == null ? UUID.randomUUID().toString() : existing.id();
         this.groups = List.copyOf(groups);
         this.links = List.copyOf(links);
@@ -103,7 +107,7 @@ public final class TargetDialogModel {
             }
             String o = out;
             String w = why;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 if (checks.get() == n) {
                     resolved.set(o);
                     problem.set(w);
