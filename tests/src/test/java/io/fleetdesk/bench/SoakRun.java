@@ -75,7 +75,7 @@ public final class SoakRun {
                     DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints());
             PollerSettings settings = PollerSettings.defaults().withInterval(interval)
                     .withDeadline(Duration.ofSeconds(20));
-            DirectPoller direct = new DirectPoller(new DirectPoller.Settings(Duration.ofMillis(500), Duration.ofSeconds(1),
+            DirectPoller direct = new DirectPoller(new io.fleetdesk.poll.DirectSettings(Duration.ofMillis(500), Duration.ofSeconds(1),
                     Duration.ofSeconds(3), Duration.ofSeconds(2), false), DirectHealthRules.defaults());
             List<DirectTarget> targets = new ArrayList<>(dbs.targets());
             io.fleetdesk.jdbc.ConnectStrings.allowInMemory(targets);

@@ -40,7 +40,7 @@ class DirectPollerTest {
         fleet = new SimFleet(7, 40, 2, new SimClock(Instant.parse("2026-11-25T10:00:00Z"), 60));
         dbs = DemoDatabases.start(fleet, Duration.ofMinutes(10));
         io.fleetdesk.jdbc.ConnectStrings.allowInMemory(dbs.targets());
-        poller = new DirectPoller(new DirectPoller.Settings(Duration.ofMinutes(10), Duration.ofSeconds(2),
+        poller = new DirectPoller(new io.fleetdesk.poll.DirectSettings(Duration.ofMinutes(10), Duration.ofSeconds(2),
                 Duration.ofSeconds(3), Duration.ofSeconds(2), false), DirectHealthRules.defaults());
         poller.subscribe(published::add);
     }

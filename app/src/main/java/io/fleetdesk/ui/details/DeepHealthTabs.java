@@ -3,7 +3,6 @@ package io.fleetdesk.ui.details;
 import io.fleetdesk.jdbc.DeepProbe;
 import io.fleetdesk.jdbc.DirectHealthRules;
 import io.fleetdesk.jdbc.Probes;
-import io.fleetdesk.poll.DirectPoller;
 import io.fleetdesk.ui.common.Messages;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -30,7 +29,7 @@ import java.util.TreeMap;
 /**
  * The details pane's tabs for a database probed over JDBC: Overview, Data Guard (apply and
  * transport lag over the last hour), Storage (recovery area and tablespace bars), Sessions and
- * Memory. Built from one {@link DirectPoller.TargetState}, which is immutable: no I/O here.
+ * Memory. Built from one {@link io.fleetdesk.poll.DirectTargetState}, which is immutable: no I/O here.
  */
 public final class DeepHealthTabs {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -40,7 +39,7 @@ public final class DeepHealthTabs {
     }
 
     /** The tabs, with {@code selected} (a tab's id) chosen when it exists. */
-    public static TabPane of(DirectPoller.TargetState st, DirectHealthRules rules, boolean awr, String selected) {
+    public static TabPane of(io.fleetdesk.poll.DirectTargetState st, DirectHealthRules rules, boolean awr, String selected) {
         DeepProbe.Reading r = st.reading();
         TabPane tabs = new TabPane(
                 tab("tabOverview", "deep.tab.overview", overview(st, r, awr)),
@@ -68,7 +67,7 @@ public final class DeepHealthTabs {
         return v;
     }
 
-    private static Node overview(DirectPoller.TargetState st, DeepProbe.Reading r, boolean awr) {
+    private static Node overview(io.fleetdesk.poll.DirectTargetState st, DeepProbe.Reading r, boolean awr) {
         VBox v = page();
         Probes.Instance i = r.instance();
         Probes.Database d = r.database();
@@ -94,7 +93,7 @@ public final class DeepHealthTabs {
         return v;
     }
 
-    private static Node dataGuard(DirectPoller.TargetState st, DeepProbe.Reading r) {
+    private static Node dataGuard(io.fleetdesk.poll.DirectTargetState st, DeepProbe.Reading r) {
         VBox v = page();
         var stats = r.answers().dataGuard();
         if (!r.standby()) {
@@ -126,7 +125,7 @@ public final class DeepHealthTabs {
             XYChart.Series<Number, Number> transport = new XYChart.Series<>();
             transport.setName(Messages.get("deep.dg.transport"));
             Instant now = r.readAt();
-            for (DirectPoller.LagPoint p : st.lag()) {
+            for (io.fleetdesk.poll.LagPoint p : st.lag()) {
                 double ago = -Duration.between(p.at(), now).toMillis() / 60_000.0;
                 if (p.applyLag() != null) {
                     apply.getData().add(new XYChart.Data<>(ago, p.applyLag().toSeconds()));

@@ -117,7 +117,7 @@ public final class FleetViewModel implements AutoCloseable {
         this.interval = options.interval();
         this.settingsStore = settingsStore;
         this.settings = settingsStore.load();
-        this.direct = new io.fleetdesk.poll.DirectPoller(io.fleetdesk.poll.DirectPoller.Settings.defaults()
+        this.direct = new io.fleetdesk.poll.DirectPoller(io.fleetdesk.poll.DirectSettings.defaults()
                 .withAwr(settings.diagnosticsPack()), directRules());
         direct.setTargets(settings.targets());
     }

@@ -93,7 +93,7 @@ public final class DataGuardWizardModel {
     private final BooleanBinding blocked;
     private final BooleanBinding hasWarnings;
 
-    private final Function<String, io.fleetdesk.poll.DirectPoller.Fresh> jdbcOf;
+    private final Function<String, io.fleetdesk.poll.LinkedReading> jdbcOf;
     /** The UI thread's executor: every background result crosses through it. */
     private final Executor ui;
 
@@ -106,14 +106,14 @@ public final class DataGuardWizardModel {
     public DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
                                 Function<String, DataGuardOperationsApi> apiOf, Duration lagThreshold,
                                 Executor background, Executor ui, Runnable fleetChanged) {
-        this(offer, workflow, snapshot, apiOf, id -> new io.fleetdesk.poll.DirectPoller.Fresh(null, null), lagThreshold,
+        this(offer, workflow, snapshot, apiOf, id -> new io.fleetdesk.poll.LinkedReading(null, null), lagThreshold,
                 background, ui, fleetChanged);
     }
 
     /** @param jdbcOf a fresh direct-probe round for the target linked to an OCI database (blocking), or why there is none */
     public DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
                                 Function<String, DataGuardOperationsApi> apiOf,
-                                Function<String, io.fleetdesk.poll.DirectPoller.Fresh> jdbcOf, Duration lagThreshold,
+                                Function<String, io.fleetdesk.poll.LinkedReading> jdbcOf, Duration lagThreshold,
                                 Executor background, Executor ui, Runnable fleetChanged) {
         this.ui = ui;
         this.jdbcOf = jdbcOf;
