@@ -314,8 +314,8 @@ public final class SimBackups {
         m.put("databaseId", b.databaseId());
         m.put("displayName", b.displayName());
         m.put("type", b.type());
-        m.put("timeStarted", SimServer.time(b.started()));
-        m.put("timeEnded", b.ended() == null ? null : SimServer.time(b.ended()));
+        m.put("timeStarted", SimJson.time(b.started()));
+        m.put("timeEnded", b.ended() == null ? null : SimJson.time(b.ended()));
         m.put("lifecycleState", b.lifecycleState());
         m.put("lifecycleDetails", b.lifecycleState().equals("FAILED") ? "RMAN-03009: failure of backup command on"
                 + " ORA_SBT_TAPE_1 channel; ORA-19511: non RMAN, but media manager or vendor specific failure" : null);

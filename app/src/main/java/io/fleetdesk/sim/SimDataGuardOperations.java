@@ -57,7 +57,7 @@ public final class SimDataGuardOperations {
             return new Started(404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.", null);
         }
         SimFleet.Pair pair = fleet.pair(db.pairId());
-        if (!SimServer.associationId(pair, databaseId).equals(associationId)) {
+        if (!SimJson.associationId(pair, databaseId).equals(associationId)) {
             return new Started(404, "NotAuthorizedOrNotFound", "The Data Guard association " + associationId
                     + " does not belong to database " + databaseId + ".", null);
         }

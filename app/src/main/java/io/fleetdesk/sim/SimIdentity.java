@@ -46,7 +46,7 @@ final class SimIdentity {
 
     private Reply regionSubscriptions(String tenancyId) {
         if (!tenancyId.equals(tenancy.tenancyId()) || tenancy.isDenied("ListRegionSubscriptions", "*")) {
-            return SimServer.notFound();
+            return Reply.notFound();
         }
         List<Map<String, Object>> items = tenancy.subscriptions().stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -62,7 +62,7 @@ final class SimIdentity {
     private Reply listCompartments(Map<String, String> q) {
         String parent = q.get("compartmentId");
         if (parent == null || parent.isBlank()) {
-            return SimServer.missing("compartmentId");
+            return Reply.missing("compartmentId");
         }
         boolean subtree = Boolean.parseBoolean(q.getOrDefault("compartmentIdInSubtree", "false"));
         String access = q.getOrDefault("accessLevel", "ANY");
@@ -79,19 +79,19 @@ final class SimIdentity {
                     "compartmentIdInSubtree can only be true when compartmentId is the tenancy's OCID.");
         }
         if (tenancy.compartment(parent) == null || tenancy.isDenied("ListCompartments", parent)) {
-            return SimServer.notFound();
+            return Reply.notFound();
         }
         List<SimTenancy.Compartment> all = tenancy.allBelowRoot().stream()
                 .filter(c -> subtree ? tenancy.isInSubtree(c.id(), parent) : parent.equals(c.parentId()))
                 .filter(c -> state == null || c.lifecycleState().equals(state))
                 .toList();
-        return SimServer.page(all, q, this::json);
+        return Reply.page(all, q, this::json);
     }
 
     private Reply getCompartment(String id) {
         SimTenancy.Compartment c = tenancy.compartment(id);
         if (c == null || tenancy.isDenied("GetCompartment", id)) {
-            return SimServer.notFound();
+            return Reply.notFound();
         }
         return Reply.ok(json(c));
     }
@@ -102,7 +102,7 @@ final class SimIdentity {
         m.put("compartmentId", c.parentId());
         m.put("name", c.name());
         m.put("description", c.description());
-        m.put("timeCreated", SimServer.time(c.timeCreated()));
+        m.put("timeCreated", SimJson.time(c.timeCreated()));
         m.put("lifecycleState", c.lifecycleState());
         m.put("isAccessible", true);
         m.put("freeformTags", Map.of());

@@ -88,7 +88,7 @@ public final class SimWorkRequests {
         String msg = e.failMessage() == null ? "The operation failed." : e.failMessage();
         m.put("code", msg.startsWith("ORA-") ? msg.substring(0, msg.indexOf(':') > 0 ? msg.indexOf(':') : msg.length()) : "InternalError");
         m.put("message", msg);
-        m.put("timestamp", SimServer.time(clock.now()));
+        m.put("timestamp", SimJson.time(clock.now()));
         return List.of(m);
     }
 
@@ -109,7 +109,7 @@ public final class SimWorkRequests {
             if (pct >= i * (100f / steps.length)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("message", steps[i]);
-                m.put("timestamp", SimServer.time(e.accepted().plusMillis((long) (e.length().toMillis() * i
+                m.put("timestamp", SimJson.time(e.accepted().plusMillis((long) (e.length().toMillis() * i
                         / (double) steps.length))));
                 out.add(m);
             }
@@ -117,7 +117,7 @@ public final class SimWorkRequests {
         if (status(e).equals("FAILED")) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("message", "Failed: " + (e.failMessage() == null ? "the operation failed" : e.failMessage()));
-            m.put("timestamp", SimServer.time(clock.now()));
+            m.put("timestamp", SimJson.time(clock.now()));
             out.add(m);
         }
         return out;
@@ -137,10 +137,10 @@ public final class SimWorkRequests {
         res.put("entityUri", "/20160918/databases/" + e.resourceId());
         m.put("resources", List.of(res));
         m.put("percentComplete", percentComplete(e));
-        m.put("timeAccepted", SimServer.time(e.accepted()));
-        m.put("timeStarted", SimServer.time(e.accepted().plusSeconds(1)));
+        m.put("timeAccepted", SimJson.time(e.accepted()));
+        m.put("timeStarted", SimJson.time(e.accepted().plusSeconds(1)));
         if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELED")) {
-            m.put("timeFinished", SimServer.time(clock.now()));
+            m.put("timeFinished", SimJson.time(clock.now()));
         }
         return m;
     }
