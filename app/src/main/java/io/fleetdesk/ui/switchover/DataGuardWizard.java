@@ -31,13 +31,13 @@ public final class DataGuardWizard implements io.fleetdesk.ui.common.FollowedWin
         this.stage = OwnedWindows.load(DataGuardWizard.class, "DataGuardWizard.fxml",
                 t -> new DataGuardWizardController(model, this::requestClose), owner, 1100, 680);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> Messages.get("dg.window",
-                Messages.get("dg.kind." + DataGuardWizardModel.lower(model.kind())), model.actedProperty().get().name()),
+                Messages.get("dg.kind." + OperationProgress.lower(model.kind())), model.actedProperty().get().name()),
                 model.actedProperty()));
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestClose();
         });
-        statusLine = Bindings.createStringBinding(model::statusLine, model.stateProperty(), model.percentProperty());
+        statusLine = Bindings.createStringBinding(model::statusLine, model.stateProperty(), model.progress().percentProperty());
     }
 
     /** Opens a wizard over the main window; {@code onGone} runs once it is closed for good. */
@@ -71,7 +71,7 @@ public final class DataGuardWizard implements io.fleetdesk.ui.common.FollowedWin
     void requestClose() {
         if (model.running()) {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("dg.closeWhileRunning",
-                    Messages.get("dg.kind." + DataGuardWizardModel.lower(model.kind()))),
+                    Messages.get("dg.kind." + OperationProgress.lower(model.kind()))),
                     new ButtonType(Messages.get("dg.closeWhileRunning.hide"), ButtonBar.ButtonData.OK_DONE),
                     new ButtonType(Messages.get("dg.closeWhileRunning.stay"), ButtonBar.ButtonData.CANCEL_CLOSE));
             ask.initOwner(stage);

@@ -7,7 +7,6 @@ import io.fleetdesk.ops.DataGuardWorkflow.Kind;
 import io.fleetdesk.ops.DataGuardWorkflow.State;
 import io.fleetdesk.ui.common.HealthIcon;
 import io.fleetdesk.ui.common.Messages;
-import io.fleetdesk.ui.switchover.DataGuardWizardModel.Member;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel.Page;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -84,12 +83,12 @@ public final class DataGuardWizardController {
     }
 
     private String kindWord() {
-        return Messages.get("dg.kind." + DataGuardWizardModel.lower(m.kind()));
+        return Messages.get("dg.kind." + OperationProgress.lower(m.kind()));
     }
 
     @FXML
     private void initialize() {
-        titleLabel.setText(Messages.get("dg.title." + DataGuardWizardModel.lower(m.kind()), m.actedProperty().get().name(),
+        titleLabel.setText(Messages.get("dg.title." + OperationProgress.lower(m.kind()), m.actedProperty().get().name(),
                 m.peerProperty().get().name()));
         buildSteps();
         m.pageProperty().addListener((o, a, b) -> showPage(b));
@@ -103,7 +102,7 @@ public final class DataGuardWizardController {
         m.peerProperty().addListener((o, a, b) -> fillPair());
         fillPair();
         associationLabel.textProperty().bind(m.associationProperty());
-        pairNote.setText(Messages.get("dg.pair.note." + DataGuardWizardModel.lower(m.kind())));
+        pairNote.setText(Messages.get("dg.pair.note." + OperationProgress.lower(m.kind())));
 
         // Pre-checks
         checksState.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> m.checkingProperty().get()
@@ -138,9 +137,9 @@ public final class DataGuardWizardController {
         acknowledgeBox.managedProperty().bind(acknowledgeBox.visibleProperty());
 
         // Confirm
-        whatHappens.setText(Messages.get("dg.confirm.what." + DataGuardWizardModel.lower(m.kind()),
+        whatHappens.setText(Messages.get("dg.confirm.what." + OperationProgress.lower(m.kind()),
                 m.actedProperty().get().name(), m.peerProperty().get().name()));
-        interruption.setText(Messages.get("dg.confirm.interruption." + DataGuardWizardModel.lower(m.kind()),
+        interruption.setText(Messages.get("dg.confirm.interruption." + OperationProgress.lower(m.kind()),
                 m.actedProperty().get().name(), m.peerProperty().get().name()));
         typePrompt.setText(Messages.get("dg.confirm.type", m.confirmName()));
         nameField.setPromptText(m.confirmName());
@@ -152,27 +151,27 @@ public final class DataGuardWizardController {
         acceptLossBox.selectedProperty().bindBidirectional(m.lossAcceptedProperty());
 
         // Execute
-        progressBar.progressProperty().bind(m.percentProperty());
-        logList.setItems(m.log());
-        m.log().addListener((ListChangeListener<String>) c -> logList.scrollTo(m.log().size() - 1));
+        progressBar.progressProperty().bind(m.progress().percentProperty());
+        logList.setItems(m.progress().log());
+        m.progress().log().addListener((ListChangeListener<String>) c -> logList.scrollTo(m.progress().log().size() - 1));
         executeState.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.get(
-                "dg.state." + m.stateProperty().get().name(), kindWord(), Math.round(m.percentProperty().get() * 100)),
-                m.stateProperty(), m.percentProperty()));
+                "dg.state." + m.stateProperty().get().name(), kindWord(), Math.round(m.progress().percentProperty().get() * 100)),
+                m.stateProperty(), m.progress().percentProperty()));
         failureLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 m.stateProperty().get() == State.FAILED || m.stateProperty().get() == State.UNKNOWN
-                        ? m.messageProperty().get() : "", m.stateProperty(),
-                m.messageProperty()));
+                        ? m.progress().messageProperty().get() : "", m.stateProperty(),
+                m.progress().messageProperty()));
         failureLabel.visibleProperty().bind(failureLabel.textProperty().isNotEmpty());
         failureLabel.managedProperty().bind(failureLabel.visibleProperty());
         ids(idsGrid);
 
         // Verify
         verifyState.textProperty().bind(executeState.textProperty());
-        verifyList.setItems(m.verifyLines());
+        verifyList.setItems(m.progress().verifyLines());
         verifyFailure.textProperty().bind(failureLabel.textProperty());
         verifyFailure.visibleProperty().bind(failureLabel.visibleProperty());
         verifyFailure.managedProperty().bind(failureLabel.visibleProperty());
-        summaryLabel.textProperty().bind(m.summaryProperty());
+        summaryLabel.textProperty().bind(m.progress().summaryProperty());
         ids(summaryGrid);
 
         // Buttons
@@ -230,8 +229,8 @@ public final class DataGuardWizardController {
     }
 
     private void ids(GridPane grid) {
-        grid.addRow(0, key(Messages.get("dg.ids.workRequest")), copyable(m.workRequestIdProperty()));
-        grid.addRow(1, key(Messages.get("dg.ids.opcRequest")), copyable(m.opcRequestIdProperty()));
+        grid.addRow(0, key(Messages.get("dg.ids.workRequest")), copyable(m.progress().workRequestIdProperty()));
+        grid.addRow(1, key(Messages.get("dg.ids.opcRequest")), copyable(m.progress().opcRequestIdProperty()));
     }
 
     private static Label key(String s) {
@@ -250,23 +249,23 @@ public final class DataGuardWizardController {
     }
 
     private void fillPair() {
-        Member a = m.actedProperty().get();
-        Member b = m.peerProperty().get();
+        PairMember a = m.actedProperty().get();
+        PairMember b = m.peerProperty().get();
         pairGrid.getChildren().clear();
         pairGrid.addRow(0, new Label(), header(a.role() == null ? a.name() : a.role()), header(b.role() == null ? b.name() : b.role()));
         List<Row> rows = List.of(
-                new Row("dg.pair.database", Member::name), new Row("dg.pair.dbName", Member::dbName),
-                new Row("dg.pair.dbSystem", Member::dbSystem), new Row("dg.pair.region", Member::region),
-                new Row("dg.pair.ad", Member::availabilityDomain), new Row("dg.pair.state", Member::lifecycleState),
-                new Row("dg.pair.protection", Member::protectionMode), new Row("dg.pair.transport", Member::transportType),
-                new Row("dg.pair.applyLag", Member::applyLag), new Row("dg.pair.transportLag", Member::transportLag));
+                new Row("dg.pair.database", PairMember::name), new Row("dg.pair.dbName", PairMember::dbName),
+                new Row("dg.pair.dbSystem", PairMember::dbSystem), new Row("dg.pair.region", PairMember::region),
+                new Row("dg.pair.ad", PairMember::availabilityDomain), new Row("dg.pair.state", PairMember::lifecycleState),
+                new Row("dg.pair.protection", PairMember::protectionMode), new Row("dg.pair.transport", PairMember::transportType),
+                new Row("dg.pair.applyLag", PairMember::applyLag), new Row("dg.pair.transportLag", PairMember::transportLag));
         int r = 1;
         for (Row row : rows) {
             pairGrid.addRow(r++, key(Messages.get(row.key())), value(row.get().apply(a)), value(row.get().apply(b)));
         }
     }
 
-    private record Row(String key, Function<Member, String> get) {
+    private record Row(String key, Function<PairMember, String> get) {
     }
 
     private static Label header(String s) {
@@ -321,7 +320,7 @@ public final class DataGuardWizardController {
         nextButton.disableProperty().bind(m.nextAllowed().not());
         nextButton.getStyleClass().removeAll("danger", "accent");
         if (p == Page.CONFIRM) {
-            nextButton.setText(Messages.get("dg.start." + DataGuardWizardModel.lower(m.kind())));
+            nextButton.setText(Messages.get("dg.start." + OperationProgress.lower(m.kind())));
             nextButton.getStyleClass().add("danger");
         } else {
             nextButton.setText(Messages.get("dg.next"));

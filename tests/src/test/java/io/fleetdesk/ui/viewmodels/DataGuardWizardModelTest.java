@@ -76,8 +76,8 @@ class DataGuardWizardModelTest {
                 offer.peerId(), "a", "b", snap.node(offer.actedId()).dbName(), "Demo fleet", "ocid1.user.oc1..dba"),
                 api, new AuditLog(data), locks, id -> region.getDatabase(id).dataGuard().role(),
                 new DataGuardWorkflow.Timing(Duration.ofMillis(150), Duration.ofSeconds(10)));
-        return new DataGuardWizardModel(offer, w, snap, r -> api, Duration.ofSeconds(30), Runnable::run, Runnable::run,
-                () -> { });
+        return new DataGuardWizardModel(offer, w, snap, r -> api, id -> new io.fleetdesk.poll.LinkedReading(null, null),
+                Duration.ofSeconds(30), Runnable::run, Runnable::run, () -> { });
     }
 
     @Test
@@ -116,5 +116,26 @@ class DataGuardWizardModelTest {
         assertTrue(m.nextAllowed().get());
         m.back();
         assertEquals(Page.PRECHECKS, m.pageProperty().get());
+    }
+
+    @Test
+    void preChecksOlderThanFiveMinutesAreReadAgainBeforeAnythingIsSent() {
+        DataGuardWizardModel m = wizard();
+        long[] now = {0};
+        m.useNanoClock(() -> now[0]);
+        m.next();
+        if (m.hasWarningsBinding().get()) {
+            m.acknowledgedProperty().set(true);
+        }
+        m.next();
+        m.typedNameProperty().set(m.confirmName());
+        m.passwordGivenProperty().set(true);
+        now[0] += Duration.ofMinutes(5).plusSeconds(1).toNanos();
+        char[] password = "Demo#Admin_12".toCharArray();
+        assertFalse(m.submit(password), "nothing is sent on checks read more than five minutes ago");
+        assertEquals(Page.PRECHECKS, m.pageProperty().get(), "the DBA looks at the fresh checks again");
+        assertTrue(m.staleChecksProperty().get(), "and the page says why");
+        assertEquals(DataGuardWorkflow.State.PRECHECK, m.stateProperty().get());
+        assertTrue(new String(password).chars().allMatch(c -> c == 0), "the password is wiped all the same");
     }
 }
