@@ -278,7 +278,7 @@ class DataGuardWizardTest extends DemoWindowTest {
         switchoverFromDetails(robot, primary);
         // One operation per pair: the standby's side offers nothing while this wizard is open.
         select(robot, standby);
-        Fx.waitUntil(WAIT, "the details say why", () -> Fx.call(() -> vm.dataGuardOffers(
+        Fx.waitUntil(WAIT, "the details say why", () -> Fx.call(() -> vm.features().dataGuardOffers(
                 vm.tree().item(standby).getValue())).stream().noneMatch(o -> o.available()));
         throughPrechecks(robot);
         Fx.click(robot, "#dgConfirmName").write(sim().database(primary).dbName());
@@ -286,7 +286,7 @@ class DataGuardWizardTest extends DemoWindowTest {
         Fx.waitUntil(WAIT, "the wizard is gone", () -> !showing(robot, "#dgConfirmPage"));
         assertTrue(auditOf(primary).isEmpty(), "nothing sent");
         assertFalse(vm.session().demo().server().dataGuardOperations().inFlight(pair.id()));
-        assertTrue(Fx.call(() -> vm.dataGuardOffers(vm.tree().item(standby).getValue())).stream()
+        assertTrue(Fx.call(() -> vm.features().dataGuardOffers(vm.tree().item(standby).getValue())).stream()
                 .anyMatch(o -> o.available()), "the pair is free again");
     }
 

@@ -97,8 +97,8 @@ class DirectConnectionsTest extends DemoWindowTest {
                     && !robot.lookup("#targetSave").query().isDisabled());
             Fx.click(robot, "#targetSave");
 
-            Fx.waitUntil(WAIT, "it is saved", () -> vm.savedTargets().size() == 1);
-            DirectTarget t = vm.savedTargets().getFirst();
+            Fx.waitUntil(WAIT, "it is saved", () -> vm.targets().saved().size() == 1);
+            DirectTarget t = vm.targets().saved().getFirst();
             assertEquals("Lab", t.group());
             Fx.waitUntil(WAIT, "its deep health is read", () -> node(t.nodeId()) != null && node(t.nodeId()).lastRefreshed() != null);
             FleetNode n = node(t.nodeId());
@@ -141,26 +141,26 @@ class DirectConnectionsTest extends DemoWindowTest {
             }
 
             // Disconnect, then Connect… asks for the password again (a wrong one is refused and said so).
-            Fx.run(() -> vm.disconnect(t.id()));
-            Fx.waitUntil(WAIT, "it shows as not connected", () -> !vm.direct().state(t.id()).connected());
+            Fx.run(() -> vm.targets().disconnect(t.id()));
+            Fx.waitUntil(WAIT, "it shows as not connected", () -> !vm.targets().poller().state(t.id()).connected());
             Fx.click(robot, "#detailsCONNECT");
             Fx.click(robot, "#connectPassword").write("wrong");
             Fx.click(robot, "#connectButton");
-            Fx.waitUntil(WAIT, "the refusal is shown", () -> vm.direct().state(t.id()).problem() != null
+            Fx.waitUntil(WAIT, "the refusal is shown", () -> vm.targets().poller().state(t.id()).problem() != null
                     && node(t.nodeId()).stale() != null);
             assertTrue(En.of(node(t.nodeId()).stale().reason()).contains("Wrong user name or password"),
                     En.of(node(t.nodeId()).stale().reason()));
             Fx.click(robot, "#detailsCONNECT");
             Fx.click(robot, "#connectPassword").write(PASSWORD);
             Fx.click(robot, "#connectButton");
-            Fx.waitUntil(WAIT, "it is read again", () -> vm.direct().state(t.id()).problem() == null
-                    && node(t.nodeId()).stale() == null && vm.direct().state(t.id()).connected());
+            Fx.waitUntil(WAIT, "it is read again", () -> vm.targets().poller().state(t.id()).problem() == null
+                    && node(t.nodeId()).stale() == null && vm.targets().poller().state(t.id()).connected());
 
             // Removed: gone from the tree and the settings, and its pool's connections are closed.
             assertTrue(sessions(own) > 1, "the pool holds a connection");
             Fx.click(robot, "#detailsREMOVE");
             Fx.click(robot, "#removeConfirm");
-            Fx.waitUntil(WAIT, "it is gone", () -> node(t.nodeId()) == null && vm.savedTargets().isEmpty());
+            Fx.waitUntil(WAIT, "it is gone", () -> node(t.nodeId()) == null && vm.targets().saved().isEmpty());
             Fx.waitUntil(WAIT, "its connections are closed", () -> {
                 try {
                     return sessions(own) == 1;
@@ -218,22 +218,22 @@ class DirectConnectionsTest extends DemoWindowTest {
             Fx.waitUntil(WAIT, "the demo is open", () -> vm.session() != null);
             DirectTarget before = new DirectTarget("lab-edit", "LABEDIT", "Lab", DirectTarget.ConnectKind.URL, oldHost, "",
                     "", "FLEETMON", DirectTarget.Role.NORMAL, "");
-            Fx.run(() -> vm.saveTarget(before));
+            Fx.run(() -> vm.targets().save(before));
             DirectTarget after = new DirectTarget("lab-edit", "LABEDIT", "Lab", DirectTarget.ConnectKind.URL, newHost, "",
                     "", "FLEETMON", DirectTarget.Role.NORMAL, "");
             // As the dialog's Save does: save the edit, then connect with the password, on the FX thread.
             Fx.run(() -> {
-                vm.saveTarget(after);
-                vm.connect(after.id(), PASSWORD.toCharArray());
+                vm.targets().save(after);
+                vm.targets().connect(after.id(), PASSWORD.toCharArray());
             });
             Fx.waitUntil(WAIT, "it is connected and read", () -> {
-                var st = vm.direct().state("lab-edit");
+                var st = vm.targets().poller().state("lab-edit");
                 return st != null && st.connected() && st.reading() != null;
             });
-            var st = vm.direct().state("lab-edit");
+            var st = vm.targets().poller().state("lab-edit");
             assertEquals(newHost, st.target().connect());
             assertEquals("LAB_NEW", st.reading().database().dbUniqueName(), "the password went to the new host");
-            Fx.run(() -> vm.removeTarget("lab-edit"));
+            Fx.run(() -> vm.targets().remove("lab-edit"));
         }
     }
 }

@@ -108,7 +108,7 @@ class VariedResponsesWindowTest extends DemoWindowTest {
             String acted = Fx.call(() -> {
                 for (var d : sim().dataGuardDatabases()) {
                     TreeItem<FleetRow> i = vm.tree().item(d.id());
-                    if (i != null && vm.dataGuardOffers(i.getValue()).stream().anyMatch(o -> o.available()
+                    if (i != null && vm.features().dataGuardOffers(i.getValue()).stream().anyMatch(o -> o.available()
                             && o.kind() == io.fleetdesk.ops.DataGuardWorkflow.Kind.SWITCHOVER)) {
                         return d.id();
                     }

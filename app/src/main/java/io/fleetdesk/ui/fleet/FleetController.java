@@ -227,22 +227,22 @@ public final class FleetController {
         showDetails(null);
 
         // Status bar
-        countsLabel.textProperty().bind(vm.countsProperty());
-        refreshLabel.textProperty().bind(vm.lastRefreshProperty());
-        errorsLabel.textProperty().bind(vm.errorsProperty());
+        countsLabel.textProperty().bind(vm.status().countsProperty());
+        refreshLabel.textProperty().bind(vm.status().lastRefreshProperty());
+        errorsLabel.textProperty().bind(vm.status().errorsProperty());
         Tooltip errorTip = new Tooltip();
-        errorTip.textProperty().bind(vm.errorDetailsProperty());
+        errorTip.textProperty().bind(vm.status().errorDetailsProperty());
         errorsLabel.setTooltip(errorTip);
-        vm.errorDetailsProperty().addListener((o, a, b) -> {
+        vm.status().errorDetailsProperty().addListener((o, a, b) -> {
             errorsLabel.getStyleClass().remove("has-errors");
             if (b != null && !b.isEmpty()) {
                 errorsLabel.getStyleClass().add("has-errors");
             }
         });
-        nextLabel.textProperty().bind(vm.nextRefreshProperty());
-        tenancyLabel.textProperty().bind(vm.tenancyProperty());
+        nextLabel.textProperty().bind(vm.status().nextRefreshProperty());
+        tenancyLabel.textProperty().bind(vm.status().tenancyProperty());
         Tooltip tenancyTip = new Tooltip();
-        tenancyTip.textProperty().bind(vm.tenancyDetailsProperty());
+        tenancyTip.textProperty().bind(vm.status().tenancyDetailsProperty());
         tenancyLabel.setTooltip(tenancyTip);
         // A row whose compartment moved is taken out of the tree and put back under its new parent; the
         // selection model drops it on the way. Put the selection back on the same row.
@@ -259,7 +259,7 @@ public final class FleetController {
             // Rebuild the details only when what they show changed: a rebuild replaces the buttons,
             // and a click that straddles it would be lost.
             if (row == null || shownNode == null || !row.node().sameAs(shownNode) || row.node().stale() != null
-                    || !vm.dataGuardOffers(row).equals(shownOffers) || !java.util.Objects.equals(readAt(row), shownReadAt)) {
+                    || !vm.features().dataGuardOffers(row).equals(shownOffers) || !java.util.Objects.equals(readAt(row), shownReadAt)) {
                 showDetails(row);
             }
         });
@@ -298,7 +298,7 @@ public final class FleetController {
 
     private java.util.Optional<DataGuardActions.Offer> offerFor(Kind k) {
         TreeItem<FleetRow> item = fleetTree.getSelectionModel().getSelectedItem();
-        return vm.dataGuardOffers(item == null ? null : item.getValue()).stream().filter(o -> o.kind() == k).findFirst();
+        return vm.features().dataGuardOffers(item == null ? null : item.getValue()).stream().filter(o -> o.kind() == k).findFirst();
     }
 
     private void fillDataGuardMenu(ContextMenu menu) {
@@ -307,12 +307,12 @@ public final class FleetController {
         FleetRow selectedRow = item == null ? null : item.getValue();
         MenuItem backups = new MenuItem(Messages.get("bk.menu"));
         backups.setId("menuBACKUPS");
-        backups.setDisable(vm.backupsUnavailable(selectedRow) != null);
+        backups.setDisable(vm.features().backupsUnavailable(selectedRow) != null);
         backups.setOnAction(e -> openBackups(selectedRow));
         menu.getItems().addAll(backups, item("menuREDISCOVER", Messages.get("discovery.menu"), false, vm::rediscoverNow),
                 new javafx.scene.control.SeparatorMenuItem());
         fillDirectMenu(menu, selectedRow);
-        for (DataGuardActions.Offer o : vm.dataGuardOffers(item == null ? null : item.getValue())) {
+        for (DataGuardActions.Offer o : vm.features().dataGuardOffers(item == null ? null : item.getValue())) {
             MenuItem mi = new MenuItem(Messages.get("dg.menu." + o.kind().name().toLowerCase(Locale.ROOT)));
             mi.setId("menu" + o.kind().name());
             // The shortcut is shown, not set as an accelerator: a context menu's accelerators are
@@ -334,20 +334,20 @@ public final class FleetController {
         if (row == null || row.node() == null) {
             return;
         }
-        io.fleetdesk.model.DirectTarget t = vm.targetOf(row);
+        io.fleetdesk.model.DirectTarget t = vm.targets().of(row);
         if (t != null) {
-            boolean demo = vm.isDemoTarget(t.id());
+            boolean demo = vm.targets().isDemo(t.id());
             menu.getItems().add(item("menuCONNECT", Messages.get("target.menu.connect"), demo, () -> askPassword(t)));
             menu.getItems().add(item("menuDISCONNECT", Messages.get("target.menu.disconnect"), false,
-                    () -> vm.disconnect(t.id())));
+                    () -> vm.targets().disconnect(t.id())));
             menu.getItems().add(item("menuEDIT", Messages.get("target.menu.edit"), demo, () -> editTarget(t, null)));
             menu.getItems().add(item("menuREMOVE", Messages.get("target.menu.remove"), demo, () -> removeTarget(t)));
             menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         } else if (row.node().kind() == NodeKind.DATABASE) {
-            var linked = vm.direct().linkedTo(row.node().id());
+            var linked = vm.targets().poller().linkedTo(row.node().id());
             menu.getItems().add(linked == null
                     ? item("menuLINK", Messages.get("target.menu.link"), false, () -> editTarget(null, row.node().id()))
-                    : item("menuLINK", Messages.get("target.menu.editLink"), vm.isDemoTarget(linked.target().id()),
+                    : item("menuLINK", Messages.get("target.menu.editLink"), vm.targets().isDemo(linked.target().id()),
                     () -> editTarget(linked.target(), null)));
             menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         }
@@ -370,20 +370,20 @@ public final class FleetController {
                         + snap.regionOf(n.id()) + (n.role() == null ? "" : " · " + n.role())))
                 .sorted(java.util.Comparator.comparing(io.fleetdesk.ui.targets.TargetDialogModel.LinkChoice::label))
                 .toList();
-        List<String> groups = vm.savedTargets().stream().map(io.fleetdesk.model.DirectTarget::group)
+        List<String> groups = vm.targets().saved().stream().map(io.fleetdesk.model.DirectTarget::group)
                 .filter(g -> !g.isEmpty()).distinct().sorted().toList();
         var model = new io.fleetdesk.ui.targets.TargetDialogModel(existing, linkTo, groups, links,
                 r -> Thread.ofVirtual().name("target-check").start(r), vm.ui(), (t, pw) -> {
-                    vm.saveTarget(t);
+                    vm.targets().save(t);
                     if (pw.length > 0) {
-                        vm.connect(t.id(), pw);
+                        vm.targets().connect(t.id(), pw);
                     }
                 });
         io.fleetdesk.ui.targets.TargetDialog.open(model, existing != null, fleetTree.getScene().getWindow());
     }
 
     private void askPassword(io.fleetdesk.model.DirectTarget t) {
-        io.fleetdesk.ui.targets.PasswordPrompt.ask(fleetTree.getScene().getWindow(), t, pw -> vm.connect(t.id(), pw));
+        io.fleetdesk.ui.targets.PasswordPrompt.ask(fleetTree.getScene().getWindow(), t, pw -> vm.targets().connect(t.id(), pw));
     }
 
     private void removeTarget(io.fleetdesk.model.DirectTarget t) {
@@ -393,11 +393,11 @@ public final class FleetController {
         a.setHeaderText(Messages.get("target.remove.title", t.name()));
         io.fleetdesk.ui.common.ThemeManager.follow(a.getDialogPane().getScene(), fleetTree.getScene());
         a.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("removeConfirm");
-        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.removeTarget(t.id()));
+        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.targets().remove(t.id()));
     }
 
     private Instant readAt(FleetRow row) {
-        var st = row == null || row.node() == null ? null : vm.direct().stateOfNode(row.node().id());
+        var st = row == null || row.node() == null ? null : vm.targets().poller().stateOfNode(row.node().id());
         return st == null || st.reading() == null ? null : st.reading().readAt();
     }
 
@@ -415,13 +415,13 @@ public final class FleetController {
 
     /** Opens the Backups dialog of a database, or says in the banner why not. */
     private void openBackups(FleetRow row) {
-        String why = vm.backupsUnavailable(row);
+        String why = vm.features().backupsUnavailable(row);
         if (why != null) {
             vm.say(Messages.get("bk.unavailable", why));
             return;
         }
         try {
-            io.fleetdesk.ui.backups.BackupsViewModel model = vm.openBackups(row);
+            io.fleetdesk.ui.backups.BackupsViewModel model = vm.features().openBackups(row);
             io.fleetdesk.ui.backups.BackupsWindow w = io.fleetdesk.ui.backups.BackupsWindow.open(model,
                     fleetTree.getScene().getWindow(), gone -> operationsBox.getChildren().removeIf(n -> n.getUserData() == gone));
             model.progressProperty().addListener((obs, before, now) -> io.fleetdesk.ui.audit.AuditWindow.reloadIfOpen());
@@ -439,7 +439,7 @@ public final class FleetController {
             return;
         }
         try {
-            DataGuardWizardModel model = vm.openDataGuard(o);
+            DataGuardWizardModel model = vm.features().openDataGuard(o);
             DataGuardWizard w = DataGuardWizard.open(model, fleetTree.getScene().getWindow(), gone -> {
                 operationsBox.getChildren().removeIf(n -> n.getUserData() == gone);
                 showDetails(shownItem == null ? null : shownItem.getValue());
@@ -608,7 +608,7 @@ public final class FleetController {
     private void showDiscovery() {
         Label section = new Label(Messages.get("discovery.section"));
         section.getStyleClass().add("details-section");
-        Label what = new Label(tenancyLabel.getText() + ". " + vm.tenancyDetailsProperty().get());
+        Label what = new Label(tenancyLabel.getText() + ". " + vm.status().tenancyDetailsProperty().get());
         what.setWrapText(true);
         Button again = new Button(Messages.get("discovery.menu"));
         again.setId("detailsREDISCOVER");
@@ -629,11 +629,11 @@ public final class FleetController {
 
     /** A direct target's actions and, once read, its tabs. */
     private void showDirect(FleetRow row) {
-        io.fleetdesk.model.DirectTarget t = vm.targetOf(row);
+        io.fleetdesk.model.DirectTarget t = vm.targets().of(row);
         if (t == null) {
             return;
         }
-        boolean demo = vm.isDemoTarget(t.id());
+        boolean demo = vm.targets().isDemo(t.id());
         Button connect = new Button(Messages.get("target.menu.connect"));
         connect.setId("detailsCONNECT");
         connect.setDisable(demo);
@@ -653,10 +653,10 @@ public final class FleetController {
             l.getStyleClass().add("details-hint");
             detailsPane.getChildren().add(l);
         }
-        var st = vm.direct().state(t.id());
+        var st = vm.targets().poller().state(t.id());
         if (st != null && st.reading() != null) {
-            javafx.scene.control.TabPane tabs = io.fleetdesk.ui.details.DeepHealthTabs.of(st, vm.directRules(),
-                    vm.diagnosticsPack(), shownTab);
+            javafx.scene.control.TabPane tabs = io.fleetdesk.ui.details.DeepHealthTabs.of(st, vm.settings().directRules(),
+                    vm.targets().diagnosticsPack(), shownTab);
             tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> shownTab = b == null ? shownTab : b.getId());
             detailsPane.getChildren().add(tabs);
         }
@@ -672,12 +672,12 @@ public final class FleetController {
         javafx.scene.control.CheckBox awr = new javafx.scene.control.CheckBox(Messages.get("direct.awr"));
         awr.setId("awrSetting");
         awr.setMnemonicParsing(false); // DBA_HIST_SNAPSHOT: the underscore is part of the name, not a mnemonic
-        awr.setSelected(vm.diagnosticsPack());
-        awr.setOnAction(e -> vm.setDiagnosticsPack(awr.isSelected()));
+        awr.setSelected(vm.targets().diagnosticsPack());
+        awr.setOnAction(e -> vm.targets().setDiagnosticsPack(awr.isSelected()));
         Label licence = new Label(Messages.get("direct.awr.licence"));
         licence.setWrapText(true);
         licence.getStyleClass().add("details-hint");
-        Label thresholds = new Label(Messages.get("direct.thresholds", vm.settingsFile()));
+        Label thresholds = new Label(Messages.get("direct.thresholds", vm.settings().file()));
         thresholds.setWrapText(true);
         thresholds.getStyleClass().add("details-hint");
         Label section = new Label(Messages.get("direct.settings"));
@@ -689,7 +689,7 @@ public final class FleetController {
     private void showDetails(FleetRow row) {
         detailsPane.getChildren().clear();
         shownNode = row == null ? null : row.node();
-        shownOffers = vm.dataGuardOffers(row);
+        shownOffers = vm.features().dataGuardOffers(row);
         if (row == null || row.node() == null) {
             Label hint = new Label(Messages.get("details.none"));
             hint.getStyleClass().add("details-hint");
@@ -782,7 +782,7 @@ public final class FleetController {
             Label dg = new Label(Messages.get("details.dataGuard"));
             dg.getStyleClass().add("details-section");
             detailsPane.getChildren().add(dg);
-            for (DataGuardActions.Offer o : vm.dataGuardOffers(row)) {
+            for (DataGuardActions.Offer o : vm.features().dataGuardOffers(row)) {
                 Button b = new Button(Messages.get("dg.menu." + o.kind().name().toLowerCase(Locale.ROOT)));
                 b.setId("details" + o.kind().name());
                 b.setDisable(!o.available());

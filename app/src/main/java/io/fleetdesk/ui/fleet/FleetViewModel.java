@@ -1,6 +1,5 @@
 package io.fleetdesk.ui.fleet;
 
-import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.FleetUpdate;
 import io.fleetdesk.model.Health;
@@ -8,8 +7,6 @@ import io.fleetdesk.oci.InMemoryKeyProfiles;
 import io.fleetdesk.oci.OciConfigProfiles;
 import io.fleetdesk.oci.ProfileException;
 import io.fleetdesk.ops.AuditLog;
-import io.fleetdesk.ops.DataGuardActions;
-import io.fleetdesk.ops.DataGuardWorkflow;
 import io.fleetdesk.ops.OperationLocks;
 import io.fleetdesk.poll.HealthRules;
 import io.fleetdesk.poll.PollerSettings;
@@ -18,7 +15,6 @@ import io.fleetdesk.ui.common.FxBatcher;
 import io.fleetdesk.ui.common.LaunchOptions;
 import io.fleetdesk.ui.common.Messages;
 import io.fleetdesk.app.AppSettings;
-import io.fleetdesk.ui.switchover.DataGuardWizardModel;
 import io.fleetdesk.app.SettingsStore;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +53,6 @@ public final class FleetViewModel implements AutoCloseable {
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final StringProperty activeProfile = new SimpleStringProperty();
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(Messages.get("status.waiting"));
-    private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper nextRefresh = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper tenancy = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper tenancyDetails = new ReadOnlyStringWrapper("");
     /** Discovery problems already shown in the banner, so the same one is not shown again every refresh. */
     private List<io.fleetdesk.model.Notice> shownDiscoveryProblems = List.of();
     private final BooleanProperty opening = new SimpleBooleanProperty();
@@ -95,14 +83,13 @@ public final class FleetViewModel implements AutoCloseable {
 
     private final AuditLog audit;
     private final OperationLocks operationLocks = new OperationLocks();
-    private final SettingsStore settingsStore;
-    /** What is saved; changed and written on the FX thread, written off it. */
-    private AppSettings settings;
+    /** What is saved; changed on the UI thread, written off it. */
+    private final SettingsWriter settings;
     /** The directly reached databases: app-wide, so their pools and passwords outlive a profile switch. */
-    private final io.fleetdesk.poll.DirectPoller direct;
-    private Consumer<Map<String, FleetNode>> directSubscription;
-    /** The demo's targets while the demo profile is open; empty otherwise. */
-    private List<io.fleetdesk.model.DirectTarget> demoTargets = List.of();
+    private final DirectTargets targets;
+    private final StatusBar status = new StatusBar();
+    private final FeatureLaunchers features;
+    private final UnfinishedOperations unfinished;
 
     /**
      * @param ui the UI thread's executor: every result from a background thread crosses through it
@@ -115,132 +102,43 @@ public final class FleetViewModel implements AutoCloseable {
         this.options = options;
         this.audit = audit;
         this.interval = options.interval();
-        this.settingsStore = settingsStore;
-        this.settings = settingsStore.load();
-        this.direct = new io.fleetdesk.poll.DirectPoller(io.fleetdesk.poll.DirectSettings.defaults()
-                .withAwr(settings.diagnosticsPack()), directRules());
-        direct.setTargets(settings.targets());
+        this.settings = new SettingsWriter(settingsStore);
+        this.targets = new DirectTargets(settings, why -> ui.execute(() -> banner.set(Messages.of(why))));
+        this.unfinished = new UnfinishedOperations(audit, background, ui, text -> banner.set(text), () -> session);
+        this.features = new FeatureLaunchers(() -> session, tree, audit, operationLocks, targets, settings, dialogs, ui);
     }
 
-    /** The direct probes' thresholds from the settings file. */
-    public io.fleetdesk.jdbc.DirectHealthRules directRules() {
-        AppSettings.Thresholds t = settings.effectiveThresholds();
-        return new io.fleetdesk.jdbc.DirectHealthRules(Duration.ofSeconds(t.applyLagWarningSeconds()),
-                Duration.ofSeconds(t.applyLagCriticalSeconds()), t.recoveryAreaWarningPercent(),
-                t.recoveryAreaCriticalPercent(), t.tablespaceWarningPercent(), t.tablespaceCriticalPercent());
+    /** The settings file and the thresholds in it. */
+    public SettingsWriter settings() {
+        return settings;
     }
 
-    public io.fleetdesk.poll.DirectPoller direct() {
-        return direct;
+    /** The databases reached directly over JDBC. */
+    public DirectTargets targets() {
+        return targets;
     }
 
-    /** The saved direct targets (not the demo's). */
-    public List<io.fleetdesk.model.DirectTarget> savedTargets() {
-        return settings.targets();
-    }
-
-    /** Adds or replaces a saved target (same id), saves the settings and shows it. */
-    public void saveTarget(io.fleetdesk.model.DirectTarget t) {
-        List<io.fleetdesk.model.DirectTarget> next = new ArrayList<>(settings.targets());
-        next.removeIf(x -> x.id().equals(t.id()));
-        int at = settings.targets().stream().map(io.fleetdesk.model.DirectTarget::id).toList().indexOf(t.id());
-        next.add(at < 0 ? next.size() : at, t);
-        save(settings.withTargets(next));
-        applyTargets();
-    }
-
-    /** Removes a saved target: its pool is closed and the settings no longer name it. */
-    public void removeTarget(String id) {
-        List<io.fleetdesk.model.DirectTarget> next = new ArrayList<>(settings.targets());
-        next.removeIf(x -> x.id().equals(id));
-        save(settings.withTargets(next));
-        applyTargets();
-    }
-
-    /** Whether a target is the demo's (it cannot be edited or removed, and needs no password). */
-    public boolean isDemoTarget(String id) {
-        return demoTargets.stream().anyMatch(t -> t.id().equals(id));
-    }
-
-    /** The target behind a tree row, or null. */
-    public io.fleetdesk.model.DirectTarget targetOf(FleetRow row) {
-        var st = row == null || row.node() == null ? null : direct.stateOfNode(row.node().id());
-        return st == null ? null : st.target();
-    }
-
-    /**
-     * Every change to the direct targets (the list, a connect, a disconnect) runs here, one at a time in
-     * the order asked: an edited target's new host is set before its password is sent, never after.
-     */
-    private final java.util.concurrent.ExecutorService targetChanges = java.util.concurrent.Executors
-            .newSingleThreadExecutor(Thread.ofVirtual().name("direct-target-changes").factory());
-
-    /** Connects a target with a password, off the FX thread; the array is wiped once handed over. */
-    public void connect(String targetId, char[] password) {
-        targetChanges.submit(() -> {
-            io.fleetdesk.model.Notice why = direct.connect(targetId, password);
-            if (why != null) {
-                ui.execute(() -> banner.set(Messages.of(why)));
-            }
-        });
-    }
-
-    public void disconnect(String targetId) {
-        targetChanges.submit(() -> direct.disconnect(targetId));
-    }
-
-    /** Where settings.json is, for the hints that say what can be edited there. */
-    public String settingsFile() {
-        return settingsStore.file().toString();
-    }
-
-    public boolean diagnosticsPack() {
-        return settings.diagnosticsPack();
-    }
-
-    /** Turns AWR reading on or off (Diagnostics Pack licence). */
-    public void setDiagnosticsPack(boolean on) {
-        save(settings.withDiagnosticsPack(on));
-        direct.setSettings(direct.settings().withAwr(on));
-    }
-
-    private void applyTargets() {
-        List<io.fleetdesk.model.DirectTarget> all = allTargets();
-        targetChanges.submit(() -> direct.setTargets(all));
-    }
-
-    /** The saved targets, then the demo's while the demo is open. */
-    private List<io.fleetdesk.model.DirectTarget> allTargets() {
-        List<io.fleetdesk.model.DirectTarget> all = new ArrayList<>(settings.targets());
-        all.addAll(demoTargets);
-        return all;
+    /** The status bar's text. */
+    public StatusBar status() {
+        return status;
     }
 
     /** The health thresholds from the settings file. */
     public HealthRules rules() {
-        AppSettings.Thresholds t = settings.effectiveThresholds();
-        return new HealthRules(Duration.ofSeconds(t.applyLagWarningSeconds()), Duration.ofSeconds(t.applyLagCriticalSeconds()),
-                Duration.ofHours(t.backupWarningHours()));
+        return settings.rules();
     }
 
     public AppSettings.WindowBounds savedWindow() {
-        return settings.window();
+        return settings.get().window();
     }
 
     public void rememberTheme(io.fleetdesk.ui.common.Theme t) {
-        save(settings.withTheme(t.name().toLowerCase(java.util.Locale.ROOT)));
+        settings.update(s -> s.withTheme(t.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /** On close: through the one writer (so no older pending save lands after it), and waits for it. */
     public void rememberWindow(AppSettings.WindowBounds b) {
-        settings = settings.withWindow(b);
-        // On close: through the one writer (so no older pending save lands after it), and wait for it.
-        settingsStore.saveLater(settings);
-        settingsStore.flush();
-    }
-
-    private void save(AppSettings s) {
-        settings = s;
-        settingsStore.saveLater(s);
+        settings.updateNow(s -> s.withWindow(b));
     }
 
     public FleetTreeModel tree() {
@@ -264,42 +162,12 @@ public final class FleetViewModel implements AutoCloseable {
         return banner.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty countsProperty() {
-        return counts.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty lastRefreshProperty() {
-        return lastRefresh.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorsProperty() {
-        return errors.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorDetailsProperty() {
-        return errorDetails.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty nextRefreshProperty() {
-        return nextRefresh.getReadOnlyProperty();
-    }
-
-    /** "3 regions · 19 compartments", for the status bar. */
-    public ReadOnlyStringProperty tenancyProperty() {
-        return tenancy.getReadOnlyProperty();
-    }
-
-    /** When the tenancy was discovered, and how to discover it again: the status bar's tooltip. */
-    public ReadOnlyStringProperty tenancyDetailsProperty() {
-        return tenancyDetails.getReadOnlyProperty();
-    }
-
     /** Reads the tenancy's regions and compartments again now (Shift+F5), in the background. */
     public void rediscoverNow() {
         FleetSession s = session;
         if (s != null) {
             s.poller().rediscoverNow();
-            tenancy.set(Messages.get("status.discovering"));
+            status.discovering();
         }
     }
 
@@ -344,69 +212,16 @@ public final class FleetViewModel implements AutoCloseable {
         return operationLocks;
     }
 
-    /** The Data Guard operations a row offers, each with why not when it is not available. */
-    public List<DataGuardActions.Offer> dataGuardOffers(FleetRow row) {
-        return DataGuardActions.offers(tree.snapshot(), row == null || row.node() == null ? null : row.node().id(),
-                operationLocks);
-    }
-
-    /** Why a row has no Backups dialog, or null when it has one. */
-    public String backupsUnavailable(FleetRow row) {
-        if (row == null || row.node() == null || row.node().kind() != io.fleetdesk.model.NodeKind.DATABASE) {
-            return Messages.get("bk.why.notDatabase");
-        }
-        return session == null ? Messages.get("status.opening") : null;
-    }
-
-    /** The Backups dialog's model for a database row. */
-    public io.fleetdesk.ui.backups.BackupsViewModel openBackups(FleetRow row) {
-        FleetSession s = session;
-        String why = backupsUnavailable(row);
-        if (why != null) {
-            throw new IllegalStateException(why);
-        }
-        FleetNode n = row.node();
-        String region = tree.snapshot().regionOf(n.id());
-        var model = new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit, operationLocks,
-                new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs, ui,
-                s.poller()::refreshNow, Duration.ofSeconds(1));
-        model.holdSessionWith(s::operation);
-        return model;
-    }
-
-    /**
-     * A wizard's model for an offered operation; the pair is locked from here until the wizard ends.
-     *
-     * @throws DataGuardWorkflow.OperationInProgressException when the pair already has an operation open
-     */
-    public DataGuardWizardModel openDataGuard(DataGuardActions.Offer offer) {
-        FleetSession s = session;
-        if (s == null || !offer.available()) {
-            throw new IllegalStateException(String.valueOf(offer.reason()));
-        }
-        FleetSnapshot snap = tree.snapshot();
-        FleetNode primary = snap.node(offer.kind() == DataGuardWorkflow.Kind.SWITCHOVER ? offer.actedId() : offer.peerId());
-        String confirmName = primary.dbName();
-        String region = snap.regionOf(offer.actedId());
-        DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), new DataGuardWorkflow.Target(offer.actedId(), offer.peerId(), snap.node(offer.actedId()).name(), snap.node(offer.peerId()).name(),
-                confirmName, s.profile().name(), s.profile().userId()),
-                s.operations(region), audit, operationLocks,
-                id -> {
-                    var dg = s.operations(snap.regionOf(id)).database(id).dataGuard();
-                    return dg == null ? null : dg.role();
-                },
-                new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
-        DataGuardWizardModel model = new DataGuardWizardModel(offer, w, snap, s::operations, direct::readLinked,
-                rules().applyLagWarning(), dialogs, ui, s.poller()::refreshNow);
-        model.holdSessionWith(s::operation);
-        return model;
+    /** The Backups dialog and the Data Guard wizard, opened from a row. */
+    public FeatureLaunchers features() {
+        return features;
     }
 
     /** Lists profiles and opens the first one, in the background. */
     public void start() {
         profiles.setAll(InMemoryKeyProfiles.DEMO_PROFILE);
-        if (settingsStore.loadProblem() != null) {
-            banner.set(Messages.of(settingsStore.loadProblem()));
+        if (settings.loadProblem() != null) {
+            banner.set(Messages.of(settings.loadProblem()));
         }
         background.submit(() -> {
             List<String> names = new ArrayList<>();
@@ -562,13 +377,12 @@ public final class FleetViewModel implements AutoCloseable {
         FleetSession old = session;
         if (old != null) {
             old.poller().store().unsubscribe(subscription);
-            direct.unsubscribe(directSubscription);
             background.submit(old::close);
         }
         long gen = ++generation;
         tree.clear();
         shownDiscoveryProblems = List.of();
-        tenancy.set("");
+        status.waiting();
         session = s;
         activeProfile.set(s.profile().name());
         if (!profiles.contains(s.profile().name())) {
@@ -579,17 +393,7 @@ public final class FleetViewModel implements AutoCloseable {
             batcher.offer(new Tagged(gen, u, tree.prebuild(u)));
         };
         s.poller().store().subscribe(subscription);
-        directSubscription = s.poller().store()::publishDirect;
-        demoTargets = s.demoDatabases() == null ? List.of() : s.demoDatabases().targets();
-        List<io.fleetdesk.model.DirectTarget> all = allTargets();
-        targetChanges.submit(() -> {
-            direct.setTargets(all);
-            direct.subscribe(directSubscription);
-            // The demo's databases connect like any target, with passwords the simulator made in memory.
-            for (io.fleetdesk.model.DirectTarget t : demoTargets) {
-                direct.connect(t.id(), s.demoDatabases().password(t.id()));
-            }
-        });
+        targets.follow(s);
         s.poller().start();
         LaunchOptions.DemoOutage outage = options.demoOutage();
         if (outage != null && s.demo() != null) {
@@ -601,70 +405,10 @@ public final class FleetViewModel implements AutoCloseable {
                 return null;
             });
         }
-        recoverUnfinished(s);
+        unfinished.follow(s);
         String name = s.profile().name();
-        save(settings.withLastProfile(name.equals(InMemoryKeyProfiles.DEMO_PROFILE) ? null : name));
+        settings.update(x -> x.withLastProfile(name.equals(InMemoryKeyProfiles.DEMO_PROFILE) ? null : name));
         opening.set(false);
-        lastRefresh.set(Messages.get("status.waiting"));
-    }
-
-    /** Operations (by audit operation id) being recovered, so a profile reopened meanwhile does not do it twice. */
-    private final java.util.Set<String> recovering = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /**
-     * Operations of this profile that the app left without an outcome last time (a crash, a kill): the
-     * banner says so at once, then each work request is followed (found once the tree knows the
-     * target's region) and its end recorded in the audit log and said in the banner.
-     */
-    private void recoverUnfinished(FleetSession s) {
-        background.submit(() -> {
-            List<AuditLog.Unfinished> pending;
-            try {
-                pending = io.fleetdesk.ops.CrashRecovery.pending(audit, s.profile().name()).stream()
-                        .filter(u -> recovering.add(u.intent().operationId())).toList();
-            } catch (RuntimeException e) {
-                LOG.warn("the audit log could not be read for unfinished operations: {}", e.toString());
-                return null;
-            }
-            if (pending.isEmpty()) {
-                return null;
-            }
-            String listed = String.join("\n", pending.stream().map(u -> Messages.of(
-                    io.fleetdesk.ops.CrashRecovery.announce(u))).toList());
-            LOG.warn("{} operation(s) of {} were left without an outcome last time; following them", pending.size(),
-                    s.profile().name());
-            ui.execute(() -> banner.set(Messages.get("recovery.banner", listed)));
-            List<String> settled = new ArrayList<>();
-            for (AuditLog.Unfinished u : pending) {
-                String target = u.intent().targets().isEmpty() ? null : u.intent().targets().getFirst();
-                String region = null;
-                long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                while (target != null && (region = s.poller().store().current().regionOf(target)) == null
-                        && System.nanoTime() < until && session == s) {
-                    Thread.sleep(500); // the first refresh of a large tenancy takes a while
-                }
-                io.fleetdesk.ops.CrashRecovery.Settled r;
-                try {
-                    r = region == null ? null : io.fleetdesk.ops.CrashRecovery.settle(audit, u, s.operations(region),
-                            Duration.ofSeconds(2));
-                } catch (RuntimeException e) {
-                    LOG.warn("following the unfinished {} failed: {}", u.intent().action(), e.toString());
-                    r = null;
-                }
-                if (r != null) {
-                    settled.add(Messages.get("recovery.settled", Messages.of(io.fleetdesk.ops.CrashRecovery.announce(u)),
-                            Messages.of(r.what())));
-                } else {
-                    recovering.remove(u.intent().operationId()); // tried again at the next start
-                }
-            }
-            if (!settled.isEmpty()) {
-                String text = String.join("\n", settled);
-                ui.execute(() -> banner.set(Messages.get("recovery.done", text)));
-                ui.execute(io.fleetdesk.ui.audit.AuditWindow::reloadIfOpen);
-            }
-            return null;
-        });
     }
 
     public void refreshNow() {
@@ -676,7 +420,7 @@ public final class FleetViewModel implements AutoCloseable {
 
     public void setInterval(Duration d) {
         this.interval = d;
-        save(settings.withInterval(d.toSeconds()));
+        settings.update(x -> x.withInterval(d.toSeconds()));
         FleetSession s = session;
         if (s != null) {
             s.poller().setInterval(d);
@@ -711,18 +455,7 @@ public final class FleetViewModel implements AutoCloseable {
 
     /** Called about once a second by the view to keep "next refresh in …" current. */
     public void tick() {
-        FleetSession s = session;
-        if (s == null) {
-            nextRefresh.set(opening.get() ? Messages.get("status.opening") : "");
-            return;
-        }
-        if (s.poller().isRefreshing()) {
-            nextRefresh.set(Messages.get("status.refreshing"));
-            return;
-        }
-        Instant next = s.poller().nextRefreshAt();
-        nextRefresh.set(next == null ? Messages.get("status.refreshing")
-                : Messages.get("status.next", Math.max(0, Duration.between(Instant.now(), next).toSeconds())));
+        status.tick(session, opening.get());
     }
 
     private void applyBatch(List<Tagged> batch) {
@@ -744,29 +477,9 @@ public final class FleetViewModel implements AutoCloseable {
         tree.apply(mine, prebuilt);
         long t1 = System.nanoTime();
         FleetSnapshot s = tree.snapshot();
-        Map<Health, Integer> c = s.countByHealth();
-        counts.set(Messages.get("status.counts", s.count(io.fleetdesk.model.NodeKind.DATABASE) + s.count(io.fleetdesk.model.NodeKind.DIRECT_DATABASE), c.get(Health.OK),
-                c.get(Health.WARNING), c.get(Health.CRITICAL), c.get(Health.UNKNOWN)));
-        lastRefresh.set(Messages.get("status.refreshed", java.time.LocalTime.ofInstant(s.takenAt(),
-                        java.time.ZoneId.systemDefault()).withNano(0), s.refreshDuration().toMillis() / 1000.0,
-                s.requests()));
-        // Discovery's problems first (they say which policy would show more), then the refresh's.
-        List<String> problemLines = new ArrayList<>();
-        s.tenancy().problems().forEach(n -> problemLines.add(Messages.of(n)));
-        problemLines.addAll(Messages.of(s.errors()));
         FleetSession open = session;
-        if (open != null) {
-            // A Retry-After holds a region back (a minute at most): say so, or the rows just look slow.
-            open.poller().pauses().forEach((region, left) -> problemLines.add(Messages.get("status.paused", region,
-                    Math.max(1, left.toSeconds()))));
-        }
-        errors.set(problemLines.isEmpty() ? Messages.get("status.noErrors") : Messages.get("status.errors", problemLines.size()));
+        status.show(s, open == null ? Map.of() : open.poller().pauses());
         io.fleetdesk.model.TenancyInfo t = s.tenancy();
-        if (t.discoveredAt() != null) {
-            tenancy.set(Messages.get(t.complete() ? "status.tenancy" : "status.tenancyOld", t.regions(), t.compartments()));
-            tenancyDetails.set(Messages.get(t.complete() ? "status.tenancy.tip" : "status.tenancyOld.tip",
-                    java.time.LocalTime.ofInstant(t.discoveredAt(), java.time.ZoneId.systemDefault()).withNano(0)));
-        }
         // What discovery could not do (a region not subscribed, compartments not listable) is said once in
         // the banner, with the policy that would fix it; it stays in the status bar's problems.
         List<io.fleetdesk.model.Notice> problems = t.problems();
@@ -775,7 +488,6 @@ public final class FleetViewModel implements AutoCloseable {
                     String.join("\n", problems.stream().map(Messages::of).toList())));
         }
         shownDiscoveryProblems = problems;
-        errorDetails.set(String.join("\n", problemLines));
         // A refused key is not a passing fault: say which profile and what to check, in the banner.
         s.errors().stream().filter(e -> e.mentions("oci.error.notAuthenticated")).findFirst().ifPresent(e ->
                 banner.set(Messages.get("profile.refused", Messages.profile(activeProfile.get()), Messages.of(e))));
@@ -796,8 +508,7 @@ public final class FleetViewModel implements AutoCloseable {
         }
         FleetSession s = session;
         session = null;
-        targetChanges.shutdownNow();
-        direct.close();
+        targets.close();
         if (s != null) {
             s.poller().store().unsubscribe(subscription);
             s.close();

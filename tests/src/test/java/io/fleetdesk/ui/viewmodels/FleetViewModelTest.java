@@ -71,15 +71,15 @@ class FleetViewModelTest {
             FleetSnapshot s = vm.tree().snapshot();
             Map<Health, Integer> c = s.countByHealth();
             long all = s.count(NodeKind.DATABASE) + s.count(NodeKind.DIRECT_DATABASE);
-            return vm.countsProperty().get().equals(Messages.get("status.counts", all, c.get(Health.OK),
+            return vm.status().countsProperty().get().equals(Messages.get("status.counts", all, c.get(Health.OK),
                     c.get(Health.WARNING), c.get(Health.CRITICAL), c.get(Health.UNKNOWN)));
         }));
         onUi(() -> {
             FleetSnapshot s = vm.tree().snapshot();
             int problems = s.tenancy().problems().size() + s.errors().size();
             assertTrue(problems > 0, "the demo's payments compartment refuses ListPluggableDatabases");
-            assertEquals(Messages.get("status.errors", problems), vm.errorsProperty().get());
-            assertTrue(vm.errorDetailsProperty().get().contains("ListPluggableDatabases"), vm.errorDetailsProperty().get());
+            assertEquals(Messages.get("status.errors", problems), vm.status().errorsProperty().get());
+            assertTrue(vm.status().errorDetailsProperty().get().contains("ListPluggableDatabases"), vm.status().errorDetailsProperty().get());
             assertEquals("Demo fleet", vm.activeProfileProperty().get());
             return null;
         });

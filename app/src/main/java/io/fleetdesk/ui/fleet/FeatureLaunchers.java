@@ -1,0 +1,102 @@
+package io.fleetdesk.ui.fleet;
+
+import io.fleetdesk.app.FleetSession;
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.FleetSnapshot;
+import io.fleetdesk.ops.AuditLog;
+import io.fleetdesk.ops.DataGuardActions;
+import io.fleetdesk.ops.DataGuardWorkflow;
+import io.fleetdesk.ops.OperationLocks;
+import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.ui.switchover.DataGuardWizardModel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * What the main window opens from a database row: the Backups dialog's model and the Data Guard
+ * wizard's, each wired to the open session's clients, the audit log and the per-database locks, and
+ * holding the session open while its operation runs.
+ */
+public final class FeatureLaunchers {
+    private final Supplier<FleetSession> session;
+    private final FleetTreeModel tree;
+    private final AuditLog audit;
+    private final OperationLocks operationLocks;
+    private final DirectTargets targets;
+    private final SettingsWriter settings;
+    private final Executor dialogs;
+    private final Executor ui;
+
+    FeatureLaunchers(Supplier<FleetSession> session, FleetTreeModel tree, AuditLog audit, OperationLocks operationLocks,
+                     DirectTargets targets, SettingsWriter settings, Executor dialogs, Executor ui) {
+        this.session = session;
+        this.tree = tree;
+        this.audit = audit;
+        this.operationLocks = operationLocks;
+        this.targets = targets;
+        this.settings = settings;
+        this.dialogs = dialogs;
+        this.ui = ui;
+    }
+
+    /** The Data Guard operations a row offers, each with why not when it is not available. */
+    public List<DataGuardActions.Offer> dataGuardOffers(FleetRow row) {
+        return DataGuardActions.offers(tree.snapshot(), row == null || row.node() == null ? null : row.node().id(),
+                operationLocks);
+    }
+
+    /** Why a row has no Backups dialog, or null when it has one. */
+    public String backupsUnavailable(FleetRow row) {
+        if (row == null || row.node() == null || row.node().kind() != io.fleetdesk.model.NodeKind.DATABASE) {
+            return Messages.get("bk.why.notDatabase");
+        }
+        return session.get() == null ? Messages.get("status.opening") : null;
+    }
+
+    /** The Backups dialog's model for a database row. */
+    public io.fleetdesk.ui.backups.BackupsViewModel openBackups(FleetRow row) {
+        FleetSession s = session.get();
+        String why = backupsUnavailable(row);
+        if (why != null) {
+            throw new IllegalStateException(why);
+        }
+        FleetNode n = row.node();
+        String region = tree.snapshot().regionOf(n.id());
+        var model = new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit, operationLocks,
+                new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs, ui,
+                s.poller()::refreshNow, Duration.ofSeconds(1));
+        model.holdSessionWith(s::operation);
+        return model;
+    }
+
+    /**
+     * A wizard's model for an offered operation; the pair is locked from here until the wizard ends.
+     *
+     * @throws DataGuardWorkflow.OperationInProgressException when the pair already has an operation open
+     */
+    public DataGuardWizardModel openDataGuard(DataGuardActions.Offer offer) {
+        FleetSession s = session.get();
+        if (s == null || !offer.available()) {
+            throw new IllegalStateException(String.valueOf(offer.reason()));
+        }
+        FleetSnapshot snap = tree.snapshot();
+        FleetNode primary = snap.node(offer.kind() == DataGuardWorkflow.Kind.SWITCHOVER ? offer.actedId() : offer.peerId());
+        String confirmName = primary.dbName();
+        String region = snap.regionOf(offer.actedId());
+        DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), new DataGuardWorkflow.Target(offer.actedId(), offer.peerId(), snap.node(offer.actedId()).name(), snap.node(offer.peerId()).name(),
+                confirmName, s.profile().name(), s.profile().userId()),
+                s.operations(region), audit, operationLocks,
+                id -> {
+                    var dg = s.operations(snap.regionOf(id)).database(id).dataGuard();
+                    return dg == null ? null : dg.role();
+                },
+                new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        DataGuardWizardModel model = new DataGuardWizardModel(offer, w, snap, s::operations, targets.poller()::readLinked,
+                settings.rules().applyLagWarning(), dialogs, ui, s.poller()::refreshNow);
+        model.holdSessionWith(s::operation);
+        return model;
+    }
+}
