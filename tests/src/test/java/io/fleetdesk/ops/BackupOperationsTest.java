@@ -110,16 +110,16 @@ class BackupOperationsTest {
     void restoreInputIsCheckedBeforeAnythingIsSent() {
         Instant now = Instant.parse("2026-11-24T12:00:00Z");
         assertEquals(new BackupsApi.ToTimestamp(Instant.parse("2026-11-24T09:30:00Z")),
-                ((BackupOperations.Valid) BackupOperations.timestamp("2026-11-24 09:30", now, 30)).point());
+                ((RestorePoints.Valid) RestorePoints.timestamp("2026-11-24 09:30", now, 30)).point());
         assertEquals(new BackupsApi.ToTimestamp(Instant.parse("2026-11-01T00:00:15Z")),
-                ((BackupOperations.Valid) BackupOperations.timestamp(" 2026-11-01 00:00:15 ", now, 30)).point());
-        assertEquals("bk.input.notTime", why(BackupOperations.timestamp("24/11/2026", now, 30)).key());
+                ((RestorePoints.Valid) RestorePoints.timestamp(" 2026-11-01 00:00:15 ", now, 30)).point());
+        assertEquals("bk.input.notTime", why(RestorePoints.timestamp("24/11/2026", now, 30)).key());
         assertEquals(io.fleetdesk.model.Notice.of("bk.input.outsideWindow", 30, Instant.parse("2026-10-25T12:00:00Z")),
-                why(BackupOperations.timestamp("2026-10-01 00:00", now, 30)));
-        assertEquals("bk.input.future", why(BackupOperations.timestamp("2026-11-24 12:01", now, 30)).key());
-        assertEquals(new BackupsApi.ToScn("1234567"), ((BackupOperations.Valid) BackupOperations.scn("1,234,567")).point());
-        assertEquals("bk.input.notScn", why(BackupOperations.scn("0x1F")).key());
-        assertEquals("bk.input.scnEmpty", why(BackupOperations.scn(" ")).key());
+                why(RestorePoints.timestamp("2026-10-01 00:00", now, 30)));
+        assertEquals("bk.input.future", why(RestorePoints.timestamp("2026-11-24 12:01", now, 30)).key());
+        assertEquals(new BackupsApi.ToScn("1234567"), ((RestorePoints.Valid) RestorePoints.scn("1,234,567")).point());
+        assertEquals("bk.input.notScn", why(RestorePoints.scn("0x1F")).key());
+        assertEquals("bk.input.scnEmpty", why(RestorePoints.scn(" ")).key());
     }
 
     @Test
@@ -128,21 +128,21 @@ class BackupOperationsTest {
         // The default SMART resolver made these 28 February, 30 April and 28 February, and called them valid.
         for (String t : List.of("2026-02-30 10:00", "2026-04-31 10:00", "2026-02-29 10:00", "2026-04-30 24:00",
                 "2026-04-30 10:60")) {
-            assertEquals(io.fleetdesk.model.Notice.of("bk.input.noSuchTime", t), why(BackupOperations.timestamp(t, now, 120)), t);
+            assertEquals(io.fleetdesk.model.Notice.of("bk.input.noSuchTime", t), why(RestorePoints.timestamp(t, now, 120)), t);
         }
         assertEquals(new BackupsApi.ToTimestamp(Instant.parse("2026-02-28T10:00:00Z")),
-                ((BackupOperations.Valid) BackupOperations.timestamp("2026-02-28 10:00", now, 120)).point(),
+                ((RestorePoints.Valid) RestorePoints.timestamp("2026-02-28 10:00", now, 120)).point(),
                 "a real date is sent exactly as typed, in UTC");
     }
 
     @Test
     void anScnOfZeroOrBeyondTheLargestScnIsRefused() {
-        assertEquals("bk.input.scnZero", why(BackupOperations.scn("0")).key());
-        assertEquals("bk.input.scnZero", why(BackupOperations.scn("000")).key());
-        assertEquals("bk.input.scnTooBig", why(BackupOperations.scn("18446744073709551616")).key());
+        assertEquals("bk.input.scnZero", why(RestorePoints.scn("0")).key());
+        assertEquals("bk.input.scnZero", why(RestorePoints.scn("000")).key());
+        assertEquals("bk.input.scnTooBig", why(RestorePoints.scn("18446744073709551616")).key());
         assertEquals(new BackupsApi.ToScn("18446744073709551615"),
-                ((BackupOperations.Valid) BackupOperations.scn("18446744073709551615")).point());
-        assertEquals(new BackupsApi.ToScn("42"), ((BackupOperations.Valid) BackupOperations.scn("0042")).point());
+                ((RestorePoints.Valid) RestorePoints.scn("18446744073709551615")).point());
+        assertEquals(new BackupsApi.ToScn("42"), ((RestorePoints.Valid) RestorePoints.scn("0042")).point());
     }
 
     @Test
@@ -243,7 +243,7 @@ class BackupOperationsTest {
         assertEquals(409, other.status(), "a token is for one request only");
     }
 
-    private static io.fleetdesk.model.Notice why(BackupOperations.RestoreInput i) {
-        return assertInstanceOf(BackupOperations.Invalid.class, i).why();
+    private static io.fleetdesk.model.Notice why(RestorePoints.RestoreInput i) {
+        return assertInstanceOf(RestorePoints.Invalid.class, i).why();
     }
 }

@@ -4,6 +4,7 @@ import io.fleetdesk.model.Backup;
 import io.fleetdesk.model.BackupConfig;
 import io.fleetdesk.oci.BackupsApi;
 import io.fleetdesk.ops.BackupOperations;
+import io.fleetdesk.ops.RestorePoints;
 import io.fleetdesk.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -223,19 +224,19 @@ public final class BackupsController {
         var restoreInput = Bindings.createObjectBinding(this::restoreInput, restoreLatest.selectedProperty(),
                 restoreTime.selectedProperty(), restoreScn.selectedProperty(), restoreTimeField.textProperty(),
                 restoreScnField.textProperty(), vm.configProperty());
-        restoreInputError.textProperty().bind(restoreInput.map(i -> i instanceof BackupOperations.Invalid inv
+        restoreInputError.textProperty().bind(restoreInput.map(i -> i instanceof RestorePoints.Invalid inv
                 ? Messages.of(inv.why()) : ""));
         // The exact instant that will be sent, in UTC and in this computer's time, before the DBA confirms.
-        restorePointShown.textProperty().bind(restoreInput.map(i -> i instanceof BackupOperations.Valid v
+        restorePointShown.textProperty().bind(restoreInput.map(i -> i instanceof RestorePoints.Valid v
                 && v.point() instanceof BackupsApi.ToTimestamp t ? Messages.get("bk.restore.willSend",
                 SENT.format(t.timestamp()), LOCAL.format(t.timestamp()), java.time.ZoneId.systemDefault().getId()) : ""));
         restorePointShown.visibleProperty().bind(restorePointShown.textProperty().isNotEmpty());
         restorePointShown.managedProperty().bind(restorePointShown.visibleProperty());
         restoreGo.disableProperty().bind(Bindings.createBooleanBinding(() -> !(restoreInput.get()
-                instanceof BackupOperations.Valid) || !vm.nameConfirmed(restoreName.getText()) || vm.runningProperty().get(),
+                instanceof RestorePoints.Valid) || !vm.nameConfirmed(restoreName.getText()) || vm.runningProperty().get(),
                 restoreInput, restoreName.textProperty(), vm.runningProperty()));
         restoreGo.setOnAction(e -> {
-            if (restoreInput.get() instanceof BackupOperations.Valid v && vm.nameConfirmed(restoreName.getText())) {
+            if (restoreInput.get() instanceof RestorePoints.Valid v && vm.nameConfirmed(restoreName.getText())) {
                 form.set(Form.PROGRESS);
                 vm.restore(v.point(), restoreName.getText());
             }
@@ -252,16 +253,16 @@ public final class BackupsController {
         vm.reload();
     }
 
-    private BackupOperations.RestoreInput restoreInput() {
+    private RestorePoints.RestoreInput restoreInput() {
         if (restoreLatest.isSelected()) {
-            return new BackupOperations.Valid(new BackupsApi.Latest());
+            return new RestorePoints.Valid(new BackupsApi.Latest());
         }
         if (restoreScn.isSelected()) {
-            return BackupOperations.scn(restoreScnField.getText());
+            return RestorePoints.scn(restoreScnField.getText());
         }
         BackupConfig c = vm.configProperty().get();
         int window = c == null || c.recoveryWindowDays() == null ? 30 : c.recoveryWindowDays();
-        return BackupOperations.timestamp(restoreTimeField.getText(), Instant.now(), window);
+        return RestorePoints.timestamp(restoreTimeField.getText(), Instant.now(), window);
     }
 
     private void showProgress(BackupOperations.Progress p) {

@@ -91,8 +91,8 @@ public final class FleetTreeModel {
         Map<String, TreeItem<FleetRow>> items = new HashMap<>();
         Map<String, List<TreeItem<FleetRow>>> kids = new HashMap<>();
         for (FleetNode n : nodes) {
-            TreeItem<FleetRow> item = newItem(FleetRow.of(n, s));
-            openAtFirst(item, s);
+            TreeItem<FleetRow> item = FleetItems.newItem(FleetRow.of(n, s));
+            FleetItems.openAtFirst(item, s);
             items.put(n.id(), item);
             kids.computeIfAbsent(n.parentId() == null ? "" : n.parentId(), k -> new ArrayList<>()).add(item);
         }
@@ -183,7 +183,7 @@ public final class FleetTreeModel {
                 continue;
             }
             List<String> ids = new ArrayList<>();
-            collectIds(top, ids);
+            FleetItems.collectIds(top, ids);
             if (ids.stream().anyMatch(items::containsKey)) {
                 continue;
             }
@@ -194,15 +194,6 @@ public final class FleetTreeModel {
             attached.addAll(ids);
         }
         return attached;
-    }
-
-    private static void collectIds(TreeItem<FleetRow> item, List<String> out) {
-        out.add(item.getValue().node().id());
-        if (item instanceof FilterableTreeItem<FleetRow> f) {
-            for (TreeItem<FleetRow> c : f.sourceChildren()) {
-                collectIds(c, out);
-            }
-        }
     }
 
     /** The store's sequence of the snapshot shown; -1 before the first. */
@@ -225,8 +216,8 @@ public final class FleetTreeModel {
             FleetRow row = FleetRow.of(n, s);
             TreeItem<FleetRow> item = items.get(n.id());
             if (item == null) {
-                item = newItem(row);
-                openAtFirst(item, s);
+                item = FleetItems.newItem(row);
+                FleetItems.openAtFirst(item, s);
                 items.put(n.id(), item);
                 addChild(parentOf(n), item, s, order);
             } else {
@@ -283,20 +274,6 @@ public final class FleetTreeModel {
         kids.add(item);
     }
 
-    /**
-     * Top-level rows and a region's root compartment start open, so the tenancy's top-level
-     * compartments show at once, whether they come in the first load or later (a region that answers
-     * after the direct connections did).
-     */
-    private static void openAtFirst(TreeItem<FleetRow> item, FleetSnapshot s) {
-        FleetNode n = item.getValue().node();
-        FleetNode parent = n.parentId() == null ? null : s.node(n.parentId());
-        if (n.parentId() == null || (n.kind() == io.fleetdesk.model.NodeKind.COMPARTMENT && parent != null
-                && parent.kind() == io.fleetdesk.model.NodeKind.REGION)) {
-            item.setExpanded(true);
-        }
-    }
-
     private void removeDescendants(TreeItem<FleetRow> item) {
         if (item instanceof FilterableTreeItem<FleetRow> f) {
             for (TreeItem<FleetRow> c : f.sourceChildren()) {
@@ -304,17 +281,6 @@ public final class FleetTreeModel {
                 removeDescendants(c);
             }
         }
-    }
-
-    /**
-     * A PDB never has children, so it needs no FilteredList and bindings of its own: at 10,000
-     * databases that is some 25,000 fewer, and the first load builds in a fraction of the time.
-     */
-    private static TreeItem<FleetRow> newItem(FleetRow row) {
-        return row.node().kind() == io.fleetdesk.model.NodeKind.PLUGGABLE_DATABASE
-                || row.node().kind() == io.fleetdesk.model.NodeKind.DIRECT_DATABASE
-                || row.node().kind() == io.fleetdesk.model.NodeKind.NOT_LISTED
-                ? new TreeItem<>(row) : new FilterableTreeItem<>(row);
     }
 
     private FilterableTreeItem<FleetRow> filterable(String id) {
@@ -372,16 +338,8 @@ public final class FleetTreeModel {
         predicate = makePredicate();
         root.predicateProperty().set(predicate);
         if (isFiltering()) {
-            expandAll(root);
+            FleetItems.expandAll(root);
         }
     }
 
-    private static void expandAll(TreeItem<FleetRow> item) {
-        for (TreeItem<FleetRow> c : item.getChildren()) {
-            if (!c.isLeaf()) {
-                c.setExpanded(true);
-                expandAll(c);
-            }
-        }
-    }
 }
