@@ -83,8 +83,9 @@ public final class DataGuardWorkflow {
     private final DataGuardOperationsApi api;
     private final AuditLog audit;
     private final OperationLocks.Lease lease;
-    private final Function<String, String> roleOf;
     private final Timing timing;
+    /** The roles read before the send and after the operation. */
+    private final DataGuardRoles roles;
     private final AtomicReference<State> state = new AtomicReference<>(State.PRECHECK);
     private final List<Consumer<Progress>> listeners = new CopyOnWriteArrayList<>();
     private volatile Progress progress;
@@ -104,23 +105,9 @@ public final class DataGuardWorkflow {
         this.target = target;
         this.api = api;
         this.audit = audit;
-        this.roleOf = roleOf;
         this.timing = timing;
+        this.roles = new DataGuardRoles(kind, target, roleOf, timing.poll());
         this.progress = new Progress(State.PRECHECK);
-    }
-
-    /** Thrown when a database of the pair already has an operation open. */
-    public static final class OperationInProgressException extends RuntimeException {
-        private final transient Notice notice;
-
-        OperationInProgressException(Notice notice) {
-            super(notice.key() + " " + notice.args());
-            this.notice = notice;
-        }
-
-        public Notice notice() {
-            return notice;
-        }
     }
 
     public Kind kind() {
@@ -219,7 +206,7 @@ public final class DataGuardWorkflow {
         try {
             associationId = api.associationId(target.databaseId());
             // The roles, read again right before the send: the pre-checks may be minutes old.
-            String why = rolesNotAsExpectedBefore();
+            String why = roles.notAsExpectedBefore();
             if (why != null) {
                 return finish(State.FAILED, null, null, null, Notice.of("dg.msg.notSent", Notice.of(why)));
             }
@@ -283,10 +270,10 @@ public final class DataGuardWorkflow {
         DataGuardOperationsApi.Submitted s = sent;
         WorkRequestProgress wr;
         try {
-            sleep(timing.poll());
+            DataGuardRoles.sleep(timing.poll());
             wr = WorkRequestFollower.follow(api, s.workRequestId(), timing.poll(), w -> publish(new Progress(
                     State.IN_PROGRESS, w.percentComplete(), w.log(), null, s.workRequestId(), s.opcRequestId(), null)));
-        } catch (InterruptedException | Abandoned e) {
+        } catch (InterruptedException | DataGuardRoles.Abandoned e) {
             Thread.currentThread().interrupt();
             return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.abandoned",
                     kindNotice(), s.workRequestId()));
@@ -301,89 +288,27 @@ public final class DataGuardWorkflow {
         }
         move(State.IN_PROGRESS, State.VERIFYING);
         publish(new Progress(State.VERIFYING, 100, wr.log(), null, s.workRequestId(), s.opcRequestId(), null));
-        long until = System.nanoTime() + timing.verifyFor().toNanos();
-        String[] expected = expectedRoles();
-        String acted = null;
-        String peer = null;
-        while (System.nanoTime() < until) {
-            try {
-                acted = roleOf.apply(target.databaseId());
-                peer = expected[1] == null ? null : roleOf.apply(target.peerDatabaseId());
-                if (expected[0].equals(acted) && (expected[1] == null || expected[1].equals(peer))) {
-                    Notice done = peer == null ? Notice.of("dg.msg.done", target.databaseName(), acted)
-                            : Notice.of("dg.msg.donePair", target.databaseName(), acted, target.peerDatabaseName(), peer);
-                    return finish(State.DONE, "SUCCEEDED", s.workRequestId(), s.opcRequestId(), done);
-                }
-            } catch (RuntimeException e) {
-                // A read failed: keep trying until the deadline.
-            }
-            try {
-                sleep(timing.poll());
-            } catch (Abandoned e) {
-                return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.abandoned",
-                        kindNotice(), s.workRequestId()));
-            }
+        DataGuardRoles.Seen seen;
+        try {
+            seen = roles.waitForSwap(System.nanoTime() + timing.verifyFor().toNanos());
+        } catch (DataGuardRoles.Abandoned e) {
+            return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.abandoned",
+                    kindNotice(), s.workRequestId()));
+        }
+        if (seen.swapped()) {
+            Notice done = seen.peer() == null ? Notice.of("dg.msg.done", target.databaseName(), seen.acted())
+                    : Notice.of("dg.msg.donePair", target.databaseName(), seen.acted(), target.peerDatabaseName(), seen.peer());
+            return finish(State.DONE, "SUCCEEDED", s.workRequestId(), s.opcRequestId(), done);
         }
         // The service said SUCCEEDED but the roles were not seen to change: not a failure we know of.
         return finish(State.UNKNOWN, null, s.workRequestId(), s.opcRequestId(), Notice.of("dg.msg.notVerified",
-                acted + (peer == null ? "" : " / " + peer)));
+                seen.acted() + (seen.peer() == null ? "" : " / " + seen.peer())));
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataGuardWorkflow.class);
 
-    /** Reads of the roles before the send that may come back without one (a field left out, a blip). */
-    private static final int ROLE_READS = 10;
-
-    /**
-     * Null when the roles are as the operation needs them now, or the key of why not. Each side is read
-     * until its role is known (a read that fails or leaves the role out is tried again); a role that is
-     * read and wrong stops the send.
-     */
-    private String rolesNotAsExpectedBefore() {
-        String acted = null;
-        String peer = null;
-        boolean needPeer = kind == Kind.SWITCHOVER;
-        for (int i = 0; i < ROLE_READS && (acted == null || (needPeer && peer == null)); i++) {
-            if (i > 0) {
-                sleep(timing.poll());
-            }
-            if (acted == null) {
-                acted = role(target.databaseId());
-            }
-            if (needPeer && peer == null) {
-                peer = role(target.peerDatabaseId());
-            }
-        }
-        if (acted == null || (needPeer && peer == null)) {
-            return "dg.msg.rolesUnread";
-        }
-        boolean ok = switch (kind) {
-            case SWITCHOVER -> "PRIMARY".equals(acted) && "STANDBY".equals(peer);
-            case FAILOVER -> "STANDBY".equals(acted);
-            case REINSTATE -> "DISABLED_STANDBY".equals(acted);
-        };
-        return ok ? null : "dg.msg.rolesChanged";
-    }
-
-    /** A database's role now, or null when it could not be read. */
-    private String role(String databaseId) {
-        try {
-            return roleOf.apply(databaseId);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     private Notice kindNotice() {
         return Notice.of("dg.kind." + kind.name().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private String[] expectedRoles() {
-        return switch (kind) {
-            case SWITCHOVER -> new String[] {"STANDBY", "PRIMARY"};
-            case FAILOVER -> new String[] {"PRIMARY", "DISABLED_STANDBY"};
-            case REINSTATE -> new String[] {"STANDBY", null};
-        };
     }
 
     /**
@@ -410,21 +335,5 @@ public final class DataGuardWorkflow {
                 unrecorded);
         publish(p);
         return p;
-    }
-
-    /** The thread was interrupted: the app is closing. */
-    private static final class Abandoned extends RuntimeException {
-        Abandoned(InterruptedException cause) {
-            super("interrupted", cause);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Abandoned(e);
-        }
     }
 }

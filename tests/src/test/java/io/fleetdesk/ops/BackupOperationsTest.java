@@ -188,7 +188,7 @@ class BackupOperationsTest {
                     standby.dbName(), standby.dbName(), new BackupsApi.Latest(), x -> { }));
             org.awaitility.Awaitility.await("the restore holds the standby").atMost(Duration.ofSeconds(20))
                     .until(() -> "RESTORE_DATABASE".equals(locks.holder(standby.id())));
-            var e = org.junit.jupiter.api.Assertions.assertThrows(DataGuardWorkflow.OperationInProgressException.class,
+            var e = org.junit.jupiter.api.Assertions.assertThrows(io.fleetdesk.ops.OperationInProgressException.class,
                     () -> new DataGuardWorkflow(DataGuardWorkflow.Kind.SWITCHOVER, new DataGuardWorkflow.Target(
                             primary.id(), standby.id(), "a", "b", "c", "Demo fleet", "u"), dgApi, audit, locks,
                             id -> "PRIMARY", DataGuardWorkflow.Timing.defaults()));

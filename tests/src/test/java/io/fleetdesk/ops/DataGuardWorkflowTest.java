@@ -143,7 +143,7 @@ class DataGuardWorkflowTest {
     @Test
     void onlyOneOperationPerPairAndCancelBeforeSubmitSendsNothing() {
         DataGuardWorkflow first = workflow(Kind.SWITCHOVER, primary, standby);
-        var e = assertThrows(DataGuardWorkflow.OperationInProgressException.class,
+        var e = assertThrows(io.fleetdesk.ops.OperationInProgressException.class,
                 () -> workflow(Kind.FAILOVER, standby, primary));
         assertEquals(io.fleetdesk.model.Notice.of("op.busy", io.fleetdesk.model.Notice.of("op.kind.SWITCHOVER")), e.notice());
         first.cancel();

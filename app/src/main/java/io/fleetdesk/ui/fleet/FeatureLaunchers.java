@@ -75,7 +75,7 @@ public final class FeatureLaunchers {
     /**
      * A wizard's model for an offered operation; the pair is locked from here until the wizard ends.
      *
-     * @throws DataGuardWorkflow.OperationInProgressException when the pair already has an operation open
+     * @throws io.fleetdesk.ops.OperationInProgressException when the pair already has an operation open
      */
     public DataGuardWizardModel openDataGuard(DataGuardActions.Offer offer) {
         FleetSession s = session.get();

@@ -448,7 +448,7 @@ public final class FleetController {
             model.stateProperty().addListener((obs, before, now) -> io.fleetdesk.ui.audit.AuditWindow.reloadIfOpen());
             follow(w, "operation-" + o.kind().name());
             showDetails(shownItem == null ? null : shownItem.getValue());
-        } catch (DataGuardWorkflow.OperationInProgressException e) {
+        } catch (io.fleetdesk.ops.OperationInProgressException e) {
             vm.say(Messages.get("dg.unavailable", Messages.get("dg.kind." + o.kind().name().toLowerCase(Locale.ROOT)),
                     Messages.of(e.notice())));
         } catch (IllegalStateException | java.io.IOException e) {
