@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,9 +27,6 @@ public final class SimFleet {
             new SimRegion("uk-london-1", "lhr"),
             new SimRegion("ap-mumbai-1", "bom"),
             new SimRegion("sa-saopaulo-1", "gru"));
-
-    private static final List<String> APP_NAMES = List.of(
-            "ERP", "CRM", "BILL", "PAY", "HR", "INV", "WMS", "DWH", "GL", "AP", "AR", "OMS", "CMS", "IAM", "LOG");
 
     public record SimRegion(String name, String key) {
     }
@@ -59,33 +55,33 @@ public final class SimFleet {
     }
 
     private final long seed;
-    private final int size;
+    final int size;
     private final SimClock clock;
-    private final List<SimRegion> regions;
+    final List<SimRegion> regions;
     private final SimTenancy tenancy;
     /** The compartments that hold resources, fixed at creation (the tenancy may change later). */
-    private final List<Compartment> compartments;
-    private final List<DbSystem> dbSystems = new ArrayList<>();
-    private final List<DbHome> dbHomes = new ArrayList<>();
-    private final List<Database> databases = new ArrayList<>();
-    private final List<Pdb> pdbs = new ArrayList<>();
-    private final Map<String, Pair> pairs = new HashMap<>();
-    private final Map<String, Database> databasesById = new HashMap<>();
-    private final Map<String, DbSystem> dbSystemsById = new HashMap<>();
-    private final Map<String, List<DbHome>> homesByKey = new HashMap<>();
-    private final Map<String, List<Database>> databasesByHome = new HashMap<>();
-    private final Map<String, List<Database>> databasesBySystem = new HashMap<>();
-    private final Map<String, List<DbSystem>> systemsByKey = new HashMap<>();
-    private final Map<String, List<Pdb>> pdbsByKey = new HashMap<>();
-    private final Map<String, List<Pdb>> pdbsByCdb = new HashMap<>();
+    final List<Compartment> compartments;
+    final List<DbSystem> dbSystems = new ArrayList<>();
+    final List<DbHome> dbHomes = new ArrayList<>();
+    final List<Database> databases = new ArrayList<>();
+    final List<Pdb> pdbs = new ArrayList<>();
+    final Map<String, Pair> pairs = new HashMap<>();
+    final Map<String, Database> databasesById = new HashMap<>();
+    final Map<String, DbSystem> dbSystemsById = new HashMap<>();
+    final Map<String, List<DbHome>> homesByKey = new HashMap<>();
+    final Map<String, List<Database>> databasesByHome = new HashMap<>();
+    final Map<String, List<Database>> databasesBySystem = new HashMap<>();
+    final Map<String, List<DbSystem>> systemsByKey = new HashMap<>();
+    final Map<String, List<Pdb>> pdbsByKey = new HashMap<>();
+    final Map<String, List<Pdb>> pdbsByCdb = new HashMap<>();
     /** Current Data Guard role per database id (PRIMARY / STANDBY / DISABLED_STANDBY). */
-    private final Map<String, String> roles = new ConcurrentHashMap<>();
+    final Map<String, String> roles = new ConcurrentHashMap<>();
     /** Lifecycle states set explicitly (by a test, or by an operation in progress); they win over the timeline. */
     private final Map<String, String> stateOverrides = new ConcurrentHashMap<>();
     private final Map<String, String> nameOverrides = new ConcurrentHashMap<>();
     private final Map<String, Long> lagOverrides = new ConcurrentHashMap<>();
     /** Fixed states from the seed: a few resources that are not AVAILABLE whatever the time. */
-    private final Map<String, String> fixedStates = new HashMap<>();
+    final Map<String, String> fixedStates = new HashMap<>();
     private final Instant created;
 
     public SimFleet(long seed, int size, int regionCount, SimClock clock) {
@@ -117,135 +113,10 @@ public final class SimFleet {
             comps.add(new Compartment(c.id(), c.name()));
         }
         this.compartments = List.copyOf(comps);
-        generate(rnd);
+        new SimFleetGenerator(this).generate(rnd);
     }
 
-    private static String ocid(String type, String regionKey, Random rnd) {
-        StringBuilder sb = new StringBuilder("ocid1.").append(type).append(".oc1.").append(regionKey).append('.');
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        for (int i = 0; i < 60; i++) {
-            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
-
-    private void generate(Random rnd) {
-        int made = 0;
-        int systemIndex = 0;
-        int dbIndex = 0;
-        // Round-robin over regions and compartments so every one gets a share.
-        int slot = 0;
-        while (made < size) {
-            SimRegion region = regions.get(slot % regions.size());
-            Compartment comp = compartments.get((slot / regions.size()) % compartments.size());
-            slot++;
-            int remaining = size - made;
-            // About a tenth of the databases are in Data Guard pairs, each side on its own DB system.
-            if (remaining >= 2 && rnd.nextInt(20) == 0) {
-                String app = APP_NAMES.get(rnd.nextInt(APP_NAMES.size()));
-                String dbName = (app + (dbIndex % 1000)).toUpperCase(Locale.ROOT);
-                boolean crossRegion = regions.size() > 1 && rnd.nextBoolean();
-                SimRegion standbyRegion = crossRegion ? regions.get((regions.indexOf(region) + 1) % regions.size()) : region;
-                String pairId = ocid("dataguardassociation", region.key(), rnd);
-                Database p = makeVmSystemWithDb(rnd, region, comp, systemIndex++, dbIndex++, dbName,
-                        dbName + "_" + region.key() + "1", pairId, 1);
-                Database s = makeVmSystemWithDb(rnd, standbyRegion, comp, systemIndex++, dbIndex++, dbName,
-                        dbName + "_" + standbyRegion.key() + (crossRegion ? "1" : "2"), pairId, crossRegion ? 1 : 2);
-                boolean sync = rnd.nextInt(4) == 0;
-                pairs.put(pairId, new Pair(pairId, p.id(), s.id(),
-                        sync ? "MAXIMUM_AVAILABILITY" : "MAXIMUM_PERFORMANCE", sync ? "SYNC" : "ASYNC",
-                        rnd.nextInt(10) == 0 ? 400 + rnd.nextInt(400) : 20 + rnd.nextInt(120), rnd.nextInt(30)));
-                roles.put(p.id(), "PRIMARY");
-                roles.put(s.id(), "STANDBY");
-                made += 2;
-            } else if (remaining >= 3 && rnd.nextInt(6) == 0) {
-                // A bare-metal style DB system: two DB homes (19c and 23ai), one or two databases each.
-                DbSystem sys = makeSystem(rnd, region, comp, systemIndex++, "BM.Standard.E5.192", 1);
-                for (String ver : List.of("19.28.0.0", "23.9.0.25.07")) {
-                    DbHome home = makeHome(rnd, sys, ver);
-                    int n = Math.min(size - made, 1 + rnd.nextInt(2));
-                    for (int i = 0; i < n; i++) {
-                        String app = APP_NAMES.get(rnd.nextInt(APP_NAMES.size()));
-                        String dbName = (app + (dbIndex % 1000)).toUpperCase(Locale.ROOT);
-                        makeDb(rnd, sys, home, dbIndex++, dbName, dbName + "_" + region.key() + "1", null);
-                        made++;
-                    }
-                }
-            } else {
-                String app = APP_NAMES.get(rnd.nextInt(APP_NAMES.size()));
-                String dbName = (app + (dbIndex % 1000)).toUpperCase(Locale.ROOT);
-                makeVmSystemWithDb(rnd, region, comp, systemIndex++, dbIndex++, dbName,
-                        dbName + "_" + region.key() + "1", null, 1 + rnd.nextInt(3));
-                made++;
-            }
-        }
-        // A few resources in states other than AVAILABLE, from the seed.
-        for (Database d : databases) {
-            int r = rnd.nextInt(200);
-            if (r == 0) {
-                fixedStates.put(d.id(), "FAILED");
-            } else if (r == 1) {
-                fixedStates.put(d.id(), "UPDATING");
-            }
-        }
-        for (DbSystem s : dbSystems) {
-            if (rnd.nextInt(300) == 0) {
-                fixedStates.put(s.id(), "NEEDS_ATTENTION");
-            }
-        }
-    }
-
-    private Database makeVmSystemWithDb(Random rnd, SimRegion region, Compartment comp, int systemIndex, int dbIndex,
-                                        String dbName, String uniqueName, String pairId, int ad) {
-        DbSystem sys = makeSystem(rnd, region, comp, systemIndex, rnd.nextBoolean() ? "VM.Standard.E5.Flex" : "VM.Standard3.Flex", ad);
-        DbHome home = makeHome(rnd, sys, rnd.nextInt(3) == 0 ? "23.9.0.25.07" : "19.28.0.0");
-        return makeDb(rnd, sys, home, dbIndex, dbName, uniqueName, pairId);
-    }
-
-    private DbSystem makeSystem(Random rnd, SimRegion region, Compartment comp, int index, String shape, int ad) {
-        String host = "db" + String.format(Locale.ROOT, "%05d", index);
-        String adName = "Uocm:" + region.name().toUpperCase(Locale.ROOT) + "-AD-" + ad;
-        DbSystem sys = new DbSystem(ocid("dbsystem", region.key(), rnd), region.name(), comp.id(),
-                comp.name() + "-dbsys-" + index, host, adName, shape, 2 + 2 * rnd.nextInt(8),
-                "19.28.0.0", index);
-        dbSystems.add(sys);
-        dbSystemsById.put(sys.id(), sys);
-        systemsByKey.computeIfAbsent(key(region.name(), comp.id()), k -> new ArrayList<>()).add(sys);
-        return sys;
-    }
-
-    private DbHome makeHome(Random rnd, DbSystem sys, String version) {
-        DbHome home = new DbHome(ocid("dbhome", regionKey(sys.region()), rnd), sys.region(), sys.compartmentId(),
-                sys.id(), "dbhome" + version.substring(0, 2) + "_" + sys.index(), version);
-        dbHomes.add(home);
-        homesByKey.computeIfAbsent(key(sys.region(), sys.compartmentId()), k -> new ArrayList<>()).add(home);
-        return home;
-    }
-
-    private Database makeDb(Random rnd, DbSystem sys, DbHome home, int index, String dbName, String uniqueName,
-                            String pairId) {
-        Database db = new Database(ocid("database", regionKey(sys.region()), rnd), sys.region(), sys.compartmentId(),
-                sys.id(), home.id(), dbName, uniqueName, index, pairId);
-        databases.add(db);
-        databasesById.put(db.id(), db);
-        databasesByHome.computeIfAbsent(home.id(), k -> new ArrayList<>()).add(db);
-        databasesBySystem.computeIfAbsent(sys.id(), k -> new ArrayList<>()).add(db);
-        int pdbCount = 1 + rnd.nextInt(3);
-        for (int i = 1; i <= pdbCount; i++) {
-            Pdb pdb = new Pdb(ocid("pluggabledatabase", regionKey(sys.region()), rnd), sys.region(),
-                    sys.compartmentId(), db.id(), dbName + "_PDB" + i);
-            pdbs.add(pdb);
-            pdbsByKey.computeIfAbsent(key(sys.region(), sys.compartmentId()), k -> new ArrayList<>()).add(pdb);
-            pdbsByCdb.computeIfAbsent(db.id(), k -> new ArrayList<>()).add(pdb);
-        }
-        return db;
-    }
-
-    private String regionKey(String region) {
-        return regions.stream().filter(r -> r.name().equals(region)).findFirst().orElseThrow().key();
-    }
-
-    private static String key(String region, String compartmentId) {
+    static String key(String region, String compartmentId) {
         return region + "|" + compartmentId;
     }
 
@@ -400,75 +271,30 @@ public final class SimFleet {
         nameOverrides.put(databaseId, newName);
     }
 
-    static final Duration BACKUP_PERIOD = Duration.ofHours(24);
-    static final Duration BACKUP_LENGTH = Duration.ofMinutes(25);
-    static final Duration MAINTENANCE_PERIOD = Duration.ofHours(6);
-    static final Duration MAINTENANCE_LENGTH = Duration.ofMinutes(20);
-    static final Duration LAG_CYCLE = Duration.ofMinutes(40);
-
-    /** Where in its daily backup cycle a database is: each database has its own offset from its index. */
-    private long backupPhaseMillis(Database db, Instant t) {
-        long offset = Math.floorMod((long) db.index() * 7_919_000L + seed, BACKUP_PERIOD.toMillis());
-        return Math.floorMod(t.toEpochMilli() - offset, BACKUP_PERIOD.toMillis());
-    }
+    static final Duration BACKUP_PERIOD = SimTimeline.BACKUP_PERIOD;
+    static final Duration BACKUP_LENGTH = SimTimeline.BACKUP_LENGTH;
 
     public String databaseState(Database db) {
-        Instant t = clock.now();
         String o = stateOverrides.get(db.id());
-        if (o != null) {
-            return o;
-        }
         String fixed = fixedStates.get(db.id());
-        if (fixed != null) {
-            return fixed;
-        }
-        return backupPhaseMillis(db, t) < BACKUP_LENGTH.toMillis() ? "BACKUP_IN_PROGRESS" : "AVAILABLE";
+        return o != null ? o : fixed != null ? fixed
+                : SimTimeline.backupRunning(db.index(), seed, clock.now()) ? "BACKUP_IN_PROGRESS" : "AVAILABLE";
     }
 
     /** When the last automatic backup ended, or null before the first one. */
     public Instant lastBackup(Database db) {
-        Instant t = clock.now();
-        long phase = backupPhaseMillis(db, t);
-        Instant lastStart = t.minusMillis(phase);
-        Instant lastEnd = lastStart.plus(BACKUP_LENGTH);
-        if (lastEnd.isAfter(t)) {
-            lastEnd = lastEnd.minus(BACKUP_PERIOD);
-        }
-        // One database in 40 has its most recent backup failing; its last good one is a day earlier.
-        if (lastFailedBackup(db) != null) {
-            lastEnd = lastEnd.minus(BACKUP_PERIOD);
-        }
-        return lastEnd;
+        return SimTimeline.lastBackup(db.index(), seed, clock.now());
     }
 
     public Instant lastFailedBackup(Database db) {
-        if (Math.floorMod(db.index() * 31 + seed, 40) != 7) {
-            return null;
-        }
-        Instant t = clock.now();
-        long phase = backupPhaseMillis(db, t);
-        Instant end = t.minusMillis(phase).plus(BACKUP_LENGTH);
-        return end.isAfter(t) ? end.minus(BACKUP_PERIOD) : end;
+        return SimTimeline.lastFailedBackup(db.index(), seed, clock.now());
     }
 
     public String dbSystemState(DbSystem sys) {
         String o = stateOverrides.get(sys.id());
-        if (o != null) {
-            return o;
-        }
         String fixed = fixedStates.get(sys.id());
-        if (fixed != null) {
-            return fixed;
-        }
-        // One DB system in 25 has a maintenance window every few hours.
-        if (Math.floorMod(sys.index() * 13 + seed, 25) == 3) {
-            long offset = Math.floorMod((long) sys.index() * 3_600_000L, MAINTENANCE_PERIOD.toMillis());
-            long phase = Math.floorMod(clock.now().toEpochMilli() - offset, MAINTENANCE_PERIOD.toMillis());
-            if (phase < MAINTENANCE_LENGTH.toMillis()) {
-                return "MAINTENANCE_IN_PROGRESS";
-            }
-        }
-        return "AVAILABLE";
+        return o != null ? o : fixed != null ? fixed
+                : SimTimeline.inMaintenance(sys.index(), seed, clock.now()) ? "MAINTENANCE_IN_PROGRESS" : "AVAILABLE";
     }
 
     public String pdbState(Pdb pdb) {
@@ -479,28 +305,12 @@ public final class SimFleet {
     /** A standby's apply lag in seconds: a few seconds most of the time, climbing to the pair's peak and recovering. */
     public long applyLagSeconds(Database db) {
         Long o = lagOverrides.get(db.id());
-        if (o != null) {
-            return o;
-        }
-        Pair p = pairs.get(db.pairId());
-        long cycle = LAG_CYCLE.toMillis();
-        long phase = Math.floorMod(clock.now().toEpochMilli() + p.phaseMinutes() * 60_000L, cycle);
-        long base = 1 + Math.floorMod(db.index() * 7 + phase / 20_000, 9);
-        // The last quarter of the cycle: lag climbs linearly to the peak, then drops as redo is applied.
-        long climbStart = cycle * 3 / 4;
-        if (phase >= climbStart) {
-            double f = (phase - climbStart) / (double) (cycle - climbStart);
-            return base + Math.round(f * p.lagPeakSeconds());
-        }
-        return base;
+        return o != null ? o : SimTimeline.applyLagSeconds(db.index(), pairs.get(db.pairId()), clock.now());
     }
 
     /** Service-style text for a lag: "9 seconds", "4 minutes". */
     public static String lagText(long seconds) {
-        if (seconds < 120) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
-        }
-        return (seconds / 60) + " minutes";
+        return SimTimeline.lagText(seconds);
     }
 
     public Instant created() {
