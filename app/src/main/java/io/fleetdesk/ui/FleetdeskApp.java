@@ -92,7 +92,7 @@ public final class FleetdeskApp extends Application {
                 return new FleetController(vm, options.theme(), t -> {
                     theme[0].apply(t);
                     vm.rememberTheme(t);
-                });
+                }, (pane, actions) -> new io.fleetdesk.ui.details.DetailsPane(pane, vm, actions));
             }
             throw new IllegalArgumentException("no controller " + type);
         });

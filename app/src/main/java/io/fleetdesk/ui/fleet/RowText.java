@@ -1,0 +1,42 @@
+package io.fleetdesk.ui.fleet;
+
+import io.fleetdesk.model.FleetNode;
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.ui.common.Messages;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A row's words, shared by the tree's cells and the details pane: its name, its reasons, its times. */
+public final class RowText {
+    private RowText() {
+    }
+
+    /** A time of day on this computer's clock, to the second. */
+    public static String time(Instant t) {
+        return LocalTime.ofInstant(t, ZoneId.systemDefault()).withNano(0).toString();
+    }
+
+    /** A row's name as shown: a kind that could not be listed is named in the DBA's words, not by its API call. */
+    public static String displayName(FleetNode n) {
+        if (io.fleetdesk.poll.DirectPoller.ROOT_ID.equals(n.id())) {
+            return Messages.get("tree.directConnections");
+        }
+        if (n.kind() != NodeKind.NOT_LISTED) {
+            return n.name();
+        }
+        String words = Messages.get("notListed." + n.name());
+        return words.startsWith("!") ? Messages.get("notListed.row", n.name()) : words;
+    }
+
+    /** Why a node's health is what it is, the stale reason first, in the DBA's words. */
+    public static List<String> reasons(FleetNode n) {
+        List<String> r = new java.util.ArrayList<>(Messages.of(n.reasons()));
+        if (n.stale() != null) {
+            r.addFirst(Messages.get("details.staleReason", Messages.of(n.stale().reason())));
+        }
+        return r;
+    }
+}
