@@ -31,14 +31,22 @@ public final class FeatureLaunchers {
     private final Executor ui;
 
     FeatureLaunchers(Supplier<FleetSession> session, FleetTreeModel tree, AuditLog audit, OperationLocks operationLocks,
-                     DirectTargets targets, SettingsWriter settings, Executor dialogs, Executor ui) {
+                     DirectTargets targets, SettingsWriter settings, java.util.concurrent.ExecutorService background,
+                     Executor ui) {
         this.session = session;
         this.tree = tree;
         this.audit = audit;
         this.operationLocks = operationLocks;
         this.targets = targets;
         this.settings = settings;
-        this.dialogs = dialogs;
+        // After the main window closed, a dialog's late work (a reload after an action) is dropped, not thrown.
+        this.dialogs = r -> {
+            try {
+                background.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                org.slf4j.LoggerFactory.getLogger(FeatureLaunchers.class).debug("closing: background work dropped");
+            }
+        };
         this.ui = ui;
     }
 

@@ -14,6 +14,14 @@ public record FleetRow(FleetNode node, Health rolledUp, boolean emptyCompartment
     public static final FleetRow ROOT = new FleetRow(null, Health.OK, false);
 
     /** The row of a node as a snapshot has it. */
+    /** The ids the poller reads every cycle while this row is selected: its node and that node's parent. */
+    public java.util.Set<String> watched() {
+        if (node == null) {
+            return java.util.Set.of();
+        }
+        return node.parentId() == null ? java.util.Set.of(node.id()) : java.util.Set.of(node.id(), node.parentId());
+    }
+
     public static FleetRow of(FleetNode n, io.fleetdesk.model.FleetSnapshot s) {
         return new FleetRow(n, s.rolledUpHealth(n.id()), s.isEmptyCompartment(n.id()));
     }

@@ -1,10 +1,8 @@
 package io.fleetdesk.ui.fleet;
 
 import io.fleetdesk.model.FleetSnapshot;
-import io.fleetdesk.model.FleetUpdate;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.oci.InMemoryKeyProfiles;
-import io.fleetdesk.oci.OciConfigProfiles;
 import io.fleetdesk.oci.ProfileException;
 import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.ops.OperationLocks;
@@ -28,12 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 /**
  * The main window's state: which profile is open, the fleet tree, the banner and the status bar.
@@ -44,10 +40,6 @@ import java.util.function.Consumer;
 public final class FleetViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetViewModel.class);
 
-    /** An update for one session, with the items of the nodes it adds, built off the FX thread (null: none). */
-    private record Tagged(long generation, FleetUpdate update, FleetTreeModel.Prebuilt prebuilt) {
-    }
-
     private final LaunchOptions options;
     private final FleetTreeModel tree = new FleetTreeModel();
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
@@ -57,29 +49,14 @@ public final class FleetViewModel implements AutoCloseable {
     private List<io.fleetdesk.model.Notice> shownDiscoveryProblems = List.of();
     private final BooleanProperty opening = new SimpleBooleanProperty();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    /** For dialogs: after the main window closed, late work (a reload after an action) is dropped, not thrown. */
-    private final java.util.concurrent.Executor dialogs = r -> {
-        try {
-            background.execute(r);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("closing: background work dropped");
-        }
-    };
     /** The UI thread's executor: {@code Platform::runLater} in the app, the caller's thread in a plain test. */
     private final java.util.concurrent.Executor ui;
-    private final FxBatcher<Tagged> batcher;
-    private final List<Runnable> afterApply = new ArrayList<>();
-    private final List<Runnable> beforeApply = new ArrayList<>();
+    private final TreeFeed feed;
+    private final ProfileFileWatch fileWatch;
     private volatile FleetSession session;
-    private volatile long generation;
-    private Consumer<FleetUpdate> subscription;
     private Duration interval;
     /** The profile being opened, or null; FX thread only. */
     private String pending;
-    /** Re-reads profiles when the OCI config file changes on disk. */
-    private io.fleetdesk.oci.ConfigFileWatcher configWatcher;
-    /** The banner text about a broken edit of the open profile, so it goes away once the file is mended. */
-    private String configProblem;
 
     private final AuditLog audit;
     private final OperationLocks operationLocks = new OperationLocks();
@@ -98,14 +75,15 @@ public final class FleetViewModel implements AutoCloseable {
     public FleetViewModel(LaunchOptions options, SettingsStore settingsStore, AuditLog audit,
                           java.util.concurrent.Executor ui) {
         this.ui = ui;
-        this.batcher = FxBatcher.on(ui, Duration.ofMillis(100), this::applyBatch);
+        this.feed = new TreeFeed(tree, ui, this::applied);
+        this.fileWatch = new ProfileFileWatch(options.ociConfig(), () -> session, profiles, ui, banner, this::reopen);
         this.options = options;
         this.audit = audit;
         this.interval = options.interval();
         this.settings = new SettingsWriter(settingsStore);
         this.targets = new DirectTargets(settings, why -> ui.execute(() -> banner.set(Messages.of(why))));
         this.unfinished = new UnfinishedOperations(audit, background, ui, text -> banner.set(text), () -> session);
-        this.features = new FeatureLaunchers(() -> session, tree, audit, operationLocks, targets, settings, dialogs, ui);
+        this.features = new FeatureLaunchers(() -> session, tree, audit, operationLocks, targets, settings, background, ui);
     }
 
     /** The settings file and the thresholds in it. */
@@ -187,12 +165,12 @@ public final class FleetViewModel implements AutoCloseable {
 
     /** Runs after each applied batch, on the FX thread (the controller refreshes the details pane). */
     public void onApplied(Runnable r) {
-        afterApply.add(r);
+        feed.onApplied(r);
     }
 
     /** Runs before each batch is applied, on the FX thread (the controller notes the selected row). */
     public void onBeforeApply(Runnable r) {
-        beforeApply.add(r);
+        feed.onBeforeApply(r);
     }
 
     public void dismissBanner() {
@@ -223,96 +201,8 @@ public final class FleetViewModel implements AutoCloseable {
         if (settings.loadProblem() != null) {
             banner.set(Messages.of(settings.loadProblem()));
         }
-        background.submit(() -> {
-            List<String> names = new ArrayList<>();
-            String problem = null;
-            try {
-                names.addAll(OciConfigProfiles.profileNames(options.ociConfig()));
-            } catch (ProfileException e) {
-                problem = Messages.of(e.notice());
-            }
-            String p = problem;
-            ui.execute(() -> {
-                for (String n : names) {
-                    if (!profiles.contains(n)) {
-                        profiles.add(n);
-                    }
-                }
-                if (p != null) {
-                    banner.set(p);
-                }
-                open(options.profile() == null ? InMemoryKeyProfiles.DEMO_PROFILE : options.profile());
-            });
-            configWatcher = new io.fleetdesk.oci.ConfigFileWatcher(options.ociConfig(), Duration.ofSeconds(2),
-                    this::configFileChanged);
-        });
-    }
-
-    /**
-     * The OCI config file changed on disk (watcher thread): the profile list follows it; an edit of the
-     * open profile is applied when it loads, and when it does not, the banner says what is wrong while
-     * the profile keeps running with what it had. No restart needed.
-     */
-    private void configFileChanged() {
-        java.nio.file.Path file = options.ociConfig();
-        List<String> names;
-        String listProblem = null;
-        try {
-            names = OciConfigProfiles.profileNames(file);
-        } catch (ProfileException e) {
-            names = null;
-            listProblem = Messages.of(e.notice());
-        }
-        FleetSession s = session;
-        String active = s == null ? null : s.profile().name();
-        String problem = null;
-        boolean reopen = false;
-        if (s != null && s.configText() != null) {
-            String now = OciConfigProfiles.sectionText(file, active);
-            if (names != null && !names.contains(active)) {
-                problem = Messages.get("profile.removedFromFile", active, file);
-            } else if (now != null && !now.equals(s.configText())) {
-                try {
-                    OciConfigProfiles.load(file, active);
-                    reopen = true;
-                } catch (ProfileException e) {
-                    problem = Messages.get("profile.brokenEdit", Messages.profile(active), Messages.of(e.notice()));
-                }
-            }
-        }
-        List<String> found = names;
-        String fileProblem = listProblem;
-        String activeProblem = problem;
-        boolean again = reopen;
-        ui.execute(() -> {
-            if (found != null) {
-                List<String> next = new ArrayList<>();
-                next.add(InMemoryKeyProfiles.DEMO_PROFILE);
-                next.addAll(found);
-                if (active != null && !next.contains(active)) {
-                    next.add(active); // still open: it stays choosable until another is chosen
-                }
-                if (!next.equals(profiles)) {
-                    profiles.setAll(next);
-                }
-            }
-            if (fileProblem != null) {
-                banner.set(fileProblem);
-            }
-            if (activeProblem != null) {
-                configProblem = activeProblem;
-                banner.set(activeProblem);
-                LOG.warn("profile {}: the edited file cannot be used; keeping the settings it had", active);
-            } else if (configProblem != null && configProblem.equals(banner.get())) {
-                banner.set(null); // mended
-                configProblem = null;
-            }
-            if (again && session == s) {
-                LOG.info("profile {} changed in {}: opening it again", active, file);
-                banner.set(Messages.get("profile.reloaded", active));
-                reopen(active);
-            }
-        });
+        background.submit(() -> fileWatch.listThen(() -> open(options.profile() == null
+                ? InMemoryKeyProfiles.DEMO_PROFILE : options.profile())));
     }
 
     /** Opens a profile in the background; on failure says why and keeps or opens the demo fleet. */
@@ -333,10 +223,7 @@ public final class FleetViewModel implements AutoCloseable {
         PollerSettings settings = PollerSettings.defaults().withInterval(interval);
         background.submit(() -> {
             try {
-                FleetSession s = name.equals(InMemoryKeyProfiles.DEMO_PROFILE)
-                        ? FleetSession.openDemo(new FleetSession.DemoOptions(options.demoSeed(), options.demoSize(), 3,
-                        60.0, demoFaults(), Messages.get("demo.group")), settings, rules())
-                        : FleetSession.openConfigProfile(options.ociConfig(), name, settings, rules());
+                FleetSession s = SessionOpener.open(options, name, settings, rules());
                 ui.execute(() -> activate(s));
             } catch (ProfileException e) {
                 LOG.warn("profile {} could not be opened: {}", name, e.getMessage());
@@ -346,15 +233,6 @@ public final class FleetViewModel implements AutoCloseable {
                 ui.execute(() -> failed(name, Messages.get("profile.failed", name, e.toString())));
             }
         });
-    }
-
-    /** The demo's faults: some latency, and with --demo-varied responses as varied as the real service's. */
-    private io.fleetdesk.sim.FaultPlan demoFaults() {
-        io.fleetdesk.sim.FaultPlan f = FleetSession.DemoOptions.defaults().faults();
-        if (options.demoVaried() != null) {
-            f.variation(io.fleetdesk.sim.SimVariation.of(options.demoVaried(), 0.3, 0.1));
-        }
-        return f;
     }
 
     private void failed(String name, String message) {
@@ -375,12 +253,10 @@ public final class FleetViewModel implements AutoCloseable {
     private void activate(FleetSession s) {
         pending = null;
         FleetSession old = session;
+        feed.follow(s);
         if (old != null) {
-            old.poller().store().unsubscribe(subscription);
             background.submit(old::close);
         }
-        long gen = ++generation;
-        tree.clear();
         shownDiscoveryProblems = List.of();
         status.waiting();
         session = s;
@@ -388,23 +264,9 @@ public final class FleetViewModel implements AutoCloseable {
         if (!profiles.contains(s.profile().name())) {
             profiles.add(s.profile().name());
         }
-        subscription = u -> {
-            // Runs on the poller's thread: added rows (the first load's ~40,000 items at 10,000 databases) are built here.
-            batcher.offer(new Tagged(gen, u, tree.prebuild(u)));
-        };
-        s.poller().store().subscribe(subscription);
         targets.follow(s);
         s.poller().start();
-        LaunchOptions.DemoOutage outage = options.demoOutage();
-        if (outage != null && s.demo() != null) {
-            background.submit(() -> {
-                Thread.sleep(outage.after());
-                LOG.info("demo: {} stops answering now (--demo-outage)", outage.region());
-                s.demo().server().faults().regionDown(outage.region(), true);
-                s.poller().refreshNow();
-                return null;
-            });
-        }
+        SessionOpener.scheduleOutage(options, s, background);
         unfinished.follow(s);
         String name = s.profile().name();
         settings.update(x -> x.withLastProfile(name.equals(InMemoryKeyProfiles.DEMO_PROFILE) ? null : name));
@@ -431,21 +293,11 @@ public final class FleetViewModel implements AutoCloseable {
         return interval;
     }
 
-    /** The DBA is looking at this row: its database or DB system is read every cycle. */
+    /** The DBA is looking at this row: it and its parent (its DB system) are read every cycle. */
     public void watch(FleetRow row) {
         FleetSession s = session;
-        if (s == null) {
-            return;
-        }
-        if (row == null || row.node() == null) {
-            s.poller().watch(java.util.Set.of());
-        } else {
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            ids.add(row.node().id());
-            if (row.node().parentId() != null) {
-                ids.add(row.node().parentId());
-            }
-            s.poller().watch(ids);
+        if (s != null) {
+            s.poller().watch(row == null ? java.util.Set.of() : row.watched());
         }
     }
 
@@ -458,31 +310,13 @@ public final class FleetViewModel implements AutoCloseable {
         status.tick(session, opening.get());
     }
 
-    private void applyBatch(List<Tagged> batch) {
-        List<FleetUpdate> mine = new ArrayList<>();
-        List<FleetTreeModel.Prebuilt> prebuilt = new ArrayList<>();
-        for (Tagged t : batch) {
-            if (t.generation() == generation) {
-                mine.add(t.update());
-                if (t.prebuilt() != null) {
-                    prebuilt.add(t.prebuilt());
-                }
-            }
-        }
-        if (mine.isEmpty()) {
-            return;
-        }
-        long t0 = System.nanoTime();
-        beforeApply.forEach(Runnable::run);
-        tree.apply(mine, prebuilt);
-        long t1 = System.nanoTime();
-        FleetSnapshot s = tree.snapshot();
+    /** After each batch: the status bar, and what the banner must say once (discovery's limits, a refused key). */
+    private void applied(FleetSnapshot s) {
         FleetSession open = session;
         status.show(s, open == null ? Map.of() : open.poller().pauses());
-        io.fleetdesk.model.TenancyInfo t = s.tenancy();
         // What discovery could not do (a region not subscribed, compartments not listable) is said once in
         // the banner, with the policy that would fix it; it stays in the status bar's problems.
-        List<io.fleetdesk.model.Notice> problems = t.problems();
+        List<io.fleetdesk.model.Notice> problems = s.tenancy().problems();
         if (!problems.isEmpty() && !problems.equals(shownDiscoveryProblems)) {
             banner.set(Messages.get("discovery.problem", Messages.profile(activeProfile.get()),
                     String.join("\n", problems.stream().map(Messages::of).toList())));
@@ -491,29 +325,18 @@ public final class FleetViewModel implements AutoCloseable {
         // A refused key is not a passing fault: say which profile and what to check, in the banner.
         s.errors().stream().filter(e -> e.mentions("oci.error.notAuthenticated")).findFirst().ifPresent(e ->
                 banner.set(Messages.get("profile.refused", Messages.profile(activeProfile.get()), Messages.of(e))));
-        long t2 = System.nanoTime();
-        afterApply.forEach(Runnable::run);
-        long t3 = System.nanoTime();
-        if (t3 - t0 > 50_000_000L) {
-            // Over the 50 ms budget of design section 6: say where it went (the first load of a large fleet does).
-            LOG.info("applying {} update(s) took {} ms on the FX thread (tree {} ms, status {} ms, view {} ms)",
-                    mine.size(), (t3 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-        }
     }
 
     @Override
     public void close() {
-        if (configWatcher != null) {
-            configWatcher.close();
-        }
+        fileWatch.close();
         FleetSession s = session;
         session = null;
         targets.close();
+        feed.close();
         if (s != null) {
-            s.poller().store().unsubscribe(subscription);
             s.close();
         }
-        batcher.close();
         background.shutdownNow();
         try {
             // A running operation writes "continues in OCI" to the audit log when interrupted: let it.
