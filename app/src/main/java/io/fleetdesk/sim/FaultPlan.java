@@ -70,6 +70,28 @@ public final class FaultPlan {
         return this;
     }
 
+    /**
+     * Deterministic server errors: each distinct request (region, method, path and query) is answered 500 on
+     * its first {@code n} tries and then carried out. A client that retries at least {@code n} times
+     * gets every answer, and how many tries it took is known exactly: tests assert it.
+     */
+    public FaultPlan failFirstTries(int n) {
+        this.failFirstTries = n;
+        triesSeen.clear();
+        return this;
+    }
+
+    /** Whether this try of a request is one of its first {@link #failFirstTries} (counted per request). */
+    boolean failThisTry(String request) {
+        int n = failFirstTries;
+        return n > 0 && triesSeen.computeIfAbsent(request, k -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet() <= n;
+    }
+
+    private volatile int failFirstTries;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> triesSeen =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A fraction of responses hang this long before answering (clients should time out first). */
     public FaultPlan stalls(double fraction, Duration howLong) {
         this.stallRate = fraction;

@@ -12,6 +12,8 @@ public final class SimClock {
     private final long realStartNanos;
     private final double scale;
     private volatile long manualOffsetMillis;
+    /** Set while the clock stands still: simulated time is this (plus what a test pushes it forward). */
+    private volatile Instant frozenAt;
 
     public SimClock(Instant start, double scale) {
         if (scale <= 0) {
@@ -23,6 +25,10 @@ public final class SimClock {
     }
 
     public Instant now() {
+        Instant frozen = frozenAt;
+        if (frozen != null) {
+            return frozen.plusMillis(manualOffsetMillis);
+        }
         double realMillis = (System.nanoTime() - realStartNanos) / 1_000_000.0;
         return start.plusMillis((long) (realMillis * scale) + manualOffsetMillis);
     }
@@ -30,6 +36,16 @@ public final class SimClock {
     /** Moves simulated time forward at once, for tests and demos. */
     public synchronized void advance(Duration d) {
         manualOffsetMillis += d.toMillis();
+    }
+
+    /**
+     * Stops simulated time where it is (tests that compare two reads: nothing time-driven may change
+     * between them). {@link #advance} still moves it.
+     */
+    public synchronized void freeze() {
+        Instant now = now();
+        manualOffsetMillis = 0;
+        frozenAt = now;
     }
 
     public double scale() {

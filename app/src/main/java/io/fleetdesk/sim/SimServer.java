@@ -221,7 +221,7 @@ public final class SimServer implements AutoCloseable {
             if (stall != null) {
                 Thread.sleep(stall);
             }
-            if (faults.serverError()) {
+            if (faults.serverError() || faults.failThisTry(region + " " + ex.getRequestMethod() + " " + rawTarget)) {
                 send(ex, requestId, Reply.error(500, "InternalServerError",
                         "An internal error occurred. Retry the request."), false);
                 return;
