@@ -41,6 +41,11 @@ public final class OraErrors {
 
     /** Explains an error; {@code user} fills in the grants and unlocks. */
     public static Explanation explain(Throwable error, String user) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof Probes.NoRow n) {
+                return new Explanation(null, Notice.of("ora.noRow.what", n.view()), Notice.of("ora.noRow.fix"), n.getMessage());
+            }
+        }
         String code = null;
         String message = null;
         for (Throwable t = error; t != null && code == null; t = t.getCause()) {

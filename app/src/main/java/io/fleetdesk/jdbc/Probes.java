@@ -130,10 +130,24 @@ public final class Probes {
     public record AwrSnapshot(Long snapId, Instant endIntervalTime) {
     }
 
+    /** A view that always has a row returned none (the user sees a filtered or a different view). */
+    public static final class NoRow extends SQLException {
+        private final String view;
+
+        NoRow(String view) {
+            super(view + " returned no row");
+            this.view = view;
+        }
+
+        public String view() {
+            return view;
+        }
+    }
+
     public static Instance instance(Connection c, Duration timeout) throws SQLException {
         try (PreparedStatement s = prepare(c, "instance", timeout); ResultSet r = s.executeQuery()) {
             if (!r.next()) {
-                throw new SQLException("V$INSTANCE returned no row");
+                throw new NoRow("V$INSTANCE");
             }
             return new Instance(r.getString("INSTANCE_NAME"), r.getString("HOST_NAME"), r.getString("VERSION_FULL"),
                     r.getString("STATUS"), instant(r.getTimestamp("STARTUP_TIME")), r.getString("ARCHIVER"),
@@ -144,7 +158,7 @@ public final class Probes {
     public static Database database(Connection c, Duration timeout) throws SQLException {
         try (PreparedStatement s = prepare(c, "database", timeout); ResultSet r = s.executeQuery()) {
             if (!r.next()) {
-                throw new SQLException("V$DATABASE returned no row");
+                throw new NoRow("V$DATABASE");
             }
             return new Database(r.getString("NAME"), r.getString("DB_UNIQUE_NAME"), r.getString("DATABASE_ROLE"),
                     r.getString("OPEN_MODE"), r.getString("PROTECTION_MODE"), r.getString("PROTECTION_LEVEL"),

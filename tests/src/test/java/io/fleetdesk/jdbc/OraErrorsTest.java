@@ -58,4 +58,12 @@ class OraErrorsTest {
         assertTrue(En.of(unknown.what()).startsWith("ORA-00600: internal error code"), En.of(unknown.what()));
         assertEquals("See the log for details.", En.of(OraErrors.explain(new IllegalStateException("boom"), "x").fix()));
     }
+
+    @Test
+    void aViewThatReturnsNoRowIsExplainedInTheDbasLanguageNotInTheDriversWords() {
+        var e = OraErrors.explain(new java.util.concurrent.CompletionException(new Probes.NoRow("V$DATABASE")), "FLEETMON");
+        assertTrue(En.of(e.line()).startsWith("V$DATABASE returned no row to this user. Connect as a user"), En.of(e.line()));
+        String zh = io.fleetdesk.ui.common.Messages.of(e.line(), java.util.Locale.SIMPLIFIED_CHINESE);
+        assertTrue(zh.startsWith("V$DATABASE 没有向该用户返回任何行。"), zh);
+    }
 }
