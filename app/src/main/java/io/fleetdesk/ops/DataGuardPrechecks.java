@@ -114,10 +114,6 @@ public final class DataGuardPrechecks {
         public static final JdbcFacts NONE = new JdbcFacts(null, null, null, null);
     }
 
-    /** What one side's direct connection read just now, or why there is no reading (null: none is linked). */
-    public record JdbcSide(io.fleetdesk.jdbc.DeepProbe.Reading reading, Notice why) {
-    }
-
     /**
      * The whole pre-check run: reads the pair from OCI and each side over its linked direct connection
      * now, and judges them. Blocking: run it on a background thread. Never throws: a failure is a FAIL.
@@ -125,15 +121,15 @@ public final class DataGuardPrechecks {
      * @param jdbcOf a fresh round for the direct connection linked to a database id
      */
     public static Result check(Kind kind, String actedId, String peerId, DataGuardOperationsApi actedApi,
-                               DataGuardOperationsApi peerApi, java.util.function.Function<String, JdbcSide> jdbcOf,
+                               DataGuardOperationsApi peerApi, java.util.function.Function<String, io.fleetdesk.jdbc.LinkedReading> jdbcOf,
                                Duration lagThreshold) {
         try {
             PairFacts facts = read(kind, actedId, peerId, actedApi, peerApi);
             // The primary's side (for a reinstate: the disabled standby's) and the standby's.
             String primaryId = kind == Kind.FAILOVER ? peerId : actedId;
             String standbyId = primaryId.equals(actedId) ? peerId : actedId;
-            JdbcSide p = jdbcOf.apply(primaryId);
-            JdbcSide s = jdbcOf.apply(standbyId);
+            io.fleetdesk.jdbc.LinkedReading p = jdbcOf.apply(primaryId);
+            io.fleetdesk.jdbc.LinkedReading s = jdbcOf.apply(standbyId);
             return evaluate(facts, lagThreshold, new JdbcFacts(p.reading(), s.reading(), p.why(), s.why()));
         } catch (RuntimeException e) {
             return new Result(null, List.of(new Check("read", Notice.of("pc.read.title"), Verdict.FAIL,

@@ -2,6 +2,7 @@ package io.fleetdesk.poll;
 
 import io.fleetdesk.jdbc.ConnectStrings;
 import io.fleetdesk.jdbc.DeepProbe;
+import io.fleetdesk.jdbc.LinkedReading;
 import io.fleetdesk.jdbc.DirectHealthRules;
 import io.fleetdesk.jdbc.TargetPool;
 import io.fleetdesk.model.DirectTarget;

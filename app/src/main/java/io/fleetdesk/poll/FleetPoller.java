@@ -163,11 +163,6 @@ public final class FleetPoller implements AutoCloseable {
         loop.useWallClock(clock);
     }
 
-    /** See {@link Fetcher#backoffCeiling}. */
-    public static Duration backoffCeiling(Duration base, Duration cap, int attempt) {
-        return Fetcher.backoffCeiling(base, cap, attempt);
-    }
-
     /** DB homes deferred to a later cycle by the request budget in the last refresh (0 = all were read). */
     public int deferredHomes() {
         CyclePlanner.CyclePlan p = lastPlan;
@@ -282,11 +277,6 @@ public final class FleetPoller implements AutoCloseable {
     /** A problem without the "region / compartment:" it is placed at. */
     private static Notice withoutPlace(Notice problem) {
         return problem.key().equals("poll.problemAt") && problem.args().get(1) instanceof Notice n ? n : problem;
-    }
-
-    /** Kept for the tests that name a compartment's row. */
-    static String compartmentNodeId(String region, String compartmentId) {
-        return FleetNodes.compartmentNodeId(region, compartmentId);
     }
 
     @Override

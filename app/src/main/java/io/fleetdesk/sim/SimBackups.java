@@ -113,17 +113,17 @@ public final class SimBackups {
     private List<Backup> automatic(SimFleet.Database db) {
         Instant now = fleet.clock().now();
         Instant lastEnd = fleet.lastFailedBackup(db) != null ? fleet.lastFailedBackup(db) : fleet.lastBackup(db);
-        Instant lastStart = lastEnd.minus(SimFleet.BACKUP_LENGTH);
+        Instant lastStart = lastEnd.minus(SimTimeline.BACKUP_LENGTH);
         List<Backup> out = new ArrayList<>();
         // A run in progress now (its end is after now).
-        Instant running = lastStart.plus(SimFleet.BACKUP_PERIOD);
+        Instant running = lastStart.plus(SimTimeline.BACKUP_PERIOD);
         if (!running.isAfter(now)) {
             out.add(auto(db, running, null, "CREATING"));
         }
         for (int k = 0; k < RECOVERY_WINDOW_DAYS; k++) {
-            Instant start = lastStart.minus(SimFleet.BACKUP_PERIOD.multipliedBy(k));
+            Instant start = lastStart.minus(SimTimeline.BACKUP_PERIOD.multipliedBy(k));
             boolean failed = k == 0 && fleet.lastFailedBackup(db) != null;
-            out.add(auto(db, start, start.plus(SimFleet.BACKUP_LENGTH), failed ? "FAILED" : "ACTIVE"));
+            out.add(auto(db, start, start.plus(SimTimeline.BACKUP_LENGTH), failed ? "FAILED" : "ACTIVE"));
         }
         return out;
     }
@@ -298,7 +298,7 @@ public final class SimBackups {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("autoBackupEnabled", true);
         m.put("recoveryWindowInDays", RECOVERY_WINDOW_DAYS);
-        Instant start = fleet.lastBackup(db).minus(SimFleet.BACKUP_LENGTH);
+        Instant start = fleet.lastBackup(db).minus(SimTimeline.BACKUP_LENGTH);
         int hour = start.atZone(java.time.ZoneOffset.UTC).getHour();
         m.put("autoBackupWindow", "SLOT_" + new String[] {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
                 "NINE", "TEN", "ELEVEN", "TWELVE"}[hour / 2]);

@@ -1,6 +1,5 @@
 package io.fleetdesk.sim;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -271,9 +270,6 @@ public final class SimFleet {
         nameOverrides.put(databaseId, newName);
     }
 
-    static final Duration BACKUP_PERIOD = SimTimeline.BACKUP_PERIOD;
-    static final Duration BACKUP_LENGTH = SimTimeline.BACKUP_LENGTH;
-
     public String databaseState(Database db) {
         String o = stateOverrides.get(db.id());
         String fixed = fixedStates.get(db.id());
@@ -306,11 +302,6 @@ public final class SimFleet {
     public long applyLagSeconds(Database db) {
         Long o = lagOverrides.get(db.id());
         return o != null ? o : SimTimeline.applyLagSeconds(db.index(), pairs.get(db.pairId()), clock.now());
-    }
-
-    /** Service-style text for a lag: "9 seconds", "4 minutes". */
-    public static String lagText(long seconds) {
-        return SimTimeline.lagText(seconds);
     }
 
     public Instant created() {

@@ -112,7 +112,7 @@ final class SimJson {
         });
         m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(365))));
         m.put("lastBackupTimestamp", time(fleet.lastBackup(d)));
-        m.put("lastBackupDurationInSeconds", (int) SimFleet.BACKUP_LENGTH.toSeconds());
+        m.put("lastBackupDurationInSeconds", (int) SimTimeline.BACKUP_LENGTH.toSeconds());
         m.put("lastFailedBackupTimestamp", time(fleet.lastFailedBackup(d)));
         m.put("dbBackupConfig", vary("DbBackupConfig", backups.configJson(d)));
         m.put("isCdb", true);
@@ -138,9 +138,9 @@ final class SimJson {
             mm.put("databaseId", d.id());
             mm.put("dbSystemId", d.dbSystemId());
             mm.put("role", role);
-            mm.put("applyLag", standby ? SimFleet.lagText(lag) : null);
+            mm.put("applyLag", standby ? SimTimeline.lagText(lag) : null);
             mm.put("applyRate", standby ? (lag > 60 ? "2.10 MByte/s" : "11.84 MByte/s") : null);
-            mm.put("transportLag", standby ? SimFleet.lagText(Math.min(lag, 2)) : null);
+            mm.put("transportLag", standby ? SimTimeline.lagText(Math.min(lag, 2)) : null);
             mm.put("transportLagRefresh", standby ? "1 second" : null);
             mm.put("transportType", p.transportType());
             mm.put("isActiveDataGuardEnabled", true);
@@ -155,16 +155,16 @@ final class SimJson {
                 message = "A member is " + (!stA.equals("AVAILABLE") ? stA : stB);
             } else if (standbyLag > 300) {
                 readiness = "CRITICAL";
-                message = "Apply lag is " + SimFleet.lagText(standbyLag);
+                message = "Apply lag is " + SimTimeline.lagText(standbyLag);
             } else if (standbyLag > 30) {
                 readiness = "WARNING";
-                message = "Apply lag is " + SimFleet.lagText(standbyLag);
+                message = "Apply lag is " + SimTimeline.lagText(standbyLag);
             }
             mm.put("switchoverReadiness", readiness);
             mm.put("switchoverReadinessMessage", message);
             mm.put("failoverReadiness", readiness.equals("CRITICAL") && standbyLag <= 300 ? "WARNING" : readiness);
             mm.put("failoverReadinessMessage", message);
-            mm.put("dataLossExposure", standby ? SimFleet.lagText(p.transportType().equals("SYNC") ? 0 : Math.min(lag, 2)) : null);
+            mm.put("dataLossExposure", standby ? SimTimeline.lagText(p.transportType().equals("SYNC") ? 0 : Math.min(lag, 2)) : null);
             mm.put("timeUpdated", time(fleet.clock().now()));
             if (faults.variation().onVmCluster(d.dbHomeId())) {
                 mm.remove("dbSystemId");
@@ -196,7 +196,7 @@ final class SimJson {
         m.put("peerDbHomeId", peer.dbHomeId());
         m.put("peerDbSystemId", peer.dbSystemId());
         m.put("peerRole", peerRole);
-        m.put("applyLag", SimFleet.lagText(fleet.applyLagSeconds(standby)));
+        m.put("applyLag", SimTimeline.lagText(fleet.applyLagSeconds(standby)));
         m.put("applyRate", "11.84 MByte/s");
         m.put("protectionMode", p.protectionMode());
         m.put("transportType", p.transportType());

@@ -77,13 +77,13 @@ class PollingSurvivesTest {
         Duration cap = Duration.ofSeconds(20);
         Duration previous = Duration.ZERO;
         for (int attempt = 1; attempt <= 200; attempt++) {
-            Duration d = FleetPoller.backoffCeiling(base, cap, attempt);
+            Duration d = Fetcher.backoffCeiling(base, cap, attempt);
             assertTrue(!d.isNegative() && !d.isZero(), "attempt " + attempt + ": " + d);
             assertTrue(d.compareTo(cap) <= 0, "attempt " + attempt + ": " + d);
             assertTrue(d.compareTo(previous) >= 0, "never shorter than before: attempt " + attempt);
             previous = d;
         }
-        assertEquals(cap, FleetPoller.backoffCeiling(base, cap, 37), "attempt 37 overflowed the shift before");
-        assertEquals(Duration.ofMillis(400), FleetPoller.backoffCeiling(base, cap, 2));
+        assertEquals(cap, Fetcher.backoffCeiling(base, cap, 37), "attempt 37 overflowed the shift before");
+        assertEquals(Duration.ofMillis(400), Fetcher.backoffCeiling(base, cap, 2));
     }
 }

@@ -67,7 +67,7 @@ public final class DataGuardWizardModel {
     private final BooleanBinding hasWarnings;
     private final WizardPageRules rules;
 
-    private final Function<String, io.fleetdesk.poll.LinkedReading> jdbcOf;
+    private final Function<String, io.fleetdesk.jdbc.LinkedReading> jdbcOf;
     /** The Execute and Verify pages: the operation's progress to its end, and the pair's recovery after. */
     private final OperationProgress progress;
     /** The monotonic clock the pre-checks' age is measured on (a test moves it). */
@@ -84,7 +84,7 @@ public final class DataGuardWizardModel {
      */
     public DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
                                 Function<String, DataGuardOperationsApi> apiOf,
-                                Function<String, io.fleetdesk.poll.LinkedReading> jdbcOf, Duration lagThreshold,
+                                Function<String, io.fleetdesk.jdbc.LinkedReading> jdbcOf, Duration lagThreshold,
                                 Executor background, Executor ui, Runnable fleetChanged) {
         this.ui = ui;
         this.jdbcOf = jdbcOf;
@@ -106,8 +106,9 @@ public final class DataGuardWizardModel {
         this.progress = new OperationProgress(kind, offer, actedRegion, peerRegion, apiOf, lagThreshold, background, ui,
                 fleetChanged);
         workflow.onProgress(p -> ui.execute(() -> progress.onProgress(p)));
-        progress.verifyingProperty().addListener((o, was, now) -> {
-            if (now) {
+        // The roles are being read after the service said it is done: the wizard turns to the Verify page.
+        progress.stateProperty().addListener((o, was, now) -> {
+            if (now == State.VERIFYING) {
                 page.set(Page.VERIFY);
             }
         });
@@ -230,10 +231,7 @@ public final class DataGuardWizardModel {
         acknowledged.set(false);
         background.execute(() -> {
             DataGuardPrechecks.Result r = DataGuardPrechecks.check(kind, offer.actedId(), offer.peerId(),
-                    apiOf.apply(actedRegion), apiOf.apply(peerRegion), id -> {
-                        var side = jdbcOf.apply(id);
-                        return new DataGuardPrechecks.JdbcSide(side.reading(), side.why());
-                    }, lagThreshold);
+                    apiOf.apply(actedRegion), apiOf.apply(peerRegion), jdbcOf, lagThreshold);
             DataGuardPrechecks.Result result = r;
             ui.execute(() -> {
                 checking.set(false);

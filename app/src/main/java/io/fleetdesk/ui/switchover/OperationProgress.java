@@ -49,8 +49,6 @@ public final class OperationProgress {
     private final ObservableList<String> verifyLines = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
     private final Map<State, Instant> entered = new EnumMap<>(State.class);
-    /** Set when the Verify page is reached: the wizard turns to it. */
-    private final ObjectProperty<Boolean> verifying = new SimpleObjectProperty<>(false);
 
     OperationProgress(Kind kind, DataGuardActions.Offer offer, String actedRegion, String peerRegion,
                       Function<String, DataGuardOperationsApi> apiOf, Duration lagThreshold, Executor background,
@@ -98,11 +96,6 @@ public final class OperationProgress {
         return summary;
     }
 
-    /** True once the operation reached VERIFYING: the wizard shows the Verify page. */
-    ObjectProperty<Boolean> verifyingProperty() {
-        return verifying;
-    }
-
     boolean running() {
         State s = state.get();
         return s == State.SUBMITTED || s == State.IN_PROGRESS || s == State.VERIFYING;
@@ -139,7 +132,6 @@ public final class OperationProgress {
                 + (p.unrecorded() == null ? "" : "\n" + Messages.of(p.unrecorded()));
         message.set(said);
         if (p.state() == State.VERIFYING) {
-            verifying.set(true);
             verifyLines.add(clock(Instant.now()) + "  " + Messages.get("dg.verify.rereading"));
         }
         if (p.state() == State.FAILED || p.state() == State.UNKNOWN || (p.state() == State.SUBMITTED && !said.isEmpty())) {

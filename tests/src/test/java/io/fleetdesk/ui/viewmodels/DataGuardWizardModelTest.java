@@ -76,7 +76,7 @@ class DataGuardWizardModelTest {
                 offer.peerId(), "a", "b", snap.node(offer.actedId()).dbName(), "Demo fleet", "ocid1.user.oc1..dba"),
                 api, new AuditLog(data), locks, id -> region.getDatabase(id).dataGuard().role(),
                 new DataGuardWorkflow.Timing(Duration.ofMillis(150), Duration.ofSeconds(10)));
-        return new DataGuardWizardModel(offer, w, snap, r -> api, id -> new io.fleetdesk.poll.LinkedReading(null, null),
+        return new DataGuardWizardModel(offer, w, snap, r -> api, id -> new io.fleetdesk.jdbc.LinkedReading(null, null),
                 Duration.ofSeconds(30), Runnable::run, Runnable::run, () -> { });
     }
 

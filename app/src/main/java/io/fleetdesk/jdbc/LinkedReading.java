@@ -1,6 +1,5 @@
-package io.fleetdesk.poll;
+package io.fleetdesk.jdbc;
 
-import io.fleetdesk.jdbc.DeepProbe;
 import io.fleetdesk.model.Notice;
 
 /** A round read on request: the reading, or why there is none (null why: no target is linked). */
