@@ -29,21 +29,43 @@ import java.util.function.Function;
  */
 public final class BackupOperations {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupOperations.class);
+    /** The four actions; the names are also the audit log's action names. */
+    public enum Kind { CREATE_BACKUP, DELETE_BACKUP, CANCEL_BACKUP, RESTORE_DATABASE }
+
     /**
-     * Where an action is; {@code ended} with {@code succeeded} or not, and what happened.
-     *
-     * @param status     SENDING, NOT_SENT, REFUSED, a work request status, or UNKNOWN (sent, end not known)
-     * @param unrecorded why the outcome could not be written to the audit log; null when it was
+     * Where one action is, as in the Data Guard workflow: READY → SENDING → IN_PROGRESS → DONE or
+     * FAILED; from SENDING to REFUSED on a clear 4xx, to LOOKING_UP on no clear answer (then
+     * IN_PROGRESS when its work request is found, UNKNOWN when not); NOT_SENT when a check before
+     * the send stopped it. Each action moves only along these arrows ({@link BackupRun}).
      */
-    public record Progress(String action, String status, float percentComplete, List<String> log, Notice message,
-                           String workRequestId, String opcRequestId, boolean ended, boolean succeeded,
-                           Notice unrecorded) {
-        static Progress start(String action) {
-            return new Progress(action, "SENDING", 0, List.of(), null, null, null, false, false, null);
+    public enum State {
+        READY, SENDING, LOOKING_UP, IN_PROGRESS, DONE, FAILED, REFUSED, NOT_SENT, UNKNOWN;
+
+        public boolean terminal() {
+            return this == DONE || this == FAILED || this == REFUSED || this == NOT_SENT || this == UNKNOWN;
+        }
+    }
+
+    /**
+     * What a view shows of one action.
+     *
+     * @param serviceStatus the work request's status as the service said it (ACCEPTED, IN_PROGRESS,
+     *                      SUCCEEDED, FAILED, CANCELED, or a value added later); null before one is read
+     * @param unrecorded    why the outcome could not be written to the audit log; null when it was
+     */
+    public record Progress(Kind kind, State state, String serviceStatus, float percentComplete, List<String> log,
+                           Notice message, String workRequestId, String opcRequestId, Notice unrecorded) {
+        public boolean ended() {
+            return state.terminal();
         }
 
-        static Progress end(String action, String status, Notice message) {
-            return new Progress(action, status, 0, List.of(), message, null, null, true, false, null);
+        public boolean succeeded() {
+            return state == State.DONE;
+        }
+
+        /** An action that ended before anything was sent, with why. */
+        public static Progress notSent(Kind kind, Notice why) {
+            return new Progress(kind, State.NOT_SENT, null, 0, List.of(), why, null, null, null);
         }
     }
 
@@ -66,7 +88,7 @@ public final class BackupOperations {
     }
 
     /** One action as {@link #run} sends it: what, on which database and resource, and how to send it. */
-    private record Action(String name, String databaseId, String resourceId, List<String> targets,
+    private record Action(Kind kind, String databaseId, String resourceId, List<String> targets,
                           Map<String, String> parameters, boolean retryable, Function<String, Submitted> send,
                           Notice success) {
     }
@@ -77,7 +99,7 @@ public final class BackupOperations {
         p.put("databaseName", databaseName);
         p.put("displayName", displayName);
         p.put("retentionPeriodInDays", retentionDays == null ? "default" : retentionDays.toString());
-        return run(new Action("CREATE_BACKUP", databaseId, databaseId, List.of(databaseId), p, true,
+        return run(new Action(Kind.CREATE_BACKUP, databaseId, databaseId, List.of(databaseId), p, true,
                 token -> api.create(databaseId, displayName, retentionDays, token),
                 Notice.of("bk.done.create", displayName)), onProgress);
     }
@@ -85,17 +107,15 @@ public final class BackupOperations {
     public Progress delete(Backup b, String databaseName, Consumer<Progress> onProgress) {
         if (b.automatic()) {
             // Refused here as the service would: say why without sending (and without an audit entry).
-            Progress p = Progress.end("DELETE_BACKUP", "REFUSED", Notice.of("bk.refused.automatic"));
-            onProgress.accept(p);
-            return p;
+            return new BackupRun(audit, Kind.DELETE_BACKUP, onProgress).notSent(Notice.of("bk.refused.automatic"));
         }
-        return run(new Action("DELETE_BACKUP", b.databaseId(), b.id(), List.of(b.databaseId(), b.id()),
+        return run(new Action(Kind.DELETE_BACKUP, b.databaseId(), b.id(), List.of(b.databaseId(), b.id()),
                 Map.of("databaseName", databaseName, "displayName", b.displayName()), false, token -> api.delete(b.id()),
                 Notice.of("bk.done.delete", b.displayName())), onProgress);
     }
 
     public Progress cancel(Backup b, String databaseName, Consumer<Progress> onProgress) {
-        return run(new Action("CANCEL_BACKUP", b.databaseId(), b.id(), List.of(b.databaseId(), b.id()),
+        return run(new Action(Kind.CANCEL_BACKUP, b.databaseId(), b.id(), List.of(b.databaseId(), b.id()),
                 Map.of("databaseName", databaseName, "displayName", b.displayName()), true,
                 token -> api.cancel(b.id(), token), Notice.of("bk.done.cancel", b.displayName())), onProgress);
     }
@@ -110,10 +130,8 @@ public final class BackupOperations {
     public Progress restore(String databaseId, String databaseName, String confirmName, String typedName,
                             BackupsApi.RestorePoint to, Consumer<Progress> onProgress) {
         if (confirmName == null || typedName == null || !typedName.trim().equalsIgnoreCase(confirmName)) {
-            Progress p = Progress.end("RESTORE_DATABASE", "NOT_SENT", Notice.of("bk.notSent.confirm",
+            return new BackupRun(audit, Kind.RESTORE_DATABASE, onProgress).notSent(Notice.of("bk.notSent.confirm",
                     typedName == null ? "" : typedName.trim(), confirmName));
-            onProgress.accept(p);
-            return p;
         }
         String target = switch (to) {
             case BackupsApi.Latest l -> "latest";
@@ -125,26 +143,27 @@ public final class BackupOperations {
             case BackupsApi.ToTimestamp t -> Notice.of("bk.point.time", t.timestamp());
             case BackupsApi.ToScn s -> Notice.of("bk.point.scn", s.scn());
         };
-        return run(new Action("RESTORE_DATABASE", databaseId, databaseId, List.of(databaseId),
+        return run(new Action(Kind.RESTORE_DATABASE, databaseId, databaseId, List.of(databaseId),
                 Map.of("databaseName", databaseName, "restoreTo", target), false, token -> api.restore(databaseId, to),
                 Notice.of("bk.done.restore", databaseName, point)), onProgress);
     }
 
     private Progress run(Action a, Consumer<Progress> onProgress) {
-        OperationLocks.Lease lease = locks.tryLock(List.of(a.databaseId()), a.name());
+        BackupRun run = new BackupRun(audit, a.kind(), onProgress);
+        OperationLocks.Lease lease = locks.tryLock(List.of(a.databaseId()), a.kind().name());
         if (lease == null) {
-            Progress p = Progress.end(a.name(), "NOT_SENT", Notice.of("op.busy",
-                    Notice.of("op.kind." + locks.holder(a.databaseId()))));
-            onProgress.accept(p);
-            return p;
+            return run.notSent(Notice.of("op.busy", Notice.of("op.kind." + locks.holder(a.databaseId()))));
         }
         try (lease) {
-            return sendAndFollow(a, onProgress);
+            return sendAndFollow(a, run);
+        } catch (RuntimeException | Error e) {
+            // A bug must not leave the dialog running: the action ends, UNKNOWN, and the database is unlocked.
+            run.end(State.UNKNOWN, null, Notice.of("op.internal", String.valueOf(e)));
+            throw e;
         }
     }
 
-    private Progress sendAndFollow(Action a, Consumer<Progress> onProgress) {
-        onProgress.accept(Progress.start(a.name()));
+    private Progress sendAndFollow(Action a, BackupRun run) {
         // The opc-retry-token, kept for this action: sent again, the service answers with the first result.
         String token = a.retryable() ? UUID.randomUUID().toString() : null;
         Map<String, String> parameters = new LinkedHashMap<>(a.parameters());
@@ -152,14 +171,12 @@ public final class BackupOperations {
             // Not a secret, but the audit log refuses names with "token": it is the opc-retry-token sent.
             parameters.put("idempotencyKey", token);
         }
-        AuditLog.Intent intent;
         try {
-            intent = audit.intent(actor.ociUser(), actor.profile(), a.name(), a.targets(), parameters);
+            run.intent = audit.intent(actor.ociUser(), actor.profile(), a.kind().name(), a.targets(), parameters);
         } catch (RuntimeException e) {
-            Progress p = Progress.end(a.name(), "NOT_SENT", Notice.of("op.notAudited", e.getMessage()));
-            onProgress.accept(p);
-            return p;
+            return run.notSent(Notice.of("op.notAudited", e.getMessage()));
         }
+        run.show(State.SENDING, null, 0, List.of(), null, null, null);
         Submitted sent;
         try {
             sent = a.send().apply(token);
@@ -168,117 +185,96 @@ public final class BackupOperations {
                 // The app is closing as the request goes out: whether it arrived is not known. No outcome is
                 // written, so the next start finds the intent and looks for its work request (decision 12).
                 Thread.currentThread().interrupt();
-                Progress p = new Progress(a.name(), "UNKNOWN", 0, List.of(), Notice.of("op.closedWhileSending"), null,
-                        opc(e), true, false, null);
-                onProgress.accept(p);
-                return p;
+                run.intent = null;
+                return run.end(State.UNKNOWN, null, opc(e), Notice.of("op.closedWhileSending"));
             }
             if (WorkRequestFollower.clearlyRefused(e)) {
-                return end(a, intent, "REFUSED", null, opc(e), Notice.of("op.refused", WorkRequestFollower.why(e)), 0,
-                        List.of(), false, onProgress);
+                return run.end(State.REFUSED, null, opc(e), Notice.of("op.refused", WorkRequestFollower.why(e)));
             }
-            Recovered r = recover(a, intent, token, e, onProgress);
-            if (r.ended() != null) {
-                return r.ended();
+            sent = recover(a, run, token, e);
+            if (sent == null) {
+                return run.last();
             }
-            sent = r.sent();
         }
         if (sent.workRequestId() == null) {
-            return end(a, intent, "SUCCEEDED", null, sent.opcRequestId(), a.success(), 100, List.of(), true, onProgress);
+            return run.end(State.DONE, null, sent.opcRequestId(), a.success());
         }
         try {
-            audit.sent(intent, sent.workRequestId(), sent.opcRequestId());
+            audit.sent(run.intent, sent.workRequestId(), sent.opcRequestId());
         } catch (RuntimeException e) {
             // The outcome's write says it too if the disk is still full; following goes on meanwhile.
-            LOG.warn("audit: the work request {} of {} could not be recorded: {}", sent.workRequestId(), a.name(),
+            LOG.warn("audit: the work request {} of {} could not be recorded: {}", sent.workRequestId(), a.kind(),
                     e.getMessage());
         }
         Submitted s = sent;
+        run.show(State.IN_PROGRESS, null, 0, List.of(), null, s.workRequestId(), s.opcRequestId());
         WorkRequestProgress wr;
         try {
-            wr = WorkRequestFollower.follow(api, s.workRequestId(), poll, w -> onProgress.accept(new Progress(a.name(),
-                    w.status(), w.percentComplete(), w.log(), null, s.workRequestId(), s.opcRequestId(), false, false,
-                    null)));
+            wr = WorkRequestFollower.follow(api, s.workRequestId(), poll, w -> run.show(State.IN_PROGRESS, w.status(),
+                    w.percentComplete(), w.log(), null, s.workRequestId(), s.opcRequestId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return end(a, intent, "UNKNOWN", s.workRequestId(), s.opcRequestId(), Notice.of("op.abandoned",
-                    s.workRequestId()), 0, List.of(), false, onProgress);
+            return run.end(State.UNKNOWN, null, Notice.of("op.abandoned", s.workRequestId()));
         } catch (WorkRequestFollower.LostTrack e) {
-            return end(a, intent, "UNKNOWN", s.workRequestId(), s.opcRequestId(), Notice.of("op.lostTrack",
-                    s.workRequestId(), e.getMessage()), 0, List.of(), false, onProgress);
+            return run.end(State.UNKNOWN, null, Notice.of("op.lostTrack", s.workRequestId(), e.getMessage()));
         }
-        boolean ok = wr.status().equals("SUCCEEDED");
-        Notice message = ok ? a.success() : wr.status().equals("CANCELED") ? Notice.of("bk.failed.canceled")
-                : wr.errors().isEmpty() ? Notice.of("bk.failed.status", wr.status(), advice(a.name()))
-                : Notice.of("bk.failed.errors", String.join("; ", wr.errors()), advice(a.name()));
-        return end(a, intent, wr.status(), s.workRequestId(), s.opcRequestId(), message, wr.percentComplete(),
-                wr.log(), ok, onProgress);
-    }
-
-    /** What {@link #recover} found: the send to follow, or the action's end when there is nothing to follow. */
-    private record Recovered(Submitted sent, Progress ended) {
+        run.show(State.IN_PROGRESS, wr.status(), wr.percentComplete(), wr.log(), null, s.workRequestId(),
+                s.opcRequestId());
+        if (wr.status().equals("SUCCEEDED")) {
+            return run.end(State.DONE, wr.status(), a.success());
+        }
+        Notice message = wr.status().equals("CANCELED") ? Notice.of("bk.failed.canceled")
+                : wr.errors().isEmpty() ? Notice.of("bk.failed.status", wr.status(), advice(a.kind()))
+                : Notice.of("bk.failed.errors", String.join("; ", wr.errors()), advice(a.kind()));
+        return run.end(State.FAILED, wr.status(), message);
     }
 
     /**
      * The send ended without a clear answer: find what the service did. Its work request on the
      * resource, accepted since the intent, is followed like any other; a request with a retry token is
      * sent once more with the same token (the service returns the first result, never a second
-     * backup).
+     * backup). Returns the send to follow, or null when the action has ended.
      */
-    private Recovered recover(Action a, AuditLog.Intent intent, String token, RuntimeException e,
-                              Consumer<Progress> onProgress) {
-        onProgress.accept(new Progress(a.name(), "UNKNOWN", 0, List.of(), Notice.of("op.lookingUp",
-                WorkRequestFollower.why(e)), null, opc(e), false, false, null));
+    private Submitted recover(Action a, BackupRun run, String token, RuntimeException e) {
+        run.show(State.LOOKING_UP, null, 0, List.of(), Notice.of("op.lookingUp", WorkRequestFollower.why(e)), null,
+                opc(e));
         WorkOn found;
         try {
             String compartment = api.compartmentOf(a.databaseId());
-            found = WorkRequestFollower.find(api.workOn(compartment, a.resourceId()), a.name(), intent.entry().at());
+            found = WorkRequestFollower.find(api.workOn(compartment, a.resourceId()), a.kind().name(),
+                    run.intent.entry().at());
         } catch (RuntimeException lookup) {
-            return new Recovered(null, end(a, intent, "UNKNOWN", null, opc(e), Notice.of("op.unknown.lookupFailed",
-                    WorkRequestFollower.why(e), WorkRequestFollower.why(lookup)), 0, List.of(), false, onProgress));
+            run.end(State.UNKNOWN, null, Notice.of("op.unknown.lookupFailed", WorkRequestFollower.why(e),
+                    WorkRequestFollower.why(lookup)));
+            return null;
         }
         if (found != null) {
-            return new Recovered(new Submitted(found.id(), opc(e)), null);
+            return new Submitted(found.id(), opc(e));
         }
         if (token != null) {
             try {
-                return new Recovered(a.send().apply(token), null);
+                return a.send().apply(token);
             } catch (RuntimeException again) {
                 if (WorkRequestFollower.clearlyRefused(again)) {
-                    return new Recovered(null, end(a, intent, "REFUSED", null, opc(again), Notice.of("op.refused",
-                            WorkRequestFollower.why(again)), 0, List.of(), false, onProgress));
+                    run.end(State.REFUSED, null, opc(again), Notice.of("op.refused", WorkRequestFollower.why(again)));
+                    return null;
                 }
                 e = again;
             }
         }
-        return new Recovered(null, end(a, intent, "UNKNOWN", null, opc(e), Notice.of("op.unknown.notFound",
-                WorkRequestFollower.why(e)), 0, List.of(), false, onProgress));
-    }
-
-    /** Writes the outcome and tells the view; an outcome that cannot be written is said, not thrown. */
-    private Progress end(Action a, AuditLog.Intent intent, String status, String workRequestId, String opcRequestId,
-                         Notice message, float percent, List<String> log, boolean ok, Consumer<Progress> onProgress) {
-        Notice unrecorded = null;
-        try {
-            audit.outcome(intent, status, workRequestId, opcRequestId, message);
-        } catch (RuntimeException e) {
-            unrecorded = Notice.of("op.unrecorded", e.getMessage());
-        }
-        Progress p = new Progress(a.name(), status, percent, log, message, workRequestId, opcRequestId, true, ok,
-                unrecorded);
-        onProgress.accept(p);
-        return p;
+        run.end(State.UNKNOWN, null, opc(e), Notice.of("op.unknown.notFound", WorkRequestFollower.why(e)));
+        return null;
     }
 
     private static String opc(RuntimeException e) {
         return e instanceof io.fleetdesk.oci.OciApiException o ? o.opcRequestId() : null;
     }
 
-    private static Notice advice(String action) {
-        return Notice.of(switch (action) {
-            case "CREATE_BACKUP" -> "bk.advice.create";
-            case "RESTORE_DATABASE" -> "bk.advice.restore";
-            default -> "bk.advice.other";
+    private static Notice advice(Kind kind) {
+        return Notice.of(switch (kind) {
+            case CREATE_BACKUP -> "bk.advice.create";
+            case RESTORE_DATABASE -> "bk.advice.restore";
+            case DELETE_BACKUP, CANCEL_BACKUP -> "bk.advice.other";
         });
     }
 }

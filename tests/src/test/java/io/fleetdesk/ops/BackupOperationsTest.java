@@ -58,6 +58,10 @@ class BackupOperationsTest {
         var created = ops.create(db.id(), db.dbUniqueName(), "nightly extra", 7, seen::add);
         assertTrue(created.succeeded(), String.valueOf(created.message()));
         assertTrue(seen.stream().anyMatch(p -> !p.ended() && p.workRequestId() != null), "progress while it ran");
+        assertEquals(List.of(BackupOperations.State.SENDING, BackupOperations.State.IN_PROGRESS,
+                        BackupOperations.State.DONE), seen.stream().map(BackupOperations.Progress::state).distinct().toList(),
+                "the states the dialog shows, in order");
+        assertEquals(1, seen.stream().filter(BackupOperations.Progress::ended).count(), "one end, told once");
         Backup b = api.list(db.id()).stream().filter(x -> x.displayName().equals("nightly extra")).findFirst().orElseThrow();
         assertTrue(ops.delete(b, db.dbUniqueName(), p -> { }).succeeded());
 
@@ -89,7 +93,7 @@ class BackupOperationsTest {
         assertFalse(runner.isAlive(), "the create sees its work request end CANCELED");
 
         var again = ops.cancel(running, db.dbUniqueName(), p -> { });
-        assertEquals("REFUSED", again.status());
+        assertEquals(BackupOperations.State.REFUSED, again.state());
         assertEquals("op.refused", again.message().key(), "a clear 4xx is a refusal");
         assertTrue(again.message().args().getFirst().toString().contains("Only an on-demand backup that is being created"),
                 again.message().toString());
@@ -149,10 +153,10 @@ class BackupOperationsTest {
     void aRestoreIsNotSentUnlessTheDbNameWasTypedWhateverTheDialogDid() {
         long before = h.demo.server().requestsByOperation().getOrDefault("RestoreDatabase", 0L);
         var p = ops.restore(db.id(), db.dbUniqueName(), db.dbName(), "NOTTHEDB", new BackupsApi.Latest(), x -> { });
-        assertEquals("NOT_SENT", p.status());
+        assertEquals(BackupOperations.State.NOT_SENT, p.state());
         assertEquals(io.fleetdesk.model.Notice.of("bk.notSent.confirm", "NOTTHEDB", db.dbName()), p.message());
         var blank = ops.restore(db.id(), db.dbUniqueName(), db.dbName(), null, new BackupsApi.Latest(), x -> { });
-        assertEquals("NOT_SENT", blank.status());
+        assertEquals(BackupOperations.State.NOT_SENT, blank.state());
         assertEquals(before, h.demo.server().requestsByOperation().getOrDefault("RestoreDatabase", 0L), "nothing sent");
         assertTrue(audit.readAll().isEmpty(), "nothing sent, nothing audited");
     }
@@ -177,7 +181,7 @@ class BackupOperationsTest {
                     Duration.ofMillis(100));
             for (SimFleet.Database d : List.of(primary, standby)) {
                 var p = onPrimary.restore(d.id(), d.dbUniqueName(), d.dbName(), d.dbName(), new BackupsApi.Latest(), x -> { });
-                assertEquals("NOT_SENT", p.status(), d.dbUniqueName());
+                assertEquals(BackupOperations.State.NOT_SENT, p.state(), d.dbUniqueName());
                 assertEquals(io.fleetdesk.model.Notice.of("op.busy", io.fleetdesk.model.Notice.of("op.kind.SWITCHOVER")),
                         p.message());
             }
@@ -209,7 +213,8 @@ class BackupOperationsTest {
             h.demo.server().faults().loseAnswers(1, how);
             var p = ops.create(db.id(), db.dbUniqueName(), name, 7, x -> { });
             assertTrue(p.succeeded(), how + ": " + p.message());
-            assertEquals("SUCCEEDED", p.status());
+            assertEquals(BackupOperations.State.DONE, p.state());
+            assertEquals("SUCCEEDED", p.serviceStatus());
             assertEquals(1, api.list(db.id()).stream().filter(b -> b.displayName().equals(name)).count(),
                     how + ": one backup, not two");
             AuditEntry last = audit.readAll().getLast();
@@ -226,8 +231,12 @@ class BackupOperationsTest {
         List<BackupOperations.Progress> seen = new CopyOnWriteArrayList<>();
         var p = ops.restore(db.id(), db.dbUniqueName(), db.dbName(), db.dbName(), new BackupsApi.Latest(), seen::add);
         assertTrue(p.succeeded(), String.valueOf(p.message()));
-        assertTrue(seen.stream().anyMatch(x -> x.message() != null && x.message().key().equals("op.lookingUp")),
+        assertTrue(seen.stream().anyMatch(x -> x.state() == BackupOperations.State.LOOKING_UP
+                        && x.message() != null && x.message().key().equals("op.lookingUp")),
                 "the DBA is told the answer was lost and it is being looked up");
+        assertEquals(List.of(BackupOperations.State.SENDING, BackupOperations.State.LOOKING_UP,
+                BackupOperations.State.IN_PROGRESS, BackupOperations.State.DONE),
+                seen.stream().map(BackupOperations.Progress::state).distinct().toList());
         assertEquals(before + 1, h.demo.server().requestsByOperation().get("RestoreDatabase"), "sent once, never again");
         assertEquals("SUCCEEDED", audit.readAll().getLast().status());
     }

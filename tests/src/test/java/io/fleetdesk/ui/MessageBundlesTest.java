@@ -105,9 +105,15 @@ class MessageBundlesTest {
             built.add("ora." + code + ".what");
             built.add("ora." + code + ".fix");
         }
-        for (String action : java.util.List.of("CREATE_BACKUP", "DELETE_BACKUP", "CANCEL_BACKUP", "RESTORE_DATABASE")) {
-            built.add("op.kind." + action);
-            built.add("recovery.action." + action);
+        for (var k : io.fleetdesk.ops.BackupOperations.Kind.values()) {
+            built.add("op.kind." + k.name());
+            built.add("recovery.action." + k.name());
+            built.add("bk.action." + k.name());
+        }
+        for (var s : io.fleetdesk.ops.BackupOperations.State.values()) {
+            if (!s.terminal()) {
+                built.add("bk.state." + s.name());
+            }
         }
         for (var k : io.fleetdesk.ops.DataGuardWorkflow.Kind.values()) {
             built.add("op.kind." + k.name());

@@ -270,10 +270,12 @@ public final class BackupsController {
             return;
         }
         form.set(Form.PROGRESS);
-        String what = Messages.get("bk.action." + p.action()) + " " + vm.database().name();
+        String what = Messages.get("bk.action." + p.kind()) + " " + vm.database().name();
+        String state = Messages.get("bk.state." + p.state());
         opTitle.setText(p.ended() ? Messages.get(p.succeeded() ? "bk.op.done"
-                : "UNKNOWN".equals(p.status()) ? "bk.op.unknown" : "bk.op.failed", what)
-                : Messages.get("bk.op.running", what, p.status(), Math.round(p.percentComplete())));
+                : p.state() == BackupOperations.State.UNKNOWN ? "bk.op.unknown" : "bk.op.failed", what)
+                : p.serviceStatus() == null ? Messages.get("bk.op.running", what, state, Math.round(p.percentComplete()))
+                : Messages.get("bk.op.runningService", what, state, p.serviceStatus(), Math.round(p.percentComplete())));
         opProgress.setProgress(p.ended() && p.succeeded() ? 1 : p.percentComplete() / 100.0);
         opLog.getItems().setAll(p.log());
         opMessage.setText(p.message() == null ? "" : Messages.of(p.message())

@@ -6,6 +6,8 @@ import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.oci.BackupsApi;
 import io.fleetdesk.oci.OciApiException;
 import io.fleetdesk.ops.BackupOperations;
+import io.fleetdesk.ops.BackupOperations.Kind;
+import io.fleetdesk.ops.BackupOperations.State;
 import io.fleetdesk.ui.common.Messages;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -229,35 +231,43 @@ public final class BackupsViewModel {
     // ---- actions
 
     public void create(String name, Integer retentionDays) {
-        start(ops -> ops.create(database.id(), database.name(), name, retentionDays, this::publish));
+        start(Kind.CREATE_BACKUP, (ops, tell) -> ops.create(database.id(), database.name(), name, retentionDays, tell));
     }
 
     public void delete(Backup b) {
-        start(ops -> ops.delete(b, database.name(), this::publish));
+        start(Kind.DELETE_BACKUP, (ops, tell) -> ops.delete(b, database.name(), tell));
     }
 
     public void cancel(Backup b) {
-        start(ops -> ops.cancel(b, database.name(), this::publish));
+        start(Kind.CANCEL_BACKUP, (ops, tell) -> ops.cancel(b, database.name(), tell));
     }
 
     /** Restores to a point; {@code typedName} is what the DBA typed, checked again where it is sent. */
     public void restore(BackupsApi.RestorePoint to, String typedName) {
-        start(ops -> ops.restore(database.id(), database.name(), confirmName(), typedName, to, this::publish));
+        start(Kind.RESTORE_DATABASE, (ops, tell) -> ops.restore(database.id(), database.name(), confirmName(), typedName, to,
+                tell));
     }
 
-    private void start(java.util.function.Function<BackupOperations, BackupOperations.Progress> action) {
+    private void start(Kind kind, java.util.function.BiFunction<BackupOperations,
+            java.util.function.Consumer<BackupOperations.Progress>, BackupOperations.Progress> action) {
         if (running.get()) {
             return;
         }
         running.set(true);
         AutoCloseable held = holdSession.get();
         background.execute(() -> {
+            java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
             try (held) {
-                action.apply(new BackupOperations(api.get(), audit, locks, actor, poll));
+                action.apply(new BackupOperations(api.get(), audit, locks, actor, poll), p -> {
+                    ended.compareAndSet(false, p.ended());
+                    publish(p);
+                });
             } catch (Exception e) {
-                publish(new BackupOperations.Progress("?", "NOT_SENT", 0, List.of(),
-                        io.fleetdesk.model.Notice.of("op.notSent", String.valueOf(e.getMessage())), null, null, true,
-                        false, null));
+                if (!ended.get()) {
+                    // Before the action began (the profile's clients closed meanwhile): nothing was sent.
+                    publish(BackupOperations.Progress.notSent(kind, io.fleetdesk.model.Notice.of("op.notSent",
+                            String.valueOf(e.getMessage()))));
+                }
             } finally {
                 fleetChanged.run();
             }
@@ -300,11 +310,11 @@ public final class BackupsViewModel {
         if (p == null) {
             return "";
         }
-        String what = Messages.get("bk.action." + p.action()) + " " + database.name();
+        String what = Messages.get("bk.action." + p.kind()) + " " + database.name();
         if (!p.ended()) {
             return Messages.get("bk.status.running", what, Math.round(p.percentComplete()));
         }
-        return Messages.get(p.succeeded() ? "bk.status.done" : "UNKNOWN".equals(p.status()) ? "bk.status.unknown"
+        return Messages.get(p.succeeded() ? "bk.status.done" : p.state() == State.UNKNOWN ? "bk.status.unknown"
                 : "bk.status.failed", what);
     }
 }
