@@ -1,13 +1,9 @@
 package io.fleetdesk.ui.viewmodels;
 
-import io.fleetdesk.app.SettingsStore;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
-import io.fleetdesk.ops.AuditLog;
-import io.fleetdesk.ui.common.LaunchOptions;
 import io.fleetdesk.ui.common.Messages;
-import io.fleetdesk.ui.common.Theme;
 import io.fleetdesk.ui.fleet.FleetRow;
 import io.fleetdesk.ui.fleet.FleetViewModel;
 import javafx.scene.control.TreeItem;
@@ -22,47 +18,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The main window's state without a screen: a single thread stands in for the FX thread (every
- * result crosses to it through the injected executor), and the demo fleet is read as in the app.
- */
+/** The main window's state without a screen, on the demo fleet ({@link HeadlessFleet}). */
 class FleetViewModelTest {
     @TempDir
     Path dir;
-    private final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui"));
+    private HeadlessFleet fleet;
     private FleetViewModel vm;
 
     private <T> T onUi(Callable<T> c) throws Exception {
-        return uiThread.submit(c).get();
+        return fleet.onUi(c);
     }
 
     @BeforeEach
     void open() throws Exception {
-        vm = new FleetViewModel(new LaunchOptions(null, dir.resolve("no-oci-config"), Theme.LIGHT, Duration.ofMinutes(10),
-                60, 5L), new SettingsStore(dir.resolve("settings")), new AuditLog(dir.resolve("data")), uiThread::execute);
-        onUi(() -> {
-            vm.start();
-            return null;
-        });
-        await("the demo fleet is read").atMost(Duration.ofSeconds(60))
-                .until(() -> onUi(() -> vm.tree().snapshot().count(NodeKind.DATABASE) >= 60));
+        fleet = new HeadlessFleet(dir);
+        vm = fleet.vm;
     }
 
     @AfterEach
     void close() throws Exception {
-        onUi(() -> {
-            vm.close();
-            return null;
-        });
-        uiThread.shutdownNow();
+        fleet.close();
     }
 
     @Test
