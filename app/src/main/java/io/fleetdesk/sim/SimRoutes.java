@@ -130,7 +130,7 @@ final class SimRoutes {
                     r = Reply.notFound();
                 } else if (p.length == 2) {
                     op = "GetWorkRequest";
-                    r = Reply.ok(render.vary("WorkRequest", workRequests.json(e)));
+                    r = Reply.ok(render.vary("WorkRequest", workRequests.json(workRequests.read(e.id()))));
                 } else if (p.length == 3 && p[2].equals("errors")) {
                     op = "ListWorkRequestErrors";
                     r = Reply.page(workRequests.errors(e), q, m -> m);

@@ -49,6 +49,29 @@ public final class SimWorkRequests {
         return entries.get(id);
     }
 
+    /** How far each GetWorkRequest moves simulated time; null: only the clock moves it. */
+    private volatile Duration stepPerRead;
+
+    /**
+     * Makes every GetWorkRequest move simulated time forward by {@code step} before it answers, so a
+     * work request of length L ends after L / step reads, however fast or slow the machine is. With
+     * the clock frozen ({@link SimClock#freeze}) this is the only thing that moves it: a test then
+     * follows an operation through a known number of reads, never by waiting on wall time.
+     */
+    public void stepOnEveryRead(Duration step) {
+        this.stepPerRead = step;
+    }
+
+    /** A GetWorkRequest of one entry: simulated time moves first when {@link #stepOnEveryRead} asks it to. */
+    Entry read(String id) {
+        Entry e = entries.get(id);
+        Duration step = stepPerRead;
+        if (e != null && step != null) {
+            clock.advance(step);
+        }
+        return e;
+    }
+
     /** 0..100 of the way through, by simulated time. */
     public float percentComplete(Entry e) {
         long elapsed = Duration.between(e.accepted(), canceled.getOrDefault(e.id(), clock.now())).toMillis();

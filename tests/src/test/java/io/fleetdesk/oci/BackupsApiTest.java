@@ -32,7 +32,7 @@ class BackupsApiTest {
     void start() throws Exception {
         h = new DemoHarness(91, 120, 2, new FaultPlan());
         fleet = h.demo.fleet();
-        h.demo.server().backups().lengths(Duration.ofMillis(1500), Duration.ofMillis(1500));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         db = fleet.allDatabases().stream().filter(d -> d.pairId() == null && fleet.lastFailedBackup(d) == null)
                 .findFirst().orElseThrow();
         fleet.overrideState(db.id(), "AVAILABLE");

@@ -28,7 +28,7 @@ class DataGuardOperationsApiTest {
     void start() throws Exception {
         h = new DemoHarness(78, 120, 2, new FaultPlan());
         SimFleet f = h.demo.fleet();
-        h.demo.server().dataGuardOperations().length(Duration.ofMillis(1500));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         SimFleet.Pair pair = h.availablePairInOneRegion();
         primary = f.database(pair.firstDbId());
         api = new SdkDataGuardOperationsApi(h.profile, primary.region());

@@ -53,7 +53,7 @@ class BackupOperationsTest {
 
     @Test
     void everyActionIsAuditedBeforeItIsSentAndAgainWithItsOutcome() {
-        h.demo.server().backups().lengths(Duration.ofMillis(800), Duration.ofMillis(800));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         List<BackupOperations.Progress> seen = new CopyOnWriteArrayList<>();
         var created = ops.create(db.id(), db.dbUniqueName(), "nightly extra", 7, seen::add);
         assertTrue(created.succeeded(), String.valueOf(created.message()));
@@ -207,7 +207,7 @@ class BackupOperationsTest {
 
     @Test
     void aBackupWhoseAnswerIsLostIsFollowedAndMadeOnceNeverTwice() {
-        h.demo.server().backups().lengths(Duration.ofMillis(600), Duration.ofMillis(600));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         for (var how : FaultPlan.LostAnswer.values()) {
             String name = "lost answer " + how;
             h.demo.server().faults().loseAnswers(1, how);
@@ -225,7 +225,7 @@ class BackupOperationsTest {
 
     @Test
     void aRestoreWhoseAnswerIsLostIsFollowedToItsEndNotCalledRefused() {
-        h.demo.server().backups().lengths(Duration.ofMillis(600), Duration.ofMillis(600));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         h.demo.server().faults().loseAnswers(1, FaultPlan.LostAnswer.NO_ANSWER);
         long before = h.demo.server().requestsByOperation().getOrDefault("RestoreDatabase", 0L);
         List<BackupOperations.Progress> seen = new CopyOnWriteArrayList<>();

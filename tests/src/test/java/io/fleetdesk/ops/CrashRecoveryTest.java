@@ -35,7 +35,7 @@ class CrashRecoveryTest {
         h = new DemoHarness(97, 80, 2, new FaultPlan());
         db = h.demo.fleet().allDatabases().stream().filter(d -> d.pairId() == null).findFirst().orElseThrow();
         h.demo.fleet().overrideState(db.id(), "AVAILABLE");
-        h.demo.server().backups().lengths(Duration.ofMillis(700), Duration.ofMillis(700));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         backups = new SdkBackupsApi(h.profile, db.region());
         ops = new SdkDataGuardOperationsApi(h.profile, db.region());
         audit = new AuditLog(data);

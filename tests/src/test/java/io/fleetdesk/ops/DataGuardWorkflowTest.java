@@ -43,7 +43,7 @@ class DataGuardWorkflowTest {
     void start() throws Exception {
         h = new DemoHarness(79, 120, 2, new FaultPlan());
         fleet = h.demo.fleet();
-        h.demo.server().dataGuardOperations().length(Duration.ofMillis(1200));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         SimFleet.Pair pair = h.availablePairInOneRegion();
         primary = fleet.database(pair.firstDbId());
         standby = fleet.database(pair.secondDbId());

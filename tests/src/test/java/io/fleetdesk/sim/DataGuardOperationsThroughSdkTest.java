@@ -44,7 +44,7 @@ class DataGuardOperationsThroughSdkTest {
     void start() throws Exception {
         h = new DemoHarness(77, 120, 2, new FaultPlan());
         fleet = h.demo.fleet();
-        h.demo.server().dataGuardOperations().length(Duration.ofMillis(1500));
+        h.workRequestsEndAfterFourReads(Duration.ofMinutes(10));
         SimFleet.Pair pair = h.availablePairInOneRegion();
         primary = fleet.database(pair.firstDbId());
         standby = fleet.database(pair.secondDbId());

@@ -57,6 +57,19 @@ public final class DemoHarness implements AutoCloseable {
     }
 
     /** A Data Guard pair with both databases in one region and AVAILABLE now (operations need that). */
+    /**
+     * Operations end after a known number of reads of their work request, not after a wall-clock
+     * time: the simulated clock stands still, and each GetWorkRequest moves it by a quarter of
+     * {@code length}, so an operation of that length ends at the 4th read (ACCEPTED or IN_PROGRESS
+     * before), however loaded the machine is.
+     */
+    public void workRequestsEndAfterFourReads(java.time.Duration length) {
+        demo.server().backups().lengths(length, length);
+        demo.server().dataGuardOperations().length(length);
+        demo.fleet().clock().freeze();
+        demo.server().workRequests().stepOnEveryRead(length.dividedBy(4));
+    }
+
     public io.fleetdesk.sim.SimFleet.Pair availablePairInOneRegion() {
         var f = demo.fleet();
         return f.pairs().stream()
