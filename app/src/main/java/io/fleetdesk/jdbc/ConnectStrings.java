@@ -43,7 +43,21 @@ public final class ConnectStrings {
         public Notice notice() {
             return notice;
         }
+
+        /** The field of the target to change: what a dialog marks. */
+        public Field field() {
+            return switch (notice.key()) {
+                case "target.invalid.noUser" -> Field.USER;
+                case "target.invalid.noTnsAdmin", "target.invalid.noTnsnames", "target.invalid.tnsnamesUnreadable" ->
+                        Field.TNS_ADMIN;
+                case "target.invalid.wallet" -> Field.WALLET;
+                default -> Field.CONNECT;
+            };
+        }
     }
+
+    /** The fields of a target a problem can be in. */
+    public enum Field { NAME, CONNECT, TNS_ADMIN, WALLET, USER }
 
     private static final String THIN = "jdbc:oracle:thin:";
     /** {@code jdbc:oracle:thin:user/password@…} or {@code jdbc:oracle:thin:user@…}: credentials in the URL. */

@@ -158,6 +158,8 @@ class BackupsDialogTest extends DemoWindowTest {
         Fx.click(robot, "#bkRestoreTime");
         Fx.type(robot, "#bkRestoreTimeField", "yesterday");
         Fx.waitUntil(WAIT, "not a time", () -> text(robot, "#bkRestoreInputError").contains("is not a time"));
+        assertTrue(Fx.call(() -> robot.lookup("#bkRestoreTimeField").query().getPseudoClassStates()
+                .contains(atlantafx.base.theme.Styles.STATE_DANGER)), "the time field is outlined");
         Fx.type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().minus(Duration.ofDays(40))));
         Fx.waitUntil(WAIT, "outside the window", () -> text(robot, "#bkRestoreInputError").contains("outside the recovery window of 30 days"));
         Fx.type(robot, "#bkRestoreTimeField", UTC.format(Instant.now().plus(Duration.ofDays(1))));
@@ -166,6 +168,10 @@ class BackupsDialogTest extends DemoWindowTest {
         Fx.click(robot, "#bkRestoreScn");
         Fx.type(robot, "#bkRestoreScnField", "12a4");
         Fx.waitUntil(WAIT, "not an SCN", () -> text(robot, "#bkRestoreInputError").contains("is not an SCN"));
+        assertTrue(Fx.call(() -> robot.lookup("#bkRestoreScnField").query().getPseudoClassStates()
+                .contains(atlantafx.base.theme.Styles.STATE_DANGER)
+                && !robot.lookup("#bkRestoreTimeField").query().getPseudoClassStates()
+                .contains(atlantafx.base.theme.Styles.STATE_DANGER)), "the mark is on the SCN field only");
         Fx.type(robot, "#bkRestoreScnField", "2847561");
         Fx.waitUntil(WAIT, "the SCN is accepted", () -> text(robot, "#bkRestoreInputError").isEmpty());
         Fx.type(robot, "#bkRestoreName", "WRONG");

@@ -85,16 +85,20 @@ class DirectConnectionsTest extends DemoWindowTest {
             Fx.type(robot, "#targetName", "LABSTBY");
             Fx.click(robot, "#targetGroup").write("Lab");
             Fx.waitUntil(WAIT, "no user yet: that is what is missing", () -> text(robot, "#targetProblem").startsWith("Give a user name"));
+            Fx.waitUntil(WAIT, "the user field is marked", () -> marked(robot, "#targetUser") && !marked(robot, "#targetConnect"));
             Fx.type(robot, "#targetUser", "FLEETMON");
             Fx.run(() -> robot.lookup("#targetKind").queryAs(ComboBox.class).setValue(DirectTarget.ConnectKind.EZCONNECT));
             Fx.type(robot, "#targetConnect", "lab-db01:1521");
             Fx.waitUntil(WAIT, "a wrong EZConnect string is explained", () -> text(robot, "#targetProblem").contains("host:port/service"));
+            Fx.waitUntil(WAIT, "the mark moves to the connect string", () -> marked(robot, "#targetConnect")
+                    && !marked(robot, "#targetUser"));
             assertTrue(Fx.call(() -> robot.lookup("#targetSave").query().isDisabled()), "Save waits for a usable string");
             Fx.run(() -> robot.lookup("#targetKind").queryAs(ComboBox.class).setValue(DirectTarget.ConnectKind.URL));
             Fx.type(robot, "#targetConnect", url);
             Fx.click(robot, "#targetPassword").write(PASSWORD);
             Fx.waitUntil(WAIT, "the URL is accepted", () -> text(robot, "#targetResolved").contains("jdbc:h2:mem:lab-standby")
                     && !robot.lookup("#targetSave").query().isDisabled());
+            assertFalse(Fx.call(() -> marked(robot, "#targetConnect")), "a usable string is not marked");
             Fx.click(robot, "#targetSave");
 
             Fx.waitUntil(WAIT, "it is saved", () -> vm.targets().saved().size() == 1);
@@ -235,5 +239,10 @@ class DirectConnectionsTest extends DemoWindowTest {
             assertEquals("LAB_NEW", st.reading().database().dbUniqueName(), "the password went to the new host");
             Fx.run(() -> vm.targets().remove("lab-edit"));
         }
+    }
+
+    /** Whether a field is outlined as the one with the problem (AtlantaFX's danger state). */
+    private static boolean marked(FxRobot robot, String id) {
+        return robot.lookup(id).query().getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER);
     }
 }

@@ -226,6 +226,12 @@ public final class BackupsController {
                 restoreScnField.textProperty(), vm.configProperty());
         restoreInputError.textProperty().bind(restoreInput.map(i -> i instanceof RestorePoints.Invalid inv
                 ? Messages.of(inv.why()) : ""));
+        // The field the point is wrong in is outlined, as in the Add database dialog.
+        restoreInput.subscribe(i -> {
+            boolean bad = i instanceof RestorePoints.Invalid;
+            restoreTimeField.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, bad && restoreTime.isSelected());
+            restoreScnField.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, bad && restoreScn.isSelected());
+        });
         // The exact instant that will be sent, in UTC and in this computer's time, before the DBA confirms.
         restorePointShown.textProperty().bind(restoreInput.map(i -> i instanceof RestorePoints.Valid v
                 && v.point() instanceof BackupsApi.ToTimestamp t ? Messages.get("bk.restore.willSend",

@@ -1,6 +1,8 @@
 package io.fleetdesk.ui.targets;
 
 import io.fleetdesk.model.DirectTarget;
+import atlantafx.base.theme.Styles;
+import io.fleetdesk.jdbc.ConnectStrings;
 import io.fleetdesk.ui.common.Messages;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -8,11 +10,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 
 import java.io.File;
 import java.util.Locale;
+import java.util.Map;
 
 /** Binds the Add / Edit database dialog to its {@link TargetDialogModel}. View only. */
 public final class TargetDialogController {
@@ -74,6 +78,19 @@ public final class TargetDialogController {
         problemLabel.textProperty().bind(model.problemProperty());
         problemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+        // The field the problem is in is outlined (AtlantaFX's danger state) and says the problem when
+        // hovered. Not ControlsFX's ValidationSupport: its decorations reach into Parent.getChildren by
+        // reflection, which the packaged runtime refuses without --add-opens (decision 0015).
+        Map<ConnectStrings.Field, TextField> fields = Map.of(ConnectStrings.Field.NAME, nameField,
+                ConnectStrings.Field.CONNECT, connectField, ConnectStrings.Field.TNS_ADMIN, tnsAdminField,
+                ConnectStrings.Field.WALLET, walletField, ConnectStrings.Field.USER, userField);
+        javafx.beans.InvalidationListener mark = o -> fields.forEach((k, field) -> {
+            boolean here = k == model.problemFieldProperty().get();
+            field.pseudoClassStateChanged(Styles.STATE_DANGER, here);
+            field.setTooltip(here ? new Tooltip(model.problemProperty().get()) : null);
+        });
+        model.problemFieldProperty().addListener(mark);
+        model.problemProperty().addListener(mark);
         saveButton.disableProperty().bind(model.saveDisabled());
         cancelButton.setOnAction(e -> close());
         saveButton.setOnAction(e -> {

@@ -42,6 +42,9 @@ public final class TargetDialogModel {
     private final ObjectProperty<LinkChoice> link = new SimpleObjectProperty<>(LinkChoice.NONE);
     private final ReadOnlyStringWrapper resolved = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    /** The field the problem is in, for the dialog to mark; null when there is none. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ConnectStrings.Field> problemField =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final List<String> groups;
     private final List<LinkChoice> links;
     private final Executor background;
@@ -97,20 +100,25 @@ public final class TargetDialogModel {
         background.execute(() -> {
             String out;
             String why;
+            ConnectStrings.Field where;
             try {
                 ConnectStrings.Resolved r = ConnectStrings.resolve(t);
                 out = Messages.get("target.resolved", r.shown());
                 why = nameProblem == null ? "" : nameProblem;
+                where = nameProblem == null ? null : ConnectStrings.Field.NAME;
             } catch (ConnectStrings.InvalidTarget e) {
                 out = "";
                 why = Messages.of(e.notice());
+                where = e.field();
             }
             String o = out;
             String w = why;
+            ConnectStrings.Field f = where;
             ui.execute(() -> {
                 if (checks.get() == n) {
                     resolved.set(o);
                     problem.set(w);
+                    problemField.set(f);
                 }
             });
         });
@@ -170,6 +178,10 @@ public final class TargetDialogModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<ConnectStrings.Field> problemFieldProperty() {
+        return problemField.getReadOnlyProperty();
     }
 
     public BooleanBinding saveDisabled() {

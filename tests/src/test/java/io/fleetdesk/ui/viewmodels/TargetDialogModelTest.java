@@ -1,5 +1,6 @@
 package io.fleetdesk.ui.viewmodels;
 
+import io.fleetdesk.jdbc.ConnectStrings;
 import io.fleetdesk.model.DirectTarget;
 import io.fleetdesk.ui.targets.TargetDialogModel;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,12 @@ class TargetDialogModelTest {
     void eachMissingOrWrongFieldSaysWhatToFixAndSaveStaysOffUntilAllAreRight() {
         TargetDialogModel m = model(null);
         assertTrue(m.problemProperty().get().startsWith("Give a user name"), m.problemProperty().get());
+        assertEquals(ConnectStrings.Field.USER, m.problemFieldProperty().get(), "the field to mark");
         assertTrue(m.saveDisabled().get());
 
         m.userProperty().set("FLEETMON");
         assertTrue(m.problemProperty().get().startsWith("Give host:port/service"), m.problemProperty().get());
+        assertEquals(ConnectStrings.Field.CONNECT, m.problemFieldProperty().get());
 
         m.connectProperty().set("lab-db01:1521");
         assertTrue(m.problemProperty().get().contains("\"lab-db01:1521\" is not host:port/service"),
@@ -46,10 +49,12 @@ class TargetDialogModelTest {
 
         m.connectProperty().set("lab-db01/LAB");
         assertFalse(m.problemProperty().get().isEmpty(), "still no name");
+        assertEquals(ConnectStrings.Field.NAME, m.problemFieldProperty().get());
         assertTrue(m.saveDisabled().get());
 
         m.nameProperty().set("LABDB");
         assertEquals("", m.problemProperty().get());
+        assertEquals(null, m.problemFieldProperty().get(), "nothing marked any more");
         assertTrue(m.resolvedProperty().get().contains("lab-db01:1521/LAB"), "the default port is shown: "
                 + m.resolvedProperty().get());
         assertFalse(m.saveDisabled().get());
