@@ -12,23 +12,8 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("fleetdesk.mainAt", Long.toString(System.currentTimeMillis()));
-        // Before the first logger: logback.xml writes the log file into the data folder (design section 8).
-        if (System.getProperty("fleetdesk.logs") == null) {
-            System.setProperty("fleetdesk.logs", io.fleetdesk.app.AppFolders.data().resolve("logs").toString());
-        }
-        // The log names databases, hosts and OCIDs: its folder is the owner's only (0700), and so is the
-        // file logback appends to (0600, made here before logback opens it; the daily files it rolls to
-        // are behind the 0700 folder).
-        try {
-            java.nio.file.Path logs = java.nio.file.Path.of(System.getProperty("fleetdesk.logs"));
-            io.fleetdesk.ops.PrivateFiles.createPrivate(logs);
-            java.nio.file.Path file = logs.resolve("fleetdesk.log");
-            if (!java.nio.file.Files.exists(file)) {
-                java.nio.file.Files.createFile(file, io.fleetdesk.ops.PrivateFiles.ownerOnlyFile());
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            System.err.println("Fleetdesk: the log folder could not be made private: " + e);
-        }
+        // Before the first logger: the log file goes into the data folder (design section 8).
+        io.fleetdesk.app.AppFolders.prepareLogs();
         FleetdeskApp.launchWith(args);
     }
 }

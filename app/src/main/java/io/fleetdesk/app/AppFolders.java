@@ -25,6 +25,28 @@ public final class AppFolders {
                 Path.of(".local", "share"));
     }
 
+    /**
+     * Before the first logger: points logback's file at the data folder's {@code logs} (design section
+     * 8) unless {@code fleetdesk.logs} is set. The log names databases, hosts and OCIDs: its folder is
+     * the owner's only (0700), and so is the file logback appends to (0600, made here before logback
+     * opens it; the daily files it rolls to are behind the 0700 folder). A failure is said on stderr.
+     */
+    public static void prepareLogs() {
+        if (System.getProperty("fleetdesk.logs") == null) {
+            System.setProperty("fleetdesk.logs", data().resolve("logs").toString());
+        }
+        try {
+            Path logs = Path.of(System.getProperty("fleetdesk.logs"));
+            io.fleetdesk.ops.PrivateFiles.createPrivate(logs);
+            Path file = logs.resolve("fleetdesk.log");
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createFile(file, io.fleetdesk.ops.PrivateFiles.ownerOnlyFile());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("Fleetdesk: the log folder could not be made private: " + e);
+        }
+    }
+
     private static Path folder(String overrideProperty, String windowsVariable, Path windowsDefault, String xdgVariable,
                                Path xdgDefault) {
         String override = System.getProperty(overrideProperty);

@@ -66,6 +66,21 @@ public record AppSettings(String theme, long intervalSeconds, String lastProfile
         return thresholds == null ? Thresholds.DEFAULTS : thresholds.sane();
     }
 
+    /** The OCI poller's health thresholds, from the effective thresholds. */
+    public io.fleetdesk.poll.HealthRules healthRules() {
+        Thresholds t = effectiveThresholds();
+        return new io.fleetdesk.poll.HealthRules(java.time.Duration.ofSeconds(t.applyLagWarningSeconds()),
+                java.time.Duration.ofSeconds(t.applyLagCriticalSeconds()), java.time.Duration.ofHours(t.backupWarningHours()));
+    }
+
+    /** The direct probes' thresholds, from the effective thresholds. */
+    public io.fleetdesk.jdbc.DirectHealthRules directRules() {
+        Thresholds t = effectiveThresholds();
+        return new io.fleetdesk.jdbc.DirectHealthRules(java.time.Duration.ofSeconds(t.applyLagWarningSeconds()),
+                java.time.Duration.ofSeconds(t.applyLagCriticalSeconds()), t.recoveryAreaWarningPercent(),
+                t.recoveryAreaCriticalPercent(), t.tablespaceWarningPercent(), t.tablespaceCriticalPercent());
+    }
+
     /** Where the main window was, in screen coordinates. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
     }

@@ -71,12 +71,36 @@ public final class FleetSession implements AutoCloseable {
         return openDemo(o, settings, HealthRules.defaults());
     }
 
+    /**
+     * How the session's clients reach OCI: the SDK's timeouts, and the profile narrowed to some regions
+     * or pointed at another Database endpoint (the command line's {@code --region}, {@code --endpoint}).
+     */
+    public record Connection(Duration connectTimeout, Duration readTimeout, java.util.List<String> regions,
+                             String endpoint) {
+        public Connection {
+            regions = java.util.List.copyOf(regions);
+        }
+
+        public static Connection defaults() {
+            return new Connection(Duration.ofSeconds(5), Duration.ofSeconds(20), java.util.List.of(), null);
+        }
+
+        OciProfile applyTo(OciProfile p) {
+            return p.withRegions(regions).withEndpoint(endpoint);
+        }
+    }
+
     public static FleetSession openDemo(DemoOptions o, PollerSettings settings, HealthRules rules) throws IOException {
+        return openDemo(o, settings, rules, Connection.defaults());
+    }
+
+    public static FleetSession openDemo(DemoOptions o, PollerSettings settings, HealthRules rules, Connection connection)
+            throws IOException {
         DemoFleet demo = DemoFleet.start(o.seed(), o.size(), o.regions(), o.timeScale(), o.faults());
         DemoCredentials c = demo.credentials();
         // No compartment or region is named here: the demo tenancy is discovered, as a real one is.
-        OciProfile p = InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE, DemoCredentials.TENANCY_ID,
-                DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints());
+        OciProfile p = connection.applyTo(InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE,
+                DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints()));
         io.fleetdesk.sim.DemoDatabases dbs;
         try {
             dbs = io.fleetdesk.sim.DemoDatabases.start(demo.fleet(), Duration.ofSeconds(2), o.demoGroup());
@@ -88,7 +112,7 @@ public final class FleetSession implements AutoCloseable {
             dbs = null;
         }
         try {
-            return new FleetSession(p, poller(p, settings, rules), demo, dbs, null);
+            return new FleetSession(p, poller(p, settings, rules, connection), demo, dbs, null);
         } catch (RuntimeException | Error e) {
             // The poller could not be built: the simulator and its databases must not outlive the attempt.
             closeQuietly("the demo's databases", dbs);
@@ -99,14 +123,20 @@ public final class FleetSession implements AutoCloseable {
 
     public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings,
                                                  HealthRules rules) throws ProfileException {
-        String text = OciConfigProfiles.sectionText(configFile, name);
-        OciProfile p = OciConfigProfiles.load(configFile, name);
-        return new FleetSession(p, poller(p, settings, rules), null, null, text);
+        return openConfigProfile(configFile, name, OciConfigProfiles.Auth.AUTO, settings, rules, Connection.defaults());
     }
 
-    private static FleetPoller poller(OciProfile p, PollerSettings settings, HealthRules rules) {
-        return newPoller(p, settings, new SdkRegionApi.Settings(settings.maxConcurrency(), Duration.ofSeconds(5),
-                Duration.ofSeconds(20)), rules);
+    public static FleetSession openConfigProfile(Path configFile, String name, OciConfigProfiles.Auth auth,
+                                                 PollerSettings settings, HealthRules rules, Connection connection)
+            throws ProfileException {
+        String text = OciConfigProfiles.sectionText(configFile, name);
+        OciProfile p = connection.applyTo(OciConfigProfiles.load(configFile, name, auth));
+        return new FleetSession(p, poller(p, settings, rules, connection), null, null, text);
+    }
+
+    private static FleetPoller poller(OciProfile p, PollerSettings settings, HealthRules rules, Connection c) {
+        return newPoller(p, settings, new SdkRegionApi.Settings(settings.maxConcurrency(), c.connectTimeout(),
+                c.readTimeout()), rules);
     }
 
     /** A poller over the profile's regions through the OCI SDK, with its own store; also for tests and benchmarks. */

@@ -94,8 +94,19 @@ public final class OciConfigProfiles {
         return sb.toString();
     }
 
+    /** How a profile signs: as its section says (a session token when it names one), or one way on purpose. */
+    public enum Auth { AUTO, API_KEY, SECURITY_TOKEN }
+
     /** Reads and checks one profile; the notice of a failure says what to fix. */
     public static OciProfile load(Path file, String profile) throws ProfileException {
+        return load(file, profile, Auth.AUTO);
+    }
+
+    /**
+     * Reads and checks one profile, signing as {@code how} asks (the OCI CLI's {@code --auth}):
+     * {@code API_KEY} ignores a session token the section names, {@code SECURITY_TOKEN} needs one.
+     */
+    public static OciProfile load(Path file, String profile, Auth how) throws ProfileException {
         if (!Files.exists(file)) {
             throw new ProfileException(profile, Notice.of("profile.problem.noFile", file.toString()));
         }
@@ -120,7 +131,10 @@ public final class OciConfigProfiles {
         } catch (IllegalArgumentException e) {
             throw new ProfileException(profile, Notice.of("profile.problem.region", profile, regionId), e);
         }
-        String tokenFile = cfg.get("security_token_file");
+        String tokenFile = how == Auth.API_KEY ? null : cfg.get("security_token_file");
+        if (how == Auth.SECURITY_TOKEN && tokenFile == null) {
+            throw new ProfileException(profile, Notice.of("profile.problem.noToken", profile, file.toString()));
+        }
         String keyFile = require(cfg, file, profile, "key_file");
         Path key = expand(keyFile);
         if (!Files.isReadable(key)) {

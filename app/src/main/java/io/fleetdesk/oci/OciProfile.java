@@ -33,6 +33,25 @@ public record OciProfile(String name, BasicAuthenticationDetailsProvider auth, S
         compartmentFilter = List.copyOf(compartmentFilter);
     }
 
+    /** The same profile watching only these regions (the CLI's {@code --region}); empty: as it was. */
+    public OciProfile withRegions(List<String> regions) {
+        return regions.isEmpty() ? this : new OciProfile(name, auth, userId, tenancyId, region, regions,
+                compartmentFilter, endpoint, identityEndpoint, workRequestsEndpoint);
+    }
+
+    /**
+     * The same profile with the Database service at {@code template} (the CLI's {@code --endpoint};
+     * {@code {region}} in it is replaced per region); Identity and Work Requests stay where they were.
+     */
+    public OciProfile withEndpoint(String template) {
+        if (template == null || template.isBlank()) {
+            return this;
+        }
+        Function<String, String> identity = identityEndpoint != null ? identityEndpoint : endpoint;
+        return new OciProfile(name, auth, userId, tenancyId, region, regionFilter, compartmentFilter,
+                r -> template.replace("{region}", r), identity, workRequestsEndpoint);
+    }
+
     /** The Work Requests endpoint for a region, or null for the SDK's standard one. */
     public String workRequestsEndpoint(String r) {
         return workRequestsEndpoint == null ? null : workRequestsEndpoint.apply(r);

@@ -44,4 +44,10 @@ public record PollerSettings(Duration interval, Duration refreshDeadline, int ma
         return new PollerSettings(interval, refreshDeadline, maxAttempts, backoffBase, backoffCap, initialConcurrency,
                 maxConcurrency, budget, maxCycles);
     }
+
+    /** Tries per call (1: no retry, the command line's {@code --no-retry}). */
+    public PollerSettings withMaxAttempts(int attempts) {
+        return new PollerSettings(interval, refreshDeadline, attempts, backoffBase, backoffCap, initialConcurrency,
+                maxConcurrency, requestBudget, maxCyclesPerInventory);
+    }
 }

@@ -1,7 +1,7 @@
 package io.fleetdesk.ui;
 
 import io.fleetdesk.ui.common.LaunchOptions;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.common.ThemeManager;
 import io.fleetdesk.ui.fleet.FleetController;
 import io.fleetdesk.ui.fleet.FleetViewModel;

@@ -63,7 +63,7 @@ class OraErrorsTest {
     void aViewThatReturnsNoRowIsExplainedInTheDbasLanguageNotInTheDriversWords() {
         var e = OraErrors.explain(new java.util.concurrent.CompletionException(new Probes.NoRow("V$DATABASE")), "FLEETMON");
         assertTrue(En.of(e.line()).startsWith("V$DATABASE returned no row to this user. Connect as a user"), En.of(e.line()));
-        String zh = io.fleetdesk.ui.common.Messages.of(e.line(), java.util.Locale.SIMPLIFIED_CHINESE);
+        String zh = io.fleetdesk.app.Messages.of(e.line(), java.util.Locale.SIMPLIFIED_CHINESE);
         assertTrue(zh.startsWith("V$DATABASE 没有向该用户返回任何行。"), zh);
     }
 }

@@ -2,7 +2,7 @@ package io.fleetdesk.oci;
 
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.Notice;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.poll.FleetPoller;

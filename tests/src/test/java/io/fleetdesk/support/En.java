@@ -1,7 +1,7 @@
 package io.fleetdesk.support;
 
 import io.fleetdesk.model.Notice;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 
 import java.util.List;
 import java.util.Locale;

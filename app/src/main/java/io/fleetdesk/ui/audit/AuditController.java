@@ -1,7 +1,7 @@
 package io.fleetdesk.ui.audit;
 
 import io.fleetdesk.ops.AuditEntry;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;

@@ -2,7 +2,7 @@ package io.fleetdesk.ui.audit;
 
 import io.fleetdesk.ops.AuditEntry;
 import io.fleetdesk.ops.AuditLog;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;

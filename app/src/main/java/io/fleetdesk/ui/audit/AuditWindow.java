@@ -1,7 +1,7 @@
 package io.fleetdesk.ui.audit;
 
 import io.fleetdesk.ops.AuditLog;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.common.OwnedWindows;
 import javafx.stage.Stage;
 import javafx.stage.Window;

@@ -5,7 +5,7 @@ import io.fleetdesk.model.BackupConfig;
 import io.fleetdesk.oci.BackupsApi;
 import io.fleetdesk.ops.BackupOperations;
 import io.fleetdesk.ops.RestorePoints;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;

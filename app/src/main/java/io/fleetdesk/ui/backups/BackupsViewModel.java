@@ -8,7 +8,7 @@ import io.fleetdesk.oci.OciApiException;
 import io.fleetdesk.ops.BackupOperations;
 import io.fleetdesk.ops.BackupOperations.Kind;
 import io.fleetdesk.ops.BackupOperations.State;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;

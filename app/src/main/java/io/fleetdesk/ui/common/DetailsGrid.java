@@ -1,5 +1,6 @@
 package io.fleetdesk.ui.common;
 
+import io.fleetdesk.app.Messages;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;

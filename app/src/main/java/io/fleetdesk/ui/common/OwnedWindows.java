@@ -1,5 +1,6 @@
 package io.fleetdesk.ui.common;
 
+import io.fleetdesk.app.Messages;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

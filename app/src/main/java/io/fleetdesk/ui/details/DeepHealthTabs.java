@@ -3,7 +3,7 @@ package io.fleetdesk.ui.details;
 import io.fleetdesk.jdbc.DeepProbe;
 import io.fleetdesk.jdbc.DirectHealthRules;
 import io.fleetdesk.jdbc.Probes;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;

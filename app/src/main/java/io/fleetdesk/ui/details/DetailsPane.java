@@ -3,7 +3,7 @@ package io.fleetdesk.ui.details;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.ui.common.DetailsGrid;
 import io.fleetdesk.ui.common.HealthIcon;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.fleet.DetailsView;
 import io.fleetdesk.ui.fleet.FleetRow;
 import io.fleetdesk.ui.fleet.FleetViewModel;

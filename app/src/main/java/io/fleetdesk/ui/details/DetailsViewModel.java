@@ -8,7 +8,7 @@ import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.ops.DataGuardActions;
 import io.fleetdesk.poll.DirectTargetState;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.fleet.FleetRow;
 import io.fleetdesk.ui.fleet.FleetViewModel;
 import io.fleetdesk.ui.fleet.RowText;

@@ -7,7 +7,7 @@ import io.fleetdesk.ops.AuditLog;
 import io.fleetdesk.ops.DataGuardActions;
 import io.fleetdesk.ops.DataGuardWorkflow;
 import io.fleetdesk.ops.OperationLocks;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.fleetdesk.ui.fleet;
 
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.ops.DataGuardActions;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.switchover.DataGuardWizard;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel;
 import javafx.scene.control.ContextMenu;

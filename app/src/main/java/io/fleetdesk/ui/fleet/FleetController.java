@@ -4,7 +4,7 @@ import io.fleetdesk.ui.common.HealthIcon;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.ops.DataGuardActions;
 import io.fleetdesk.ops.DataGuardWorkflow.Kind;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.common.Theme;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -11,7 +11,7 @@ import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.app.FleetSession;
 import io.fleetdesk.ui.common.FxBatcher;
 import io.fleetdesk.ui.common.LaunchOptions;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.app.AppSettings;
 import io.fleetdesk.app.SettingsStore;
 import javafx.beans.property.BooleanProperty;

@@ -4,7 +4,7 @@ import io.fleetdesk.app.FleetSession;
 import io.fleetdesk.oci.InMemoryKeyProfiles;
 import io.fleetdesk.oci.OciConfigProfiles;
 import io.fleetdesk.oci.ProfileException;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;

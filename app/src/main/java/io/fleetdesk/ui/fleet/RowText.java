@@ -1,8 +1,7 @@
 package io.fleetdesk.ui.fleet;
 
 import io.fleetdesk.model.FleetNode;
-import io.fleetdesk.model.NodeKind;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,14 +20,7 @@ public final class RowText {
 
     /** A row's name as shown: a kind that could not be listed is named in the DBA's words, not by its API call. */
     public static String displayName(FleetNode n) {
-        if (io.fleetdesk.poll.DirectPoller.ROOT_ID.equals(n.id())) {
-            return Messages.get("tree.directConnections");
-        }
-        if (n.kind() != NodeKind.NOT_LISTED) {
-            return n.name();
-        }
-        String words = Messages.get("notListed." + n.name());
-        return words.startsWith("!") ? Messages.get("notListed.row", n.name()) : words;
+        return Messages.nodeName(n);
     }
 
     /** Why a node's health is what it is, the stale reason first, in the DBA's words. */

@@ -8,7 +8,7 @@ import io.fleetdesk.poll.PollerSettings;
 import io.fleetdesk.sim.FaultPlan;
 import io.fleetdesk.sim.SimVariation;
 import io.fleetdesk.ui.common.LaunchOptions;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

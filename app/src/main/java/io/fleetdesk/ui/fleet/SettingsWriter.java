@@ -5,7 +5,6 @@ import io.fleetdesk.app.SettingsStore;
 import io.fleetdesk.jdbc.DirectHealthRules;
 import io.fleetdesk.poll.HealthRules;
 
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,16 +49,11 @@ public final class SettingsWriter {
 
     /** The health thresholds of the OCI poller. */
     public HealthRules rules() {
-        AppSettings.Thresholds t = settings.effectiveThresholds();
-        return new HealthRules(Duration.ofSeconds(t.applyLagWarningSeconds()), Duration.ofSeconds(t.applyLagCriticalSeconds()),
-                Duration.ofHours(t.backupWarningHours()));
+        return settings.healthRules();
     }
 
     /** The direct probes' thresholds. */
     public DirectHealthRules directRules() {
-        AppSettings.Thresholds t = settings.effectiveThresholds();
-        return new DirectHealthRules(Duration.ofSeconds(t.applyLagWarningSeconds()),
-                Duration.ofSeconds(t.applyLagCriticalSeconds()), t.recoveryAreaWarningPercent(),
-                t.recoveryAreaCriticalPercent(), t.tablespaceWarningPercent(), t.tablespaceCriticalPercent());
+        return settings.directRules();
     }
 }

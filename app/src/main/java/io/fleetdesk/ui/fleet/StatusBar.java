@@ -5,7 +5,7 @@ import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.model.TenancyInfo;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 

@@ -4,7 +4,7 @@ import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.ui.common.HealthIcon;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;

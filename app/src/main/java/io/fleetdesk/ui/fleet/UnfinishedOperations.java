@@ -2,7 +2,7 @@ package io.fleetdesk.ui.fleet;
 
 import io.fleetdesk.app.FleetSession;
 import io.fleetdesk.ops.AuditLog;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package io.fleetdesk.ui.switchover;
 
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.common.OwnedWindows;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;

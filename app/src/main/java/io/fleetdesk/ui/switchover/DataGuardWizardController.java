@@ -6,7 +6,7 @@ import io.fleetdesk.ops.DataGuardPrechecks.Verdict;
 import io.fleetdesk.ops.DataGuardWorkflow.Kind;
 import io.fleetdesk.ops.DataGuardWorkflow.State;
 import io.fleetdesk.ui.common.HealthIcon;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel.Page;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

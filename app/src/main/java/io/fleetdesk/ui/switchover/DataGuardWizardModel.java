@@ -9,7 +9,7 @@ import io.fleetdesk.ops.DataGuardPrechecks.Verdict;
 import io.fleetdesk.ops.DataGuardWorkflow;
 import io.fleetdesk.ops.DataGuardWorkflow.Kind;
 import io.fleetdesk.ops.DataGuardWorkflow.State;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -5,7 +5,7 @@ import io.fleetdesk.ops.DataGuardActions;
 import io.fleetdesk.ops.DataGuardWorkflow;
 import io.fleetdesk.ops.DataGuardWorkflow.Kind;
 import io.fleetdesk.ops.DataGuardWorkflow.State;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;

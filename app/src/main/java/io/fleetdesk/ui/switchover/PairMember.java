@@ -5,7 +5,7 @@ import io.fleetdesk.model.Detail;
 import io.fleetdesk.model.FleetNode;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.oci.Rows.DatabaseRow;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 
 /** One side of the pair as the Pair page shows it: what the tree knew, updated by the pre-checks' fresh reads. */
 public record PairMember(String name, String dbName, String dbSystem, String region, String availabilityDomain,

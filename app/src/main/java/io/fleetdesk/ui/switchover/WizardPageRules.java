@@ -2,7 +2,7 @@ package io.fleetdesk.ui.switchover;
 
 import io.fleetdesk.ops.DataGuardPrechecks.Check;
 import io.fleetdesk.ops.DataGuardWorkflow.Kind;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel.Page;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -1,7 +1,7 @@
 package io.fleetdesk.ui.targets;
 
 import io.fleetdesk.model.DirectTarget;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.common.ThemeManager;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;

@@ -1,6 +1,6 @@
 package io.fleetdesk.ui.targets;
 
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.common.OwnedWindows;
 import javafx.stage.Modality;
 import javafx.stage.Stage;

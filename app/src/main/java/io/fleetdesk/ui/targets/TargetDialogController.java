@@ -3,7 +3,7 @@ package io.fleetdesk.ui.targets;
 import io.fleetdesk.model.DirectTarget;
 import atlantafx.base.theme.Styles;
 import io.fleetdesk.jdbc.ConnectStrings;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;

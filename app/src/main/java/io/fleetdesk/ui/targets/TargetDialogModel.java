@@ -2,7 +2,7 @@ package io.fleetdesk.ui.targets;
 
 import io.fleetdesk.jdbc.ConnectStrings;
 import io.fleetdesk.model.DirectTarget;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;

@@ -13,7 +13,7 @@ import io.fleetdesk.poll.FleetPoller;
 import io.fleetdesk.sim.FaultPlan;
 import io.fleetdesk.sim.SimFleet;
 import io.fleetdesk.support.DemoHarness;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel;
 import io.fleetdesk.ui.switchover.DataGuardWizardModel.Page;
 import org.junit.jupiter.api.AfterEach;

@@ -8,7 +8,7 @@ import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.model.Notice;
 import io.fleetdesk.model.Staleness;
 import io.fleetdesk.ops.DataGuardActions;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.details.DetailsViewModel;
 import io.fleetdesk.ui.fleet.FleetRow;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package io.fleetdesk.ui.viewmodels;
 import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
-import io.fleetdesk.ui.common.Messages;
+import io.fleetdesk.app.Messages;
 import io.fleetdesk.ui.fleet.FleetRow;
 import io.fleetdesk.ui.fleet.FleetViewModel;
 import javafx.scene.control.TreeItem;

@@ -1,4 +1,4 @@
-package io.fleetdesk.ui.common;
+package io.fleetdesk.app;
 
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -60,6 +60,18 @@ public final class Messages {
     /** A health in the DBA's language ({@code healthName.*}). */
     public static String health(io.fleetdesk.model.Health h) {
         return get("healthName." + h.name());
+    }
+
+    /** A node's name as shown: "Direct connections" and a kind that could not be listed in the user's words. */
+    public static String nodeName(io.fleetdesk.model.FleetNode n) {
+        if (io.fleetdesk.poll.DirectPoller.ROOT_ID.equals(n.id())) {
+            return get("tree.directConnections");
+        }
+        if (n.kind() != io.fleetdesk.model.NodeKind.NOT_LISTED) {
+            return n.name();
+        }
+        String words = get("notListed." + n.name());
+        return words.startsWith("!") ? get("notListed.row", n.name()) : words;
     }
 
     /** A profile's name as shown: the built-in demo profile in the DBA's language, another as its section is named. */
