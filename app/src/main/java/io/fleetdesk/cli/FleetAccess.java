@@ -136,7 +136,15 @@ final class FleetAccess implements AutoCloseable {
      */
     FleetSnapshot read() {
         if (snapshot == null) {
-            session.poller().refreshOnce();
+            try {
+                session.poller().refreshOnce();
+            } catch (RuntimeException e) {
+                // Nothing could be read (the tenancy itself, say): the answer is "not known", with why.
+                org.slf4j.LoggerFactory.getLogger(FleetAccess.class).warn("the read of {} failed", session.profile().name(), e);
+                session.poller().store().publish(new FleetSnapshot(java.util.Map.of(), java.time.Instant.now(),
+                        Duration.ZERO, List.of(io.fleetdesk.model.Notice.of("poll.refreshFailed",
+                        e instanceof io.fleetdesk.oci.OciApiException o ? Messages.of(o.notice()) : String.valueOf(e))), 0));
+            }
             awaitDirectReadings();
             // The poller tells the store after its state changed: publish what it holds now, so the
             // snapshot has the readings the wait saw.
@@ -153,9 +161,19 @@ final class FleetAccess implements AutoCloseable {
         List<String> known = s.nodes().values().stream().filter(n -> n.kind() == NodeKind.REGION).map(FleetNode::name)
                 .toList();
         for (String r : options.regions) {
-            if (!known.contains(r.trim().toLowerCase(Locale.ROOT))) {
-                throw CliException.badInput("region " + r + " is not one this tenancy subscribes to"
-                        + (known.isEmpty() ? "" : " (it has: " + String.join(", ", known) + ")") + ".");
+            String id = r.trim().toLowerCase(Locale.ROOT);
+            if (!known.contains(id)) {
+                // Discovery says why, with the regions the tenancy has (not subscribed, or not READY).
+                String why = s.tenancy().problems().stream().filter(n -> n.args().contains(id)).findFirst()
+                        .map(n -> n.key().equals("discovery.regionNotSubscribed")
+                                ? "--region " + r + ": the tenancy is not subscribed to it. Subscribed and READY: "
+                                + n.args().get(2) + "."
+                                : n.key().equals("discovery.regionNotReady")
+                                ? "--region " + r + " is " + n.args().get(2) + " in this tenancy, not READY. READY: "
+                                + n.args().get(3) + "."
+                                : Messages.of(n))
+                        .orElse("--region " + r + " is not a region this tenancy watches.");
+                throw CliException.badInput(why);
             }
         }
     }
@@ -200,6 +218,12 @@ final class FleetAccess implements AutoCloseable {
                 || ref.equalsIgnoreCase(n.text(io.fleetdesk.model.Detail.DB_UNIQUE_NAME))).toList();
         if (named.size() == 1) {
             return named.getFirst();
+        }
+        // A database OCI shows and the direct connection linked to it share a name: the OCI one is meant
+        // (its direct reading shows under it); the connection is named by its own OCID-like id.
+        List<FleetNode> oci = named.stream().filter(n -> n.kind() == NodeKind.DATABASE).toList();
+        if (oci.size() == 1) {
+            return oci.getFirst();
         }
         if (named.isEmpty()) {
             List<FleetNode> like = dbs.stream().filter(n -> n.name().toLowerCase(Locale.ROOT)

@@ -6,6 +6,7 @@ import io.fleetdesk.model.Health;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.model.Notice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,18 +33,23 @@ final class FleetCommands {
         }
         if (!problems.isEmpty()) {
             out.put("problems", problems.stream().map(Messages::of).toList());
-            spec.commandLine().getErr().println("fleetdesk: the read had " + problems.size()
-                    + " problem(s); the rows they concern are stale or missing (see \"problems\" in the output).");
         }
         new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(out);
+        if (!problems.isEmpty()) {
+            spec.commandLine().getErr().println("fleetdesk: the read had " + problems.size()
+                    + " problem(s); the rows they concern are stale or missing (see \"problems\" in the JSON output).");
+        }
     }
 
-    @Command(name = "list", description = {"Every target as rows: region, compartment path, kind, name, state, role,"
-            + " lag, health, reasons, OCIDs.", "", "Example:",
-            "  fleetdesk --demo fleet list --query \"data[?role=='STANDBY'].{name: name, lag: \\\"apply-lag\\\"}\""})
-    static final class ListTargets implements Runnable {
-        @Spec
-        CommandSpec spec;
+    /** Which rows: by name, compartment, kind, health. Every filter given must match. */
+    static final class RowFilter {
+        @Option(names = "--name", split = ",", paramLabel = "NAME",
+                description = "Only these targets: name, DB unique name or OCID (case-insensitive).")
+        List<String> names;
+
+        @Option(names = "--compartment", paramLabel = "PATH",
+                description = "Only targets in this compartment and below it (its path, e.g. acme-demo/prod).")
+        String compartment;
 
         @Option(names = "--kind", split = ",", paramLabel = "KIND",
                 description = "Only these kinds: ${COMPLETION-CANDIDATES}.")
@@ -53,13 +59,35 @@ final class FleetCommands {
                 description = "Only these health values: ${COMPLETION-CANDIDATES}.")
         Set<Health> health;
 
+        boolean any() {
+            return names != null || compartment != null || kinds != null || health != null;
+        }
+
+        boolean test(TargetRow r) {
+            return (names == null || names.stream().anyMatch(n -> n.equalsIgnoreCase(r.name())
+                    || n.equalsIgnoreCase(r.dbUniqueName()) || n.equals(r.id())))
+                    && (compartment == null || (r.compartmentPath() != null && (r.compartmentPath().equals(compartment)
+                    || r.compartmentPath().startsWith(compartment + "/"))))
+                    && (kinds == null || kinds.contains(NodeKind.valueOf(r.kind())))
+                    && (health == null || health.contains(Health.valueOf(r.health())));
+        }
+    }
+
+    @Command(name = "list", description = {"Every target as rows: region, compartment path, kind, name, state, role,"
+            + " lag, health, reasons, OCIDs.", "", "Example:",
+            "  fleetdesk --demo fleet list --query \"data[?role=='STANDBY'].{name: name, lag: \\\"apply-lag\\\"}\""})
+    static final class ListTargets implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RowFilter filter;
+
         @Override
         public void run() {
             try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
                 FleetSnapshot s = fleet.read();
-                List<TargetRow> rows = TargetRow.all(s).stream()
-                        .filter(r -> kinds == null || kinds.contains(NodeKind.valueOf(r.kind())))
-                        .filter(r -> health == null || health.contains(Health.valueOf(r.health()))).toList();
+                List<TargetRow> rows = TargetRow.all(s).stream().filter(filter::test).toList();
                 print(spec, s, rows);
             }
         }
@@ -73,14 +101,26 @@ final class FleetCommands {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        RowFilter filter;
+
         @Override
         public Integer call() {
             try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
                 FleetSnapshot s = fleet.read();
-                List<TargetRow> notOk = TargetRow.all(s).stream().filter(r -> !r.health().equals(Health.OK.name()))
-                        .toList();
+                List<TargetRow> chosen = TargetRow.all(s).stream().filter(filter::test).toList();
+                if (filter.names != null && chosen.isEmpty()) {
+                    throw CliException.badInput("no target is named " + String.join(", ", filter.names)
+                            + "; 'fleetdesk fleet list --query \"data[].name\"' lists them");
+                }
+                List<TargetRow> notOk = chosen.stream().filter(r -> !r.health().equals(Health.OK.name())).toList();
                 print(spec, s, notOk);
-                return exitCode(TargetRow.worst(notOk));
+                Health worst = TargetRow.worst(notOk);
+                if (!filter.any() && !s.errors().isEmpty()) {
+                    // The refresh itself had problems: what could not be read is not known to be OK.
+                    worst = worst.worst(Health.UNKNOWN);
+                }
+                return exitCode(worst);
             }
         }
 

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * succeed (for {@code fleet health}: the worst is WARNING); 2 bad input, or the worst is CRITICAL;
  * 3 the worst is UNKNOWN; 4 Fleetdesk itself failed (a bug: the log has the stack trace).
  */
-@Command(name = "fleetdesk", mixinStandardHelpOptions = true, versionProvider = FleetdeskCli.Version.class,
+@Command(name = "fleetdesk", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = FleetdeskCli.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Fleetdesk without a window: the fleet, its health, Data Guard, backups and the audit log.",
                 "", "Example:", "  fleetdesk --demo fleet health --output table"},

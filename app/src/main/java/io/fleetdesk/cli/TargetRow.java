@@ -27,9 +27,12 @@ record TargetRow(String region, String compartmentPath, String kind, String name
                  List<String> reasonCodes, boolean stale, String staleReason, String lastRefreshed, String id,
                  String parentId) {
 
-    /** The kinds a command lists as targets (regions, compartments and groups are where they are). */
+    /**
+     * The nodes a command lists: every target, and a region, compartment or group only when it has
+     * something to say (a region that could not be read is UNKNOWN, not an absence of problems).
+     */
     static boolean isTarget(FleetNode n) {
-        return !FleetSnapshot.isContainer(n.kind());
+        return !FleetSnapshot.isContainer(n.kind()) || n.stale() != null || !n.reasons().isEmpty();
     }
 
     static TargetRow of(FleetSnapshot s, FleetNode n) {

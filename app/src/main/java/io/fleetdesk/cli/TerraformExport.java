@@ -132,9 +132,9 @@ final class TerraformExport {
         return id != null ? id : c == null ? "" : c.id();
     }
 
-    /** A Terraform name: letters, digits, _ and -, not starting with a digit. */
+    /** A Terraform name: letters, digits and _ (no hyphen: it reads as a minus to a person), not starting with a digit. */
     static String tfName(String s) {
-        String n = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
+        String n = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return n.isEmpty() || !Character.isLetter(n.charAt(0)) && n.charAt(0) != '_' ? "_" + n : n;
     }
 
@@ -175,12 +175,17 @@ final class TerraformExport {
     @SuppressWarnings("unchecked")
     private static void block(StringBuilder b, String header, Map<String, Object> body, int depth) {
         String pad = "  ".repeat(depth);
-        b.append('\n').append(pad).append(header).append(" {\n");
+        b.append(depth == 0 ? "\n" : "").append(pad).append(header).append(" {\n");
+        // As terraform fmt writes it: the = of consecutive attributes aligned, a blank line before a nested block.
+        int width = body.entrySet().stream().filter(e -> !(e.getValue() instanceof Map<?, ?>))
+                .mapToInt(e -> e.getKey().length()).max().orElse(0);
         for (var e : body.entrySet()) {
             if (e.getValue() instanceof Map<?, ?> nested) {
+                b.append('\n');
                 block(b, e.getKey(), (Map<String, Object>) nested, depth + 1);
             } else {
-                b.append(pad).append("  ").append(e.getKey()).append(" = ").append(hclValue(e.getValue())).append('\n');
+                b.append(pad).append("  ").append(e.getKey()).append(" ".repeat(width - e.getKey().length()))
+                        .append(" = ").append(hclValue(e.getValue())).append('\n');
             }
         }
         b.append(pad).append("}\n");

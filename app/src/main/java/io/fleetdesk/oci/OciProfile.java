@@ -41,15 +41,15 @@ public record OciProfile(String name, BasicAuthenticationDetailsProvider auth, S
 
     /**
      * The same profile with the Database service at {@code template} (the CLI's {@code --endpoint};
-     * {@code {region}} in it is replaced per region); Identity and Work Requests stay where they were.
+     * {@code {region}} in it is replaced per region). Identity follows it unless the profile names its
+     * own, as with {@code fleetdesk_endpoint} in the config file; Work Requests stay where they were.
      */
     public OciProfile withEndpoint(String template) {
         if (template == null || template.isBlank()) {
             return this;
         }
-        Function<String, String> identity = identityEndpoint != null ? identityEndpoint : endpoint;
         return new OciProfile(name, auth, userId, tenancyId, region, regionFilter, compartmentFilter,
-                r -> template.replace("{region}", r), identity, workRequestsEndpoint);
+                r -> template.replace("{region}", r), identityEndpoint, workRequestsEndpoint);
     }
 
     /** The Work Requests endpoint for a region, or null for the SDK's standard one. */
