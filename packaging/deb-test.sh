@@ -20,7 +20,18 @@ out=$(HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/s
   timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" $exec_line --smoke-test "$home/menu.png" 2>&1) || true
 echo "$out" | grep '^smoke:' || true
 echo "$out" | grep -q '^smoke: OK' || { echo "$out"; echo "deb-test: FAILED, the installed app did not show the demo fleet" >&2; exit 1; }
+# The fleetdesk command on the PATH.
+[ "$(command -v fleetdesk)" = /usr/bin/fleetdesk ] || { echo "deb-test: FAILED, no fleetdesk on the PATH" >&2; exit 1; }
+HOME="$home" fleetdesk --version | grep -q '^fleetdesk ' || { echo "deb-test: FAILED, fleetdesk --version" >&2; exit 1; }
+set +e
+HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" timeout 120 fleetdesk --demo fleet health \
+  --output table >"$home/health.txt" 2>&1
+rc=$?
+set -e
+[ $rc -le 3 ] && grep -q '| name' "$home/health.txt" || { cat "$home/health.txt"; echo "deb-test: FAILED, fleetdesk --demo fleet health exited $rc" >&2; exit 1; }
+echo "deb-test: fleetdesk --demo fleet health: exit $rc, $(grep -c '^| ' "$home/health.txt") table lines"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq fleetdesk >/dev/null
 [ ! -e "$entry" ] && [ ! -e /opt/fleetdesk ] || { echo "deb-test: FAILED, removal left $entry or /opt/fleetdesk" >&2; exit 1; }
+[ ! -e /usr/bin/fleetdesk ] || { echo "deb-test: FAILED, removal left /usr/bin/fleetdesk" >&2; exit 1; }
 rm -rf "$home"
-echo "deb-test: passed (installed, started from its menu entry, removed)"
+echo "deb-test: passed (installed, started from its menu entry, the fleetdesk command run, removed)"

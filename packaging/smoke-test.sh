@@ -27,5 +27,21 @@ if grep -E "(^| )ERROR( |$)" "$log" "$home/.local/share/fleetdesk/logs/fleetdesk
   echo "smoke: FAILED, an error was logged (above)" >&2; exit 1
 fi
 [ -s "$shot" ] || { echo "smoke: FAILED, no screenshot at $shot" >&2; exit 1; }
+
+# The second launcher, the fleetdesk command: its version, and the demo fleet's health as a script
+# reads it (JSON on stdout; exit 0-3 is the worst health). It must not load JavaFX.
+cli="$image/bin/fleetdesk-cli"
+[ -x "$cli" ] || { echo "smoke: FAILED, no command launcher at $cli" >&2; exit 1; }
+HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" "$cli" --version | tee "$log"
+grep -q '^fleetdesk ' "$log" || { echo "smoke: FAILED, fleetdesk-cli --version printed no version" >&2; exit 1; }
+set +e
+HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" JAVA_TOOL_OPTIONS=-Xlog:class+load=info:file="$home/classes.txt" \
+  timeout 120 "$cli" --demo fleet health --query 'length(data)' >"$log" 2>"$home/cli-err.txt"
+rc=$?
+set -e
+[ $rc -le 3 ] || { cat "$log" "$home/cli-err.txt"; echo "smoke: FAILED, fleetdesk-cli --demo fleet health exited $rc" >&2; exit 1; }
+grep -Eq '^[0-9]+$' "$log" || { cat "$log" "$home/cli-err.txt"; echo "smoke: FAILED, fleet health printed no rows" >&2; exit 1; }
+if grep -q ' javafx\.' "$home/classes.txt"; then echo "smoke: FAILED, the command loaded JavaFX" >&2; exit 1; fi
+echo "smoke: command OK: fleet health exit $rc, $(cat "$log") targets not OK, no JavaFX loaded"
 rm -rf "$home" "$log"
 echo "smoke: passed; screenshot $shot"
