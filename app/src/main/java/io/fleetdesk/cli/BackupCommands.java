@@ -106,7 +106,7 @@ final class BackupCommands {
         var p = fleet.session().profile();
         BackupOperations ops = new BackupOperations(api(fleet, db), fleet.audit(), new OperationLocks(),
                 new BackupOperations.Actor(p.name(), p.userId()), FleetAccess.poll());
-        boolean terminal = System.console() != null;
+        boolean terminal = Passwords.terminal();
         BackupOperations.Progress end;
         try (AutoCloseable held = fleet.session().operation()) {
             end = action.apply(ops, x -> {

@@ -98,7 +98,7 @@ final class OperationRun {
             java.util.Arrays.fill(password, '\0');
             throw CliException.notDone(Messages.of(e.notice()));
         }
-        boolean terminal = System.console() != null;
+        boolean terminal = Passwords.terminal();
         w.onProgress(p -> {
             if (terminal) {
                 // Progress for a person at a terminal, on stderr; a pipe gets only the result.

@@ -42,7 +42,7 @@ final class Passwords {
             }
         }
         java.io.Console c = System.console();
-        if (c == null) {
+        if (!terminal()) {
             throw CliException.badInput("a password is needed and there is no terminal to ask on: use"
                     + " --password-stdin or --password-env VARIABLE");
         }
@@ -51,5 +51,14 @@ final class Passwords {
             throw CliException.badInput("no password was typed");
         }
         return pw;
+    }
+
+    /**
+     * Whether a person is at a terminal. Since JDK 22 {@code System.console()} is not null when
+     * output is redirected: only {@code isTerminal()} says a person can read progress and type.
+     */
+    static boolean terminal() {
+        java.io.Console c = System.console();
+        return c != null && c.isTerminal();
     }
 }

@@ -57,4 +57,18 @@ class FleetHealthExitCodeTest {
             assertTrue(unknown.json().get("data").size() > 0, "and says so: " + unknown.out());
         }
     }
+
+    @Test
+    void anAuthTheProfileCannotDoIsBadInputAndApiKeySignsAsTheProfileSays() throws Exception {
+        try (SimProfile p = new SimProfile(dir, 5, 10, 1)) {
+            Path home = dir.resolve("home");
+            Cli.Result token = Cli.run(home, p.args("--auth", "security_token", "fleet", "list"));
+            assertEquals(2, token.exit(), token.toString());
+            assertTrue(token.err().contains("security_token_file") && token.err().contains("[SIM]"), token.err());
+            Cli.Result key = Cli.run(home, p.args("--auth", "api_key", "fleet", "list", "--kind", "DATABASE", "--query",
+                    "length(data)"));
+            assertEquals(0, key.exit(), key.toString());
+            assertEquals(p.sim.fleet().allDatabases().size(), key.json().asInt(), "every database, signed with the key");
+        }
+    }
 }
