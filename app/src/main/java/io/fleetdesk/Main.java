@@ -14,6 +14,8 @@ public final class Main {
         System.setProperty("fleetdesk.mainAt", Long.toString(System.currentTimeMillis()));
         // Before the first logger: the log file goes into the data folder (design section 8).
         io.fleetdesk.app.AppFolders.prepareLogs();
+        // Native RSA signing where there is a build for this OS: every OCI request is signed (issue 15).
+        io.fleetdesk.app.Signing.install();
         FleetdeskApp.launchWith(args);
     }
 }

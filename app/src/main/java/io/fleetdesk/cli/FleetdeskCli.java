@@ -46,6 +46,7 @@ public final class FleetdeskCli implements Runnable {
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         prepareLogging(Arrays.asList(args).contains("--debug"));
+        io.fleetdesk.app.Signing.install();
         CommandLine cl = commandLine(out, err);
         return cl.execute(args);
     }
@@ -96,7 +97,8 @@ public final class FleetdeskCli implements Runnable {
         public String[] getVersion() {
             String v = FleetdeskCli.class.getPackage().getImplementationVersion();
             return new String[]{"fleetdesk " + (v == null ? "(development build)" : v),
-                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+                    "Signing: " + io.fleetdesk.app.Signing.install()};
         }
     }
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FxStallBenchmark {
     public static void main(String[] args) throws Exception {
+        // As the app and the command do at start: the signing provider is part of a request's CPU.
+        System.out.println("signing: " + io.fleetdesk.app.Signing.install());
         try {
             run(args);
         } catch (Exception | Error e) {

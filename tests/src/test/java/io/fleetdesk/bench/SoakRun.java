@@ -55,6 +55,8 @@ public final class SoakRun {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the app and the command do at start: the signing provider is part of a request's CPU.
+        System.out.println("signing: " + io.fleetdesk.app.Signing.install());
         Map<String, String> o = options(args);
         int cycles = Integer.parseInt(o.getOrDefault("cycles", "10000"));
         Duration interval = Duration.ofMillis(Long.parseLong(o.getOrDefault("interval-ms", "20")));

@@ -1,0 +1,56 @@
+package io.fleetdesk.app;
+
+import io.fleetdesk.model.NodeKind;
+import io.fleetdesk.sim.FaultPlan;
+import io.fleetdesk.support.DemoHarness;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The native signing provider: installed where it has a build, and its signatures are RSA-SHA256 as OCI checks them. */
+class SigningTest {
+    private static boolean linuxX64() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        return os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
+    }
+
+    @Test
+    void onLinuxX64TheNativeProviderSignsAndTheJdkVerifiesWhatItSigned() throws Exception {
+        String inUse = Signing.install();
+        if (linuxX64()) {
+            assertTrue(inUse.startsWith("AmazonCorrettoCryptoProvider") && inUse.endsWith("(native)"), inUse);
+        } else {
+            assertTrue(inUse.contains("the JDK's"), "elsewhere the JDK's, and it says so: " + inUse);
+        }
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair kp = g.generateKeyPair();
+        byte[] message = "(request-target): get /20160918/databases\nhost: database.us-ashburn-1.oraclecloud.com"
+                .getBytes(StandardCharsets.UTF_8);
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(kp.getPrivate());
+        s.update(message);
+        byte[] signature = s.sign();
+        Signature jdk = Signature.getInstance("SHA256withRSA", "SunRsaSign");
+        jdk.initVerify(kp.getPublic());
+        jdk.update(message);
+        assertTrue(jdk.verify(signature), "the JDK's own RSA verifies the signature: the same algorithm, bit for bit");
+    }
+
+    @Test
+    void theSdkSignsWithItAndTheSimulatorAcceptsEveryRequest() throws Exception {
+        Signing.install();
+        try (DemoHarness h = new DemoHarness(11, 40, 1, new FaultPlan()); var poller = h.poller()) {
+            var s = poller.refreshOnce();
+            assertTrue(s.errors().stream().noneMatch(e -> String.valueOf(e).contains("401")), s.errors().toString());
+            assertTrue(s.count(NodeKind.DATABASE) > 0, "signed requests were answered");
+        }
+    }
+}
