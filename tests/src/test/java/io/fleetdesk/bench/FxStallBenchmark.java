@@ -87,9 +87,18 @@ public final class FxStallBenchmark {
                     + " databases): give it more seconds");
         }
 
+        // Heap after a full GC with the fleet in the window (design goal: under 300 MB at 10,000). An upper
+        // bound: the demo's simulator and its fleet live in this JVM too, as they do in the demo.
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+        }
+        long heapMb = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("databases", databases);
         out.put("tree_items", rows);
+        out.put("heap_after_gc_mb_with_the_demo_simulator", heapMb);
         out.put("seconds", seconds);
         out.put("idle", stats(idle));
         out.put("first_load", stats(loadGaps));
