@@ -70,7 +70,7 @@ final class AuditCommands {
                             .toLowerCase(Locale.ROOT).contains(t))
                     .sorted(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.reverseOrder())))
                     .limit(Math.max(0, limit)).map(EntryRow::of).toList();
-            new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(Map.of("data", rows));
+            Output.of(spec).data(rows);
         }
 
         static Instant since(String text) {

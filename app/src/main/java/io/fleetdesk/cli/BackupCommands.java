@@ -75,7 +75,7 @@ final class BackupCommands {
 
         @Override
         public void run() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetNode db = ociDatabase(fleet, database);
                 BackupsApi api = api(fleet, db);
                 List<Backup> all;
@@ -93,7 +93,7 @@ final class BackupCommands {
                         String.valueOf(config.recoveryWindowDays()), "destination", String.valueOf(config.destination())));
                 data.put("backups", all.stream().sorted(Comparator.comparing(Backup::started,
                         Comparator.nullsLast(Comparator.reverseOrder()))).map(BackupRow::of).toList());
-                new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(Map.of("data", data));
+                Output.of(spec).data(data);
             }
         }
     }
@@ -128,7 +128,7 @@ final class BackupCommands {
         data.put("opc-request-id", end.opcRequestId());
         data.put("message", end.message() == null ? null : Messages.of(end.message()));
         data.put("audit-unrecorded", end.unrecorded() == null ? null : Messages.of(end.unrecorded()));
-        new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(Map.of("data", data));
+        Output.of(spec).data(data);
         if (!end.succeeded() && end.message() != null) {
             err.println("fleetdesk: " + Messages.of(end.message()));
         }
@@ -159,7 +159,7 @@ final class BackupCommands {
             if (retentionDays != null && (retentionDays < 1 || retentionDays > 3650)) {
                 throw CliException.badInput("--retention-days " + retentionDays + " is not 1 to 3650");
             }
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetNode db = ociDatabase(fleet, database);
                 return act(spec, fleet, db, (ops, tell) -> ops.create(db.id(), db.name(), name.strip(), retentionDays, tell));
             }
@@ -198,7 +198,7 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetNode db = ociDatabase(fleet, database);
                 if (!confirm.trim().equalsIgnoreCase(db.dbName())) {
                     throw CliException.badInput("--confirm " + confirm + " is not the DB name of " + db.name()

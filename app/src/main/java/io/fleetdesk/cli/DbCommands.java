@@ -27,7 +27,7 @@ final class DbCommands {
 
         @Override
         public void run() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetNode n = fleet.database(database);
                 FleetSnapshot s = fleet.read();
                 Map<String, Object> data = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ final class DbCommands {
                         return p == null ? Map.of("id", id) : TargetRow.of(s, p);
                     }).toList());
                 }
-                new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(Map.of("data", data));
+                Output.of(spec).data(data);
             }
         }
     }

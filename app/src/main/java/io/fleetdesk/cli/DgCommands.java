@@ -8,7 +8,6 @@ import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.NodeKind;
 import io.fleetdesk.ops.DataGuardActions;
 import io.fleetdesk.ops.DataGuardPrechecks;
-import io.fleetdesk.ops.DataGuardWorkflow;
 import io.fleetdesk.ops.DataGuardWorkflow.Kind;
 import io.fleetdesk.ops.OperationLocks;
 import picocli.CommandLine.Command;
@@ -69,7 +68,7 @@ final class DgCommands {
 
         @Override
         public void run() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetSnapshot s = fleet.read();
                 List<Map<String, Object>> rows = TargetRow.all(s).stream().filter(r -> r.role() != null).map(r -> {
                     FleetNode n = s.node(r.id());
@@ -111,10 +110,10 @@ final class DgCommands {
 
         @Override
         public Integer call() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 DataGuardActions.Offer o = offer(fleet, kind, fleet.database(database), new OperationLocks());
                 DataGuardPrechecks.Result r = precheck(fleet, o);
-                new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(Map.of("data", CheckRow.of(r)));
+                Output.of(spec).data(CheckRow.of(r));
                 return r.blocked() ? FleetdeskCli.NOT_DONE : FleetdeskCli.OK;
             }
         }
@@ -180,7 +179,7 @@ final class DgCommands {
 
         @Override
         public Integer call() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 return new OperationRun(spec, fleet, kind, database, confirm, acceptWarnings, waitFor, maxWaitSeconds,
                         passwords).call();
             }

@@ -53,7 +53,7 @@ final class ExportCommands {
 
         @Override
         public void run() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetSnapshot s = fleet.read();
                 List<TargetRow> rows = TargetRow.all(s);
                 String text;
@@ -94,7 +94,7 @@ final class ExportCommands {
 
         @Override
         public void run() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 TerraformExport export = TerraformExport.of(fleet.read(), systems);
                 write(spec, file, format == Format.json ? export.json() : export.hcl());
             }

@@ -54,6 +54,11 @@ final class FleetAccess implements AutoCloseable {
         return ((FleetdeskCli) spec.root().userObject()).global;
     }
 
+    /** Opens the profile of the command line a command runs in, for one full read. */
+    static FleetAccess open(CommandLine.Model.CommandSpec spec) {
+        return open(options(spec));
+    }
+
     /**
      * Opens the profile the options name for one full read; bad input (no such profile, an unusable
      * key) is a {@link CliException}.

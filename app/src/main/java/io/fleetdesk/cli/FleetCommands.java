@@ -34,7 +34,7 @@ final class FleetCommands {
         if (!problems.isEmpty()) {
             out.put("problems", problems.stream().map(Messages::of).toList());
         }
-        new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(out);
+        Output.of(spec).print(out);
         if (!problems.isEmpty()) {
             spec.commandLine().getErr().println("fleetdesk: the read had " + problems.size()
                     + " problem(s); the rows they concern are stale or missing (see \"problems\" in the JSON output).");
@@ -85,7 +85,7 @@ final class FleetCommands {
 
         @Override
         public void run() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetSnapshot s = fleet.read();
                 List<TargetRow> rows = TargetRow.all(s).stream().filter(filter::test).toList();
                 print(spec, s, rows);
@@ -106,7 +106,7 @@ final class FleetCommands {
 
         @Override
         public Integer call() {
-            try (FleetAccess fleet = FleetAccess.open(FleetAccess.options(spec))) {
+            try (FleetAccess fleet = FleetAccess.open(spec)) {
                 FleetSnapshot s = fleet.read();
                 List<TargetRow> chosen = TargetRow.all(s).stream().filter(filter::test).toList();
                 if (filter.names != null && chosen.isEmpty()) {

@@ -76,8 +76,7 @@ final class OperationRun {
         var failed = checks.checks().stream().filter(c -> c.verdict() == DataGuardPrechecks.Verdict.FAIL).findFirst();
         var warned = checks.checks().stream().filter(c -> c.verdict() == DataGuardPrechecks.Verdict.WARN).findFirst();
         if (failed.isPresent() || (warned.isPresent() && !acceptWarnings)) {
-            new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(Map.of("data",
-                    DgCommands.CheckRow.of(checks)));
+            Output.of(spec).data(DgCommands.CheckRow.of(checks));
             var c = failed.orElseGet(warned::get);
             throw CliException.notDone("not sent: the pre-check \"" + Messages.of(c.title()) + "\" "
                     + (failed.isPresent() ? "failed" : "warns") + ": " + Messages.of(c.measured())
@@ -144,7 +143,7 @@ final class OperationRun {
         data.put("percent-complete", last.percentComplete());
         data.put("message", last.message() == null ? null : Messages.of(last.message()));
         data.put("audit-unrecorded", last.unrecorded() == null ? null : Messages.of(last.unrecorded()));
-        new Output(FleetAccess.options(spec), spec.commandLine().getOut()).print(Map.of("data", data));
+        Output.of(spec).data(data);
         if (!ended) {
             err.println("fleetdesk: still running after " + maxWaitSeconds + " s; it continues in OCI (work request "
                     + last.workRequestId() + "). Fleetdesk records how it ended at its next start, window or command.");

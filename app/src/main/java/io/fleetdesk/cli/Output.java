@@ -33,6 +33,16 @@ final class Output {
         this.out = out;
     }
 
+    /** The output of the command line a command runs in. */
+    static Output of(picocli.CommandLine.Model.CommandSpec spec) {
+        return new Output(FleetAccess.options(spec), spec.commandLine().getOut());
+    }
+
+    /** Prints {@code {"data": value}}, the OCI CLI's shape. */
+    void data(Object value) {
+        print(java.util.Map.of("data", value));
+    }
+
     /** Prints rows (records, maps or JSON), queried and formatted as the options say. */
     void print(Object data) {
         JsonNode node = JSON.valueToTree(data);
