@@ -17,9 +17,13 @@ exec_line=$(grep '^Exec=' "$entry" | cut -d= -f2-)
 echo "deb-test: installed; menu entry $entry runs: $exec_line"
 home=$(mktemp -d)
 out=$(HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
-  timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" $exec_line --smoke-test "$home/menu.png" 2>&1) || true
+  JAVA_TOOL_OPTIONS="-Xlog:aot=info:file=$home/aot.txt" timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" $exec_line --smoke-test "$home/menu.png" 2>&1) || true
 echo "$out" | grep '^smoke:' || true
 echo "$out" | grep -q '^smoke: OK' || { echo "$out"; echo "deb-test: FAILED, the installed app did not show the demo fleet" >&2; exit 1; }
+# The AOT cache checks the jars beside it: the package must install them as they were when it was made.
+grep -q 'Using AOT-linked classes: true' "$home/aot.txt" \
+  || { grep -v Skipping "$home/aot.txt" | head -20; echo "deb-test: FAILED, the installed app did not use its AOT cache" >&2; exit 1; }
+echo "deb-test: the installed app used its AOT cache"
 # The fleetdesk command on the PATH.
 [ "$(command -v fleetdesk)" = /usr/bin/fleetdesk ] || { echo "deb-test: FAILED, no fleetdesk on the PATH" >&2; exit 1; }
 HOME="$home" fleetdesk --version | grep -q '^fleetdesk ' || { echo "deb-test: FAILED, fleetdesk --version" >&2; exit 1; }

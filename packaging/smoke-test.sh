@@ -15,18 +15,40 @@ rm -f "$shot"
 log=$(mktemp)
 # A fresh home: no settings or audit log of whoever runs it, and nothing left behind.
 home=$(mktemp -d)
-set +e
-HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
-  timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" "$launcher" --smoke-test "$(realpath -m "$shot")" >"$log" 2>&1
-rc=$?
-set -e
-cat "$log"
-if [ $rc -ne 0 ]; then echo "smoke: FAILED, the launcher exited $rc" >&2; exit 1; fi
-if ! grep -q "^smoke: OK" "$log"; then echo "smoke: FAILED, no OK line" >&2; exit 1; fi
-if grep -E "(^| )ERROR( |$)" "$log" "$home/.local/share/fleetdesk/logs/fleetdesk.log" 2>/dev/null; then
-  echo "smoke: FAILED, an error was logged (above)" >&2; exit 1
+window() { # $1 screenshot, $2 what this run is; JAVA_TOOL_OPTIONS as the caller sets it
+  set +e
+  HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" "$launcher" --smoke-test "$(realpath -m "$1")" >"$log" 2>&1
+  rc=$?
+  set -e
+  cat "$log"
+  if [ $rc -ne 0 ]; then echo "smoke: FAILED ($2), the launcher exited $rc" >&2; exit 1; fi
+  if ! grep -q "^smoke: OK" "$log"; then echo "smoke: FAILED ($2), no OK line" >&2; exit 1; fi
+  if grep -E "(^| )ERROR( |$)" "$log" "$home/.local/share/fleetdesk/logs/fleetdesk.log" 2>/dev/null; then
+    echo "smoke: FAILED ($2), an error was logged (above)" >&2; exit 1
+  fi
+  [ -s "$1" ] || { echo "smoke: FAILED ($2), no screenshot at $1" >&2; exit 1; }
+}
+# As shipped, with its AOT cache (packaging/aot-cache.sh), which the JVM must open and use.
+cache="$image/lib/app/fleetdesk.aot"
+if [ -f "$cache" ]; then
+  JAVA_TOOL_OPTIONS="-Xlog:aot=info:file=$home/aot.txt" window "$shot" "with the AOT cache"
+  grep -q 'Opened AOT cache' "$home/aot.txt" && grep -q 'Using AOT-linked classes: true' "$home/aot.txt" \
+    || { grep -v Skipping "$home/aot.txt" | head -20; echo "smoke: FAILED, the AOT cache $cache was not used" >&2; exit 1; }
+  echo "smoke: the AOT cache was used"
+  # A missing or a damaged cache must never stop the app: it starts without, only slower. The cache is
+  # put back whatever happens.
+  mv "$cache" "$cache.kept"
+  trap 'if [ -f "$cache.kept" ]; then mv -f "$cache.kept" "$cache"; fi' EXIT
+  window "$home/no-cache.png" "without the AOT cache"
+  head -c 1000000 "$cache.kept" >"$cache"
+  window "$home/damaged-cache.png" "with a damaged AOT cache"
+  mv -f "$cache.kept" "$cache"
+  echo "smoke: the app also starts without its AOT cache and with a damaged one"
+else
+  echo "smoke: no AOT cache in $image (built with -Daot.skip=true, or not on Linux)"
+  window "$shot" "as built"
 fi
-[ -s "$shot" ] || { echo "smoke: FAILED, no screenshot at $shot" >&2; exit 1; }
 
 # The second launcher, the fleetdesk command: its version, and the demo fleet's health as a script
 # reads it (JSON on stdout; exit 0-3 is the worst health). It must not load JavaFX.

@@ -15,7 +15,8 @@ public final class Main {
         // Before the first logger: the log file goes into the data folder (design section 8).
         io.fleetdesk.app.AppFolders.prepareLogs();
         // Native RSA signing where there is a build for this OS: every OCI request is signed (issue 15).
-        io.fleetdesk.app.Signing.install();
+        // Set up beside the window; a session waits for it before its first key or request.
+        io.fleetdesk.app.Signing.installInBackground();
         FleetdeskApp.launchWith(args);
     }
 }

@@ -96,6 +96,7 @@ public final class FleetSession implements AutoCloseable {
 
     public static FleetSession openDemo(DemoOptions o, PollerSettings settings, HealthRules rules, Connection connection)
             throws IOException {
+        Signing.install();
         DemoFleet demo = DemoFleet.start(o.seed(), o.size(), o.regions(), o.timeScale(), o.faults());
         DemoCredentials c = demo.credentials();
         // No compartment or region is named here: the demo tenancy is discovered, as a real one is.
@@ -129,6 +130,7 @@ public final class FleetSession implements AutoCloseable {
     public static FleetSession openConfigProfile(Path configFile, String name, OciConfigProfiles.Auth auth,
                                                  PollerSettings settings, HealthRules rules, Connection connection)
             throws ProfileException {
+        Signing.install();
         String text = OciConfigProfiles.sectionText(configFile, name);
         OciProfile p = connection.applyTo(OciConfigProfiles.load(configFile, name, auth));
         return new FleetSession(p, poller(p, settings, rules, connection), null, null, text);

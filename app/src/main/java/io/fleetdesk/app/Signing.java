@@ -20,6 +20,16 @@ public final class Signing {
     }
 
     /**
+     * Starts {@link #install} on a thread of its own and returns at once: loading the native library
+     * and its self-tests take about a quarter of a second, which the window need not wait for (issue
+     * 15). Whatever signs must call {@link #install} first, which waits for this one to finish; the
+     * sessions do ({@link FleetSession}).
+     */
+    public static void installInBackground() {
+        Thread.ofPlatform().daemon().name("signing-setup").start(Signing::install);
+    }
+
+    /**
      * Installs the native provider when it can, once; returns which provider signs, as a line for the
      * log and {@code --version} (e.g. "AmazonCorrettoCryptoProvider 2.5.0 (native)").
      */

@@ -73,7 +73,8 @@ class ServeTest {
     }
 
     @Test
-    void theMetricsFollowTheFleetAndATargetGoingStaleShowsInTheNextScrape() throws Exception {
+    void theMetricsFollowTheFleetForTextAndProtobufScrapersAndATargetGoingStaleShowsInTheNextScrape()
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -122,6 +123,18 @@ class ServeTest {
                 String json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/fleet.json"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 assertTrue(json.contains("\"reasons\"") && json.contains(failed.id()), json.substring(0, 300));
+                // A Prometheus with native histograms asks for protobuf first. The protobuf writer is a
+                // jar of its own (prometheus-metrics-exposition-formats): left out to save space, such a
+                // scrape fails with 500 and the target goes down. It stays in the build.
+                HttpResponse<byte[]> asked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                                + "encoding=delimited;q=0.7,text/plain;version=0.0.4;q=0.3").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, asked.statusCode(), "a scraper that asks for protobuf");
+                String type = asked.headers().firstValue("Content-Type").orElse("");
+                assertTrue(type.startsWith("application/vnd.google.protobuf") || type.startsWith("text/plain"), type);
+                assertTrue(new String(asked.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("fleetdesk_target_health"),
+                        "the same metrics, in the format it asked for");
 
                 p.sim.server().faults().regionDown(region, true);
                 await("the next scrape shows the targets stale").atMost(Duration.ofSeconds(60))
