@@ -58,7 +58,7 @@ public final class FxStallBenchmark {
         Platform.setImplicitExit(false);
 
         // Baseline: an idle window with an empty tree.
-        List<Long> idle = gaps(Duration.ofSeconds(5), () -> {
+        List<Gap> idle = gaps(Duration.ofSeconds(5), () -> {
             Stage s = new Stage();
             s.setScene(new Scene(new TreeTableView<>(), 1200, 800));
             s.show();
@@ -67,8 +67,8 @@ public final class FxStallBenchmark {
 
         Path scratch = java.nio.file.Files.createTempDirectory("fleetdesk-bench");
         AtomicReference<FleetViewModel> vm = new AtomicReference<>();
-        List<Long> loadGaps = new ArrayList<>();
-        List<Long> storm = gaps(Duration.ofSeconds(seconds), () -> {
+        List<Gap> loadGaps = new ArrayList<>();
+        List<Gap> storm = gaps(Duration.ofSeconds(seconds), () -> {
             Stage s = new Stage();
             try {
                 // Its own settings and audit log: a benchmark never touches the user's own.
@@ -121,11 +121,31 @@ public final class FxStallBenchmark {
     }
 
     /**
-     * Pulse gaps in ms while {@code open}'s window is up; gaps until the first fleet data arrives
+     * One gap between pulses: its wall time, the CPU time the FX thread itself used in it, and the
+     * time the JVM spent in GC pauses in it (all in ms). A long gap with little FX CPU and no pause
+     * is the FX thread waiting for a core; one with FX CPU close to its length is work on the FX thread.
+     */
+    record Gap(long wallMs, long fxCpuMs, long gcPauseMs) {
+    }
+
+    private static long gcPauseMs() {
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            // G1's and ZGC's concurrent cycles run beside the application: only the pauses stop the FX thread.
+            if (!gc.getName().contains("Concurrent") && gc.getCollectionTime() > 0) {
+                ms += gc.getCollectionTime();
+            }
+        }
+        return ms;
+    }
+
+    /**
+     * Pulse gaps while {@code open}'s window is up; gaps until the first fleet data arrives
      * (when {@code loadGaps} is given and a FleetViewModel reports data) go to loadGaps instead.
      */
-    private static List<Long> gaps(Duration d, java.util.function.Supplier<Stage> open, List<Long> loadGaps) throws Exception {
-        List<Long> gaps = new ArrayList<>();
+    private static List<Gap> gaps(Duration d, java.util.function.Supplier<Stage> open, List<Gap> loadGaps) throws Exception {
+        List<Gap> gaps = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage;
@@ -135,24 +155,28 @@ public final class FxStallBenchmark {
                 done.completeExceptionally(e);
                 return;
             }
-            long[] last = {0};
+            long[] last = {0, 0, 0};
             boolean[] loaded = {loadGaps == null};
             long end = System.nanoTime() + d.toNanos();
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    long gc = gcPauseMs();
                     if (last[0] != 0) {
-                        long gapMs = (now - last[0]) / 1_000_000;
+                        Gap gap = new Gap((now - last[0]) / 1_000_000, (cpu - last[1]) / 1_000_000, gc - last[2]);
                         if (loaded[0]) {
-                            gaps.add(gapMs);
+                            gaps.add(gap);
                         } else {
                             // Until the tree has rows, and the pulse that built them, it is the first load.
-                            loadGaps.add(gapMs);
+                            loadGaps.add(gap);
                             TreeTableView<?> tree = (TreeTableView<?>) stage.getScene().lookup("#fleetTree");
                             loaded[0] = tree != null && !tree.getRoot().getChildren().isEmpty();
                         }
                     }
                     last[0] = now;
+                    last[1] = cpu;
+                    last[2] = gc;
                     if (now > end) {
                         stop();
                         stage.close();
@@ -165,8 +189,8 @@ public final class FxStallBenchmark {
         return gaps;
     }
 
-    private static Map<String, Object> stats(List<Long> gaps) {
-        List<Long> s = new ArrayList<>(gaps);
+    private static Map<String, Object> stats(List<Gap> all) {
+        List<Long> s = new ArrayList<>(all.stream().map(Gap::wallMs).toList());
         s.sort(Long::compare);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pulses", s.size());
@@ -177,6 +201,17 @@ public final class FxStallBenchmark {
         m.put("p99_gap_ms", s.get(Math.min(s.size() - 1, (int) (s.size() * 0.99))));
         m.put("max_gap_ms", s.getLast());
         m.put("gaps_over_50ms", s.stream().filter(g -> g > 50).count());
+        // What the long gaps were: the FX thread's own CPU, GC pauses, and the rest (waiting for a core).
+        List<Gap> longGaps = all.stream().filter(g -> g.wallMs() > 50).toList();
+        long wall = longGaps.stream().mapToLong(Gap::wallMs).sum();
+        long fx = longGaps.stream().mapToLong(g -> Math.min(g.fxCpuMs(), g.wallMs())).sum();
+        long gc = longGaps.stream().mapToLong(g -> Math.min(g.gcPauseMs(), g.wallMs())).sum();
+        m.put("long_gaps_ms_total", wall);
+        m.put("long_gaps_fx_thread_cpu_ms", fx);
+        m.put("long_gaps_gc_pause_ms", gc);
+        m.put("long_gaps_other_ms", Math.max(0, wall - fx - gc));
+        m.put("long_gaps", longGaps.stream().map(g -> g.wallMs() + " ms: FX CPU " + g.fxCpuMs() + ", GC " + g.gcPauseMs())
+                .toList());
         return m;
     }
 }
