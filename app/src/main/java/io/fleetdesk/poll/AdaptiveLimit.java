@@ -22,6 +22,7 @@ public final class AdaptiveLimit {
     private long pausedUntilNanos;
     private long lastDecreaseNanos;
     private long throttles;
+    private long wakeups;
 
     public AdaptiveLimit(int initial, int min, int max) {
         if (min < 1 || max < min || initial < min || initial > max) {
@@ -48,6 +49,7 @@ public final class AdaptiveLimit {
                     return false;
                 }
                 changed.awaitNanos(pause > 0 ? Math.min(pause, left) : left);
+                wakeups++;
             }
         } finally {
             lock.unlock();
@@ -73,7 +75,15 @@ public final class AdaptiveLimit {
             } else {
                 limit = Math.min(max, limit + 1.0 / limit);
             }
-            changed.signalAll();
+            // Wake as many waiters as there are free slots, not all of them: with thousands of calls
+            // queued for a region (a 10,000-database cycle), signalAll woke every one at each release
+            // to find the slot taken and park again, O(waiters) per call: most of the poller's CPU,
+            // which the window's FX thread then waited for (issue 15; docs/benchmarks.md). A waiter
+            // never gives up while a slot is free (acquire checks the slot before the deadline), so
+            // no wake-up is lost.
+            for (int free = (int) limit - inFlight; free > 0; free--) {
+                changed.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -107,6 +117,26 @@ public final class AdaptiveLimit {
         lock.lock();
         try {
             return (int) limit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times a waiting call woke up, with or without a slot: the cost of waiting, for tests. */
+    long wakeups() {
+        lock.lock();
+        try {
+            return wakeups;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many calls are waiting for a slot now, for tests. */
+    int waiting() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(changed);
         } finally {
             lock.unlock();
         }

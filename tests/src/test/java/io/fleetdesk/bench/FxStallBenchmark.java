@@ -68,6 +68,7 @@ public final class FxStallBenchmark {
         Path scratch = java.nio.file.Files.createTempDirectory("fleetdesk-bench");
         AtomicReference<FleetViewModel> vm = new AtomicReference<>();
         List<Gap> loadGaps = new ArrayList<>();
+        Map<String, Long> cpuBefore = cpuByThreadGroup();
         List<Gap> storm = gaps(Duration.ofSeconds(seconds), () -> {
             Stage s = new Stage();
             try {
@@ -80,6 +81,14 @@ public final class FxStallBenchmark {
             }
             return s;
         }, loadGaps);
+        Map<String, Long> cpuAfter = cpuByThreadGroup();
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        cpuAfter.forEach((group, ns) -> {
+            long ms = (ns - cpuBefore.getOrDefault(group, 0L)) / 1_000_000;
+            if (ms >= 100) {
+                cpu.put(group, ms);
+            }
+        });
         long databases = call(() -> vm.get().tree().snapshot().count(NodeKind.DATABASE));
         int rows = call(() -> vm.get().tree().size());
         if (databases < size) {
@@ -103,6 +112,9 @@ public final class FxStallBenchmark {
         out.put("idle", stats(idle));
         out.put("first_load", stats(loadGaps));
         out.put("refresh_storm", stats(storm));
+        // Who used the two cores through the load and the storm (ms of CPU, threads grouped by name,
+        // numbers left out; virtual threads count in their carriers, "ForkJoinPool-N-worker").
+        out.put("cpu_ms_by_thread_group", cpu);
         Path file = Path.of("target/bench/fx-stalls.json");
         Files.createDirectories(file.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
@@ -124,8 +136,22 @@ public final class FxStallBenchmark {
      * One gap between pulses: its wall time, the CPU time the FX thread itself used in it, and the
      * time the JVM spent in GC pauses in it (all in ms). A long gap with little FX CPU and no pause
      * is the FX thread waiting for a core; one with FX CPU close to its length is work on the FX thread.
+     * fxWaitMs: the FX thread blocked on a monitor or parked (a lock held by another thread, or waiting
+     * for the render thread), from the JVM's thread contention monitoring.
      */
-    record Gap(long wallMs, long fxCpuMs, long gcPauseMs) {
+    record Gap(long wallMs, long fxCpuMs, long gcPauseMs, long fxWaitMs) {
+    }
+
+    private static Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> m = new java.util.HashMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long ns = threads.getThreadCpuTime(t.threadId());
+            if (ns > 0) {
+                m.merge(t.getName().replaceAll("\\d+", "N"), ns, Long::sum);
+            }
+        }
+        return m;
     }
 
     private static long gcPauseMs() {
@@ -155,7 +181,7 @@ public final class FxStallBenchmark {
                 done.completeExceptionally(e);
                 return;
             }
-            long[] last = {0, 0, 0};
+            long[] last = {0, 0, 0, 0};
             boolean[] loaded = {loadGaps == null};
             long end = System.nanoTime() + d.toNanos();
             new AnimationTimer() {
@@ -163,8 +189,11 @@ public final class FxStallBenchmark {
                 public void handle(long now) {
                     long cpu = threads.getCurrentThreadCpuTime();
                     long gc = gcPauseMs();
+                    java.lang.management.ThreadInfo info = threads.getThreadInfo(Thread.currentThread().threadId());
+                    long waited = info.getBlockedTime() + info.getWaitedTime();
                     if (last[0] != 0) {
-                        Gap gap = new Gap((now - last[0]) / 1_000_000, (cpu - last[1]) / 1_000_000, gc - last[2]);
+                        Gap gap = new Gap((now - last[0]) / 1_000_000, (cpu - last[1]) / 1_000_000, gc - last[2],
+                                waited - last[3]);
                         if (loaded[0]) {
                             gaps.add(gap);
                         } else {
@@ -177,6 +206,7 @@ public final class FxStallBenchmark {
                     last[0] = now;
                     last[1] = cpu;
                     last[2] = gc;
+                    last[3] = waited;
                     if (now > end) {
                         stop();
                         stage.close();
@@ -209,9 +239,11 @@ public final class FxStallBenchmark {
         m.put("long_gaps_ms_total", wall);
         m.put("long_gaps_fx_thread_cpu_ms", fx);
         m.put("long_gaps_gc_pause_ms", gc);
-        m.put("long_gaps_other_ms", Math.max(0, wall - fx - gc));
-        m.put("long_gaps", longGaps.stream().map(g -> g.wallMs() + " ms: FX CPU " + g.fxCpuMs() + ", GC " + g.gcPauseMs())
-                .toList());
+        long waited = longGaps.stream().mapToLong(g -> Math.min(g.fxWaitMs(), g.wallMs())).sum();
+        m.put("long_gaps_fx_thread_blocked_or_parked_ms", waited);
+        m.put("long_gaps_other_ms", Math.max(0, wall - fx - gc - waited));
+        m.put("long_gaps", longGaps.stream().map(g -> g.wallMs() + " ms: FX CPU " + g.fxCpuMs() + ", GC " + g.gcPauseMs()
+                + ", FX blocked or parked " + g.fxWaitMs()).toList());
         return m;
     }
 }
