@@ -113,6 +113,36 @@ class MainWindowTest {
         assertEquals(io.fleetdesk.model.Health.CRITICAL, n.health());
     }
 
+    /** The text of a column's cell in a row on screen, or null when that row is not drawn. */
+    private static String cellText(FxRobot robot, String columnId, String nodeId) {
+        return robot.lookup(".tree-table-cell").queryAll().stream()
+                .filter(c -> c instanceof javafx.scene.control.TreeTableCell<?, ?> cell && cell.isVisible()
+                        && cell.getTableColumn() != null && columnId.equals(cell.getTableColumn().getId())
+                        && cell.getTableRow() != null && cell.getTableRow().getItem() instanceof FleetRow r
+                        && r.node() != null && nodeId.equals(r.node().id()))
+                .map(c -> ((javafx.scene.control.TreeTableCell<?, ?>) c).getText()).findFirst().orElse(null);
+    }
+
+    @Test
+    void theLastRefreshedTimeOfARowMovesWithEveryRefreshThoughNothingElseInTheRowChanged(FxRobot robot) {
+        waitForFleet();
+        SimFleet.Database db = sim().allDatabases().get(5);
+        TreeTableView<FleetRow> t = tree(robot);
+        TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(db.id()));
+        reveal(t, item);
+        Fx.waitUntil(WAIT, "the row's Last refreshed cell is drawn", () -> cellText(robot, "refreshedColumn", db.id()) != null);
+        String first = Fx.call(() -> cellText(robot, "refreshedColumn", db.id()));
+        FleetRow row = Fx.call(item::getValue);
+        // Refreshes a second or more apart: the row is read again and its time (to the second) moves.
+        Fx.waitUntil(WAIT, "the time moves", () -> {
+            vm.refreshNow();
+            String now = cellText(robot, "refreshedColumn", db.id());
+            return now != null && !now.equals(first);
+        });
+        assertEquals(row.node().lifecycleState(), Fx.call(() -> cellText(robot, "stateColumn", db.id())),
+                "the rest of the row as it was");
+    }
+
     private String detailsText(FxRobot robot) {
         VBox pane = robot.lookup("#detailsPane").queryAs(VBox.class);
         StringBuilder sb = new StringBuilder();

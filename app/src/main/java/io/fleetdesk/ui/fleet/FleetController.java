@@ -54,7 +54,10 @@ public final class FleetController {
     @FXML private TreeTableColumn<FleetRow, String> stateColumn;
     @FXML private TreeTableColumn<FleetRow, String> roleColumn;
     @FXML private TreeTableColumn<FleetRow, String> lagColumn;
-    @FXML private TreeTableColumn<FleetRow, FleetRow> refreshedColumn;
+    @FXML private TreeTableColumn<FleetRow, String> refreshedColumn;
+    /** The snapshot the tree shows, set after each applied batch: the Last refreshed column observes it. */
+    private final javafx.beans.property.ObjectProperty<io.fleetdesk.model.FleetSnapshot> shownSnapshot =
+            new javafx.beans.property.SimpleObjectProperty<>(io.fleetdesk.model.FleetSnapshot.EMPTY);
     @FXML private VBox detailsPane;
     @FXML private Label countsLabel;
     @FXML private Label refreshLabel;
@@ -133,8 +136,7 @@ public final class FleetController {
         fleetTree.setRoot(vm.tree().root());
         fleetTree.setShowRoot(false);
         fleetTree.setPlaceholder(new Label(Messages.get("tree.empty")));
-        TreeCells.install(nameColumn, healthColumn, stateColumn, roleColumn, lagColumn, refreshedColumn,
-                () -> vm.tree().snapshot());
+        TreeCells.install(nameColumn, healthColumn, stateColumn, roleColumn, lagColumn, refreshedColumn, shownSnapshot);
         // The details follow the selection here, and the selected row's new values after every batch
         // (onApplied below): rows are updated in place, so the same item carries the new value.
         fleetTree.getSelectionModel().selectedItemProperty().addListener((o, before, item) -> {
@@ -172,7 +174,8 @@ public final class FleetController {
                     && vm.tree().item(keep.getValue().node().id()) == keep) {
                 fleetTree.getSelectionModel().select(keep);
             }
-            fleetTree.refresh();
+            // Rows redraw themselves (TreeCells); the times of the last read follow the snapshot.
+            shownSnapshot.set(vm.tree().snapshot());
             FleetRow row = shownItem == null ? null : shownItem.getValue();
             // Rebuild the details only when what they show changed: a rebuild replaces the buttons,
             // and a click that straddles it would be lost.

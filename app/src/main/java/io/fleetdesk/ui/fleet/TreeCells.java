@@ -5,14 +5,14 @@ import io.fleetdesk.model.FleetSnapshot;
 import io.fleetdesk.model.Health;
 import io.fleetdesk.ui.common.HealthIcon;
 import io.fleetdesk.app.Messages;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The fleet tree's cells: the name with its rolled-up health shape (italic when stale), the health
@@ -25,9 +25,13 @@ final class TreeCells {
 
     static void install(TreeTableColumn<FleetRow, FleetRow> nameColumn, TreeTableColumn<FleetRow, FleetRow> healthColumn,
                         TreeTableColumn<FleetRow, String> stateColumn, TreeTableColumn<FleetRow, String> roleColumn,
-                        TreeTableColumn<FleetRow, String> lagColumn, TreeTableColumn<FleetRow, FleetRow> refreshedColumn,
-                        Supplier<FleetSnapshot> snapshot) {
-        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+                        TreeTableColumn<FleetRow, String> lagColumn, TreeTableColumn<FleetRow, String> refreshedColumn,
+                        ObservableValue<FleetSnapshot> snapshot) {
+        // Every column observes its row's item, so a row updated in place (TreeItem.setValue) redraws
+        // its own cells, and only those. Before, the whole tree was refresh()ed after every batch, which
+        // recreated every visible cell and restyled it from scratch: most of the FX thread's long pulses
+        // during a 10,000-database refresh storm (issue 15; docs/benchmarks.md).
+        nameColumn.setCellValueFactory(c -> c.getValue().valueProperty());
         nameColumn.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(FleetRow row, boolean empty) {
@@ -45,7 +49,7 @@ final class TreeCells {
                 }
             }
         });
-        healthColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        healthColumn.setCellValueFactory(c -> c.getValue().valueProperty());
         healthColumn.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(FleetRow row, boolean empty) {
@@ -66,39 +70,37 @@ final class TreeCells {
                 setTooltip(reasons.isEmpty() ? null : new Tooltip(String.join("\n", reasons)));
             }
         });
-        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().node() == null ? null
-                : c.getValue().getValue().node().lifecycleState()));
-        roleColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().node() == null ? null
-                : c.getValue().getValue().node().role()));
-        lagColumn.setCellValueFactory(c -> {
-            FleetNode n = c.getValue().getValue().node();
+        stateColumn.setCellValueFactory(c -> c.getValue().valueProperty()
+                .map(r -> r.node() == null ? null : r.node().lifecycleState()));
+        roleColumn.setCellValueFactory(c -> c.getValue().valueProperty()
+                .map(r -> r.node() == null ? null : r.node().role()));
+        lagColumn.setCellValueFactory(c -> c.getValue().valueProperty().map(r -> {
+            FleetNode n = r.node();
             if (n == null || n.dataGuard() == null || !n.dataGuard().isStandby()) {
-                return new ReadOnlyObjectWrapper<>(null);
+                return null;
             }
             // In the DBA's units when it parses ("4 minutes" is the service's English); as written when not.
-            return new ReadOnlyObjectWrapper<>(Messages.lag(n.dataGuard().applyLag()));
-        });
-        refreshedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-        refreshedColumn.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(FleetRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null || row.node() == null) {
-                    setText(null);
-                    return;
-                }
-                FleetNode n = row.node();
-                if (n.stale() != null) {
-                    setText(n.stale().lastGood() == null ? Messages.get("refreshed.never")
-                            : Messages.get("refreshed.staleSince", RowText.time(n.stale().lastGood())));
-                } else {
-                    // The latest snapshot's node: rows are only replaced when something changed, but the
-                    // time of the last read moves every cycle (and differs for DB homes the budget deferred).
-                    FleetNode current = snapshot.get().node(n.id());
-                    Instant at = (current == null ? n : current).lastRefreshed();
-                    setText(at == null ? Messages.get("refreshed.never") : RowText.time(at));
-                }
-            }
-        });
+            return Messages.lag(n.dataGuard().applyLag());
+        }));
+        // The time of the last read moves every cycle without the row changing (and differs for DB homes
+        // the budget deferred): this column also observes the snapshot shown, and its text is its value,
+        // so a cell redraws only when its text changes.
+        refreshedColumn.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> refreshed(c.getValue().getValue(), snapshot.getValue()), c.getValue().valueProperty(), snapshot));
+    }
+
+    private static String refreshed(FleetRow row, FleetSnapshot snapshot) {
+        if (row == null || row.node() == null) {
+            return null;
+        }
+        FleetNode n = row.node();
+        if (n.stale() != null) {
+            return n.stale().lastGood() == null ? Messages.get("refreshed.never")
+                    : Messages.get("refreshed.staleSince", RowText.time(n.stale().lastGood()));
+        }
+        // The latest snapshot's node: rows are only replaced when something changed.
+        FleetNode current = snapshot == null ? null : snapshot.node(n.id());
+        Instant at = (current == null ? n : current).lastRefreshed();
+        return at == null ? Messages.get("refreshed.never") : RowText.time(at);
     }
 }
