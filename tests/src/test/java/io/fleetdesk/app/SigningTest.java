@@ -11,6 +11,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Locale;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The native signing provider: installed where it has a build, and its signatures are RSA-SHA256 as OCI checks them. */
@@ -52,5 +53,20 @@ class SigningTest {
             assertTrue(s.errors().stream().noneMatch(e -> String.valueOf(e).contains("401")), s.errors().toString());
             assertTrue(s.count(NodeKind.DATABASE) > 0, "signed requests were answered");
         }
+    }
+
+    @Test
+    void withTheJdksProviderAsTheFallbackTheSdkStillSignsAndTheSimulatorAcceptsEveryRequest() throws Exception {
+        // The provider is chosen once per process: a JVM of its own, told to keep the JDK's.
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfleetdesk.signing=jdk", "-cp", cp, SigningFallbackChild.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "the child ended: " + out);
+        assertEquals(0, child.exitValue(), out);
+        assertTrue(out.contains("SIGNING SunRsaSign") && out.contains("the JDK's"), "the JDK's provider, and it says so: " + out);
+        assertTrue(out.contains("DATABASES 40"), "every database answered: " + out);
+        assertTrue(out.contains("UNAUTHORIZED false"), "no request refused for its signature: " + out);
     }
 }
