@@ -44,7 +44,13 @@ if [ -f "$cache" ]; then
   head -c 1000000 "$cache.kept" >"$cache"
   window "$home/damaged-cache.png" "with a damaged AOT cache"
   mv -f "$cache.kept" "$cache"
-  echo "smoke: the app also starts without its AOT cache and with a damaged one"
+  # A stale one: the app's jar newer than the cache (its time put back after).
+  appjar=$(ls "$image"/lib/app/fleetdesk-app-*.jar)
+  touch -r "$appjar" "$home/jar-time"
+  touch "$appjar"
+  window "$home/stale-cache.png" "with an AOT cache older than the app's jar"
+  touch -r "$home/jar-time" "$appjar"
+  echo "smoke: the app also starts without its AOT cache, with a damaged one and with a stale one"
 else
   echo "smoke: no AOT cache in $image (built with -Daot.skip=true, or not on Linux)"
   window "$shot" "as built"
