@@ -58,6 +58,13 @@ class MainWindowTest {
         MainWindow.select(t, item);
     }
 
+    /** The database's row, selected and scrolled into view. */
+    private TreeItem<FleetRow> revealed(TreeTableView<FleetRow> t, SimFleet.Database db) {
+        TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(db.id()));
+        reveal(t, item);
+        return item;
+    }
+
     private SimFleet sim() {
         return vm.session().demo().fleet();
     }
@@ -96,8 +103,7 @@ class MainWindowTest {
         waitForFleet();
         SimFleet.Database db = sim().allDatabases().get(3);
         TreeTableView<FleetRow> t = tree(robot);
-        TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(db.id()));
-        reveal(t, item);
+        TreeItem<FleetRow> item = revealed(t, db);
         sim().overrideState(db.id(), "FAILED");
         Fx.run(vm::refreshNow);
         Fx.waitUntil(WAIT, "the database shows FAILED",
@@ -128,8 +134,7 @@ class MainWindowTest {
         waitForFleet();
         SimFleet.Database db = sim().allDatabases().get(5);
         TreeTableView<FleetRow> t = tree(robot);
-        TreeItem<FleetRow> item = Fx.call(() -> vm.tree().item(db.id()));
-        reveal(t, item);
+        TreeItem<FleetRow> item = revealed(t, db);
         Fx.waitUntil(WAIT, "the row's Last refreshed cell is drawn", () -> cellText(robot, "refreshedColumn", db.id()) != null);
         String first = Fx.call(() -> cellText(robot, "refreshedColumn", db.id()));
         FleetRow row = Fx.call(item::getValue);
