@@ -21,6 +21,33 @@ public interface RegionApi extends AutoCloseable {
 
     Page<PdbRow> listPluggableDatabases(String compartmentId, String page);
 
+    /** Serverless and dedicated Autonomous Databases of a compartment, with their Data Guard. */
+    Page<Rows.AutonomousDatabaseRow> listAutonomousDatabases(String compartmentId, String page);
+
+    /** Autonomous container databases (dedicated Autonomous), with their Data Guard members. */
+    Page<Rows.ContainerDatabaseRow> listAutonomousContainerDatabases(String compartmentId, String page);
+
+    /** Exadata Database Service infrastructures (ListCloudExadataInfrastructures). */
+    Page<Rows.ExadataInfrastructureRow> listCloudExadataInfrastructures(String compartmentId, String page);
+
+    /** Exadata Cloud@Customer infrastructures (ListExadataInfrastructures). */
+    Page<Rows.ExadataInfrastructureRow> listExadataInfrastructures(String compartmentId, String page);
+
+    /** VM clusters on Exadata Database Service (ListCloudVmClusters). */
+    Page<Rows.VmClusterRow> listCloudVmClusters(String compartmentId, String page);
+
+    /** VM clusters on Exadata Cloud@Customer (ListVmClusters). */
+    Page<Rows.VmClusterRow> listVmClusters(String compartmentId, String page);
+
+    /** Autonomous VM clusters on Exadata Database Service (ListCloudAutonomousVmClusters). */
+    Page<Rows.AutonomousVmClusterRow> listCloudAutonomousVmClusters(String compartmentId, String page);
+
+    /** Autonomous VM clusters on Exadata Cloud@Customer (ListAutonomousVmClusters). */
+    Page<Rows.AutonomousVmClusterRow> listAutonomousVmClusters(String compartmentId, String page);
+
+    /** The scheduled maintenance runs of a compartment (ListMaintenanceRuns, lifecycleState=SCHEDULED). */
+    Page<Rows.MaintenanceRunRow> listMaintenanceRuns(String compartmentId, String page);
+
     /** A single database; only for what a list does not return. */
     DatabaseRow getDatabase(String databaseId);
 

@@ -9,7 +9,18 @@ import com.oracle.bmc.database.model.DatabaseSummary;
 import com.oracle.bmc.database.model.DbHomeSummary;
 import com.oracle.bmc.database.model.DbSystemSummary;
 import com.oracle.bmc.database.model.PluggableDatabaseSummary;
+import com.oracle.bmc.database.model.AutonomousDatabaseSummary;
+import com.oracle.bmc.database.model.MaintenanceRunSummary;
 import com.oracle.bmc.database.requests.GetDatabaseRequest;
+import com.oracle.bmc.database.requests.ListAutonomousContainerDatabasesRequest;
+import com.oracle.bmc.database.requests.ListAutonomousDatabasesRequest;
+import com.oracle.bmc.database.requests.ListAutonomousVmClustersRequest;
+import com.oracle.bmc.database.requests.ListCloudAutonomousVmClustersRequest;
+import com.oracle.bmc.database.requests.ListCloudExadataInfrastructuresRequest;
+import com.oracle.bmc.database.requests.ListCloudVmClustersRequest;
+import com.oracle.bmc.database.requests.ListExadataInfrastructuresRequest;
+import com.oracle.bmc.database.requests.ListMaintenanceRunsRequest;
+import com.oracle.bmc.database.requests.ListVmClustersRequest;
 import com.oracle.bmc.database.requests.ListDatabasesRequest;
 import com.oracle.bmc.database.requests.ListDbHomesRequest;
 import com.oracle.bmc.database.requests.ListDbSystemsRequest;
@@ -117,7 +128,7 @@ public final class SdkRegionApi implements RegionApi {
         List<DbHomeRow> rows = new ArrayList<>(r.getItems().size());
         for (DbHomeSummary h : r.getItems()) {
             rows.add(new DbHomeRow(h.getId(), h.getDbSystemId(), h.getDisplayName(), h.getDbVersion(),
-                    state(h.getLifecycleState())));
+                    state(h.getLifecycleState()), h.getVmClusterId()));
         }
         return new Page<>(rows, r.getOpcNextPage(), r.getOpcRequestId());
     }
@@ -148,6 +159,76 @@ public final class SdkRegionApi implements RegionApi {
     }
 
     @Override
+    public Page<Rows.AutonomousDatabaseRow> listAutonomousDatabases(String compartmentId, String page) {
+        // Terminated databases stay listed for a while; the service filters them for us.
+        var r = call(() -> client.listAutonomousDatabases(ListAutonomousDatabasesRequest.builder()
+                .compartmentId(compartmentId).lifecycleStateNotEqualTo(AutonomousDatabaseSummary.LifecycleState.Terminated)
+                .limit(PAGE_LIMIT).page(page).build()));
+        List<Rows.AutonomousDatabaseRow> rows = new ArrayList<>(r.getItems().size());
+        for (AutonomousDatabaseSummary a : r.getItems()) {
+            rows.add(AutonomousRows.row(a));
+        }
+        return new Page<>(rows, r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.ContainerDatabaseRow> listAutonomousContainerDatabases(String compartmentId, String page) {
+        var r = call(() -> client.listAutonomousContainerDatabases(ListAutonomousContainerDatabasesRequest.builder()
+                .compartmentId(compartmentId).limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(AutonomousRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.ExadataInfrastructureRow> listCloudExadataInfrastructures(String compartmentId, String page) {
+        var r = call(() -> client.listCloudExadataInfrastructures(ListCloudExadataInfrastructuresRequest.builder()
+                .compartmentId(compartmentId).limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(ExadataRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.ExadataInfrastructureRow> listExadataInfrastructures(String compartmentId, String page) {
+        var r = call(() -> client.listExadataInfrastructures(ListExadataInfrastructuresRequest.builder()
+                .compartmentId(compartmentId).limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(ExadataRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.VmClusterRow> listCloudVmClusters(String compartmentId, String page) {
+        var r = call(() -> client.listCloudVmClusters(ListCloudVmClustersRequest.builder()
+                .compartmentId(compartmentId).limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(ExadataRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.VmClusterRow> listVmClusters(String compartmentId, String page) {
+        var r = call(() -> client.listVmClusters(ListVmClustersRequest.builder()
+                .compartmentId(compartmentId).limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(ExadataRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.AutonomousVmClusterRow> listCloudAutonomousVmClusters(String compartmentId, String page) {
+        var r = call(() -> client.listCloudAutonomousVmClusters(ListCloudAutonomousVmClustersRequest.builder()
+                .compartmentId(compartmentId).limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(ExadataRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.AutonomousVmClusterRow> listAutonomousVmClusters(String compartmentId, String page) {
+        var r = call(() -> client.listAutonomousVmClusters(ListAutonomousVmClustersRequest.builder()
+                .compartmentId(compartmentId).limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(ExadataRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
+    public Page<Rows.MaintenanceRunRow> listMaintenanceRuns(String compartmentId, String page) {
+        var r = call(() -> client.listMaintenanceRuns(ListMaintenanceRunsRequest.builder()
+                .compartmentId(compartmentId).lifecycleState(MaintenanceRunSummary.LifecycleState.Scheduled)
+                .limit(PAGE_LIMIT).page(page).build()));
+        return new Page<>(r.getItems().stream().map(ExadataRows::row).toList(), r.getOpcNextPage(), r.getOpcRequestId());
+    }
+
+    @Override
     public DatabaseRow getDatabase(String databaseId) {
         return row(call(() -> client.getDatabase(GetDatabaseRequest.builder().databaseId(databaseId).build()))
                 .getDatabase());
@@ -157,14 +238,16 @@ public final class SdkRegionApi implements RegionApi {
         return new DatabaseRow(d.getId(), d.getCompartmentId(), d.getDbSystemId(), d.getDbHomeId(), d.getDbName(),
                 d.getDbUniqueName(), state(d.getLifecycleState()),
                 d.getLifecycleDetails(), instant(d.getLastBackupTimestamp()),
-                instant(d.getLastFailedBackupTimestamp()), dataGuard(d.getId(), d.getDataGuardGroup()));
+                instant(d.getLastFailedBackupTimestamp()), dataGuard(d.getId(), d.getDataGuardGroup()),
+                d.getVmClusterId());
     }
 
     static DatabaseRow row(DatabaseSummary d) {
         return new DatabaseRow(d.getId(), d.getCompartmentId(), d.getDbSystemId(), d.getDbHomeId(), d.getDbName(),
                 d.getDbUniqueName(), state(d.getLifecycleState()),
                 d.getLifecycleDetails(), instant(d.getLastBackupTimestamp()),
-                instant(d.getLastFailedBackupTimestamp()), dataGuard(d.getId(), d.getDataGuardGroup()));
+                instant(d.getLastFailedBackupTimestamp()), dataGuard(d.getId(), d.getDataGuardGroup()),
+                d.getVmClusterId());
     }
 
     /**
@@ -176,7 +259,7 @@ public final class SdkRegionApi implements RegionApi {
         return e == null ? null : e.getValue() == null ? "UNKNOWN" : e.getValue();
     }
 
-    private static Instant instant(Date d) {
+    static Instant instant(Date d) {
         return d == null ? null : d.toInstant();
     }
 

@@ -37,12 +37,14 @@ public final class SimFleet {
                            String availabilityDomain, String shape, int cpuCores, String version, int index) {
     }
 
+    /** @param vmClusterId set instead of {@code dbSystemId} for a DB home on an Exadata VM cluster */
     public record DbHome(String id, String region, String compartmentId, String dbSystemId, String displayName,
-                         String dbVersion) {
+                         String dbVersion, String vmClusterId) {
     }
 
+    /** @param vmClusterId set instead of {@code dbSystemId} for a database on an Exadata VM cluster */
     public record Database(String id, String region, String compartmentId, String dbSystemId, String dbHomeId,
-                           String dbName, String dbUniqueName, int index, String pairId) {
+                           String dbName, String dbUniqueName, int index, String pairId, String vmClusterId) {
     }
 
     public record Pdb(String id, String region, String compartmentId, String containerDatabaseId, String pdbName) {
@@ -82,6 +84,8 @@ public final class SimFleet {
     /** Fixed states from the seed: a few resources that are not AVAILABLE whatever the time. */
     final Map<String, String> fixedStates = new HashMap<>();
     private final Instant created;
+    /** Autonomous Databases, container databases, Exadata and Cloud@Customer, and maintenance runs. */
+    final SimEstate estate;
 
     public SimFleet(long seed, int size, int regionCount, SimClock clock) {
         this(seed, size, regionCount, 0, clock);
@@ -92,6 +96,15 @@ public final class SimFleet {
      *                          benchmark's nested run: 10,000 databases in 500 compartments)
      */
     public SimFleet(long seed, int size, int regionCount, int extraCompartments, SimClock clock) {
+        this(seed, size, regionCount, extraCompartments, SimEstateGenerator.Mix.DEMO, clock);
+    }
+
+    /**
+     * @param mix how many Autonomous Databases and Exadata databases beyond the {@code size} Base Database
+     *            ones: the demo's fixed set, or a share of a benchmark's estate
+     */
+    public SimFleet(long seed, int size, int regionCount, int extraCompartments, SimEstateGenerator.Mix mix,
+                    SimClock clock) {
         if (size < 1) {
             throw new IllegalArgumentException("fleet size must be at least 1 database, was " + size);
         }
@@ -113,6 +126,8 @@ public final class SimFleet {
         }
         this.compartments = List.copyOf(comps);
         new SimFleetGenerator(this).generate(rnd);
+        this.estate = new SimEstate(this);
+        new SimEstateGenerator(this, estate).generate(new Random(seed ^ 0x5eed_e57a7eL), mix);
     }
 
     static String key(String region, String compartmentId) {
@@ -266,6 +281,11 @@ public final class SimFleet {
         }
     }
 
+    /** A lag set by {@link #overrideApplyLag}, or null. */
+    public Long lagOverride(String id) {
+        return lagOverrides.get(id);
+    }
+
     public void rename(String databaseId, String newName) {
         nameOverrides.put(databaseId, newName);
     }
@@ -302,6 +322,11 @@ public final class SimFleet {
     public long applyLagSeconds(Database db) {
         Long o = lagOverrides.get(db.id());
         return o != null ? o : SimTimeline.applyLagSeconds(db.index(), pairs.get(db.pairId()), clock.now());
+    }
+
+    /** The Autonomous and Exadata part of the fleet. */
+    public SimEstate estate() {
+        return estate;
     }
 
     public Instant created() {

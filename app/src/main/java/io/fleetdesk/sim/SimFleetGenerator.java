@@ -123,7 +123,7 @@ final class SimFleetGenerator {
 
     private DbHome makeHome(Random rnd, DbSystem sys, String version) {
         DbHome home = new DbHome(ocid("dbhome", regionKey(sys.region()), rnd), sys.region(), sys.compartmentId(),
-                sys.id(), "dbhome" + version.substring(0, 2) + "_" + sys.index(), version);
+                sys.id(), "dbhome" + version.substring(0, 2) + "_" + sys.index(), version, null);
         f.dbHomes.add(home);
         f.homesByKey.computeIfAbsent(SimFleet.key(sys.region(), sys.compartmentId()), k -> new ArrayList<>()).add(home);
         return home;
@@ -132,7 +132,7 @@ final class SimFleetGenerator {
     private Database makeDb(Random rnd, DbSystem sys, DbHome home, int index, String dbName, String uniqueName,
                             String pairId) {
         Database db = new Database(ocid("database", regionKey(sys.region()), rnd), sys.region(), sys.compartmentId(),
-                sys.id(), home.id(), dbName, uniqueName, index, pairId);
+                sys.id(), home.id(), dbName, uniqueName, index, pairId, null);
         f.databases.add(db);
         f.databasesById.put(db.id(), db);
         f.databasesByHome.computeIfAbsent(home.id(), k -> new ArrayList<>()).add(db);

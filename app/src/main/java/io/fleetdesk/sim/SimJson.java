@@ -75,6 +75,7 @@ final class SimJson {
         m.put("dbHomeLocation", "/u01/app/oracle/product/" + h.dbVersion().substring(0, 4) + "/dbhome_1");
         m.put("lifecycleState", "AVAILABLE");
         m.put("timeCreated", time(fleet.created().minus(Duration.ofDays(300))));
+        onExadata(h.vmClusterId(), m);
         onVmCluster(h.id(), h.dbSystemId(), m);
         return vary("DbHomeSummary", m);
     }
@@ -84,9 +85,17 @@ final class SimJson {
      * {@code vmClusterId} and no {@code dbSystemId} (code that assumed the DB system failed on real traffic).
      */
     void onVmCluster(String homeId, String dbSystemId, Map<String, Object> m) {
-        if (faults.variation().onVmCluster(homeId)) {
+        if (dbSystemId != null && faults.variation().onVmCluster(homeId)) {
             m.remove("dbSystemId");
             m.put("vmClusterId", "ocid1.cloudvmcluster.oc1.." + dbSystemId.substring(dbSystemId.length() - 24));
+        }
+    }
+
+    /** A DB home or database on a real Exadata VM cluster: {@code vmClusterId}, and no {@code dbSystemId} at all. */
+    private static void onExadata(String vmClusterId, Map<String, Object> m) {
+        if (vmClusterId != null) {
+            m.remove("dbSystemId");
+            m.put("vmClusterId", vmClusterId);
         }
     }
 
@@ -120,6 +129,7 @@ final class SimJson {
         if (d.pairId() != null) {
             m.put("dataGuardGroup", dataGuardGroupJson(fleet.pair(d.pairId())));
         }
+        onExadata(d.vmClusterId(), m);
         onVmCluster(d.dbHomeId(), d.dbSystemId(), m);
         return vary("DatabaseSummary", m);
     }

@@ -32,6 +32,7 @@ final class SimRoutes {
     private final SimBackups backups;
     private final SimIdentity identity;
     private final SimJson render;
+    private final SimEstateJson estateJson;
     private final Map<String, LongAdder> requestsByOperation;
 
     SimRoutes(SimFleet fleet, FaultPlan faults, SimWorkRequests workRequests, SimDataGuardOperations dataGuardOps,
@@ -43,6 +44,7 @@ final class SimRoutes {
         this.backups = backups;
         this.identity = identity;
         this.render = render;
+        this.estateJson = new SimEstateJson(fleet, render);
         this.requestsByOperation = requestsByOperation;
     }
 
@@ -116,6 +118,21 @@ final class SimRoutes {
             case "pluggableDatabases" -> {
                 op = "ListPluggableDatabases";
                 r = listPdbs(region, q);
+            }
+            case "autonomousDatabases", "autonomousContainerDatabases", "cloudExadataInfrastructures",
+                 "exadataInfrastructures", "cloudVmClusters", "vmClusters", "cloudAutonomousVmClusters",
+                 "autonomousVmClusters", "maintenanceRuns" -> {
+                if (p.length == 1) {
+                    op = LIST_OPS.get(p[0]);
+                    r = listEstate(region, p[0], op, q);
+                } else if (p.length == 2 && p[0].equals("autonomousDatabases")) {
+                    op = "GetAutonomousDatabase";
+                    SimEstate.AutonomousDatabase a = fleet.estate().autonomousDatabase(p[1]);
+                    r = a == null ? Reply.notFound() : Reply.ok(estateJson.autonomousDatabaseJson(a));
+                } else {
+                    op = "Unknown";
+                    r = Reply.error(404, "NotAuthorizedOrNotFound", "Unknown resource " + rawPath);
+                }
             }
             case "workRequests" -> {
                 SimWorkRequests.Entry e = p.length >= 2 ? workRequests.get(p[1]) : null;
@@ -227,6 +244,65 @@ final class SimRoutes {
         }
     }
 
+    /** The list operation of each Autonomous / Exadata collection path. */
+    static final Map<String, String> LIST_OPS = Map.of(
+            "autonomousDatabases", "ListAutonomousDatabases",
+            "autonomousContainerDatabases", "ListAutonomousContainerDatabases",
+            "cloudExadataInfrastructures", "ListCloudExadataInfrastructures",
+            "exadataInfrastructures", "ListExadataInfrastructures",
+            "cloudVmClusters", "ListCloudVmClusters",
+            "vmClusters", "ListVmClusters",
+            "cloudAutonomousVmClusters", "ListCloudAutonomousVmClusters",
+            "autonomousVmClusters", "ListAutonomousVmClusters",
+            "maintenanceRuns", "ListMaintenanceRuns");
+
+    /**
+     * A list of the Autonomous / Exadata part, per compartment, with the filters the service applies
+     * (lifecycle state, not-equal-to, container database, target resource), paged like every list.
+     */
+    private Reply listEstate(String region, String path, String op, Map<String, String> q) {
+        String comp = q.get("compartmentId");
+        if (comp == null) {
+            return Reply.missing("compartmentId");
+        }
+        Reply refused = refused(op, comp);
+        if (refused != null) {
+            return refused;
+        }
+        SimEstate e = fleet.estate();
+        String state = q.get("lifecycleState");
+        String notState = q.get("lifecycleStateNotEqualTo");
+        return switch (path) {
+            case "autonomousDatabases" -> {
+                String acd = q.get("autonomousContainerDatabaseId");
+                List<SimEstate.AutonomousDatabase> all = e.autonomousDatabases(region, comp).stream()
+                        .filter(a -> acd == null || acd.equals(a.containerDatabaseId()))
+                        .filter(a -> state == null || state.equals(e.state(a)))
+                        .filter(a -> notState == null || !notState.equals(e.state(a))).toList();
+                yield Reply.page(all, q, estateJson::autonomousDatabaseJson);
+            }
+            case "autonomousContainerDatabases" -> Reply.page(e.containerDatabases(region, comp), q,
+                    estateJson::containerDatabaseJson);
+            case "cloudExadataInfrastructures" -> Reply.page(e.infrastructures(region, comp, false), q,
+                    estateJson::infrastructureJson);
+            case "exadataInfrastructures" -> Reply.page(e.infrastructures(region, comp, true), q,
+                    estateJson::infrastructureJson);
+            case "cloudVmClusters" -> Reply.page(e.vmClusters(region, comp, false), q, estateJson::vmClusterJson);
+            case "vmClusters" -> Reply.page(e.vmClusters(region, comp, true), q, estateJson::vmClusterJson);
+            case "cloudAutonomousVmClusters" -> Reply.page(e.autonomousVmClusters(region, comp, false), q,
+                    estateJson::autonomousVmClusterJson);
+            case "autonomousVmClusters" -> Reply.page(e.autonomousVmClusters(region, comp, true), q,
+                    estateJson::autonomousVmClusterJson);
+            default -> {
+                String target = q.get("targetResourceId");
+                List<SimEstate.MaintenanceRun> runs = e.maintenanceRuns(region, comp).stream()
+                        .filter(r -> target == null || target.equals(r.targetId()))
+                        .filter(r -> state == null || state.equals("SCHEDULED")).toList();
+                yield Reply.page(runs, q, estateJson::maintenanceRunJson);
+            }
+        };
+    }
+
     private Reply listDbSystems(String region, Map<String, String> q) {
         String comp = q.get("compartmentId");
         if (comp == null) {
@@ -253,7 +329,7 @@ final class SimRoutes {
         List<DbHome> homes = fleet.dbHomes(region, comp);
         String sys = q.get("dbSystemId");
         if (sys != null) {
-            homes = homes.stream().filter(h -> h.dbSystemId().equals(sys)).toList();
+            homes = homes.stream().filter(h -> sys.equals(h.dbSystemId())).toList();
         }
         return Reply.page(homes, q, render::dbHomeJson);
     }

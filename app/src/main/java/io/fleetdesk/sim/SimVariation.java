@@ -39,22 +39,50 @@ public final class SimVariation {
                     "percentComplete", "timeAccepted")),
             Map.entry("Compartment", Set.of("id", "compartmentId", "name", "description", "timeCreated",
                     "lifecycleState")),
-            Map.entry("RegionSubscription", Set.of("regionKey", "regionName", "status", "isHomeRegion")));
+            Map.entry("RegionSubscription", Set.of("regionKey", "regionName", "status", "isHomeRegion")),
+            Map.entry("AutonomousDatabaseSummary", Set.of("id", "compartmentId", "lifecycleState", "dbName",
+                    "cpuCoreCount", "dataStorageSizeInTBs")),
+            Map.entry("AutonomousDatabaseStandbySummary", Set.of()),
+            Map.entry("AutonomousContainerDatabaseSummary", Set.of("id", "compartmentId", "displayName",
+                    "serviceLevelAgreementType", "lifecycleState", "patchModel")),
+            Map.entry("AutonomousContainerDatabaseDataguard", Set.of("role", "lifecycleState", "protectionMode")),
+            Map.entry("CloudExadataInfrastructureSummary", Set.of("id", "compartmentId", "lifecycleState",
+                    "displayName", "shape", "availabilityDomain")),
+            Map.entry("ExadataInfrastructureSummary", Set.of("id", "compartmentId", "lifecycleState", "displayName",
+                    "shape")),
+            Map.entry("CloudVmClusterSummary", Set.of("id", "compartmentId", "availabilityDomain", "subnetId", "shape",
+                    "lifecycleState", "displayName", "hostname", "domain", "cpuCoreCount", "cloudExadataInfrastructureId")),
+            Map.entry("VmClusterSummary", Set.of()),
+            Map.entry("CloudAutonomousVmClusterSummary", Set.of("id", "compartmentId", "availabilityDomain", "subnetId",
+                    "lifecycleState", "displayName", "cloudExadataInfrastructureId")),
+            Map.entry("AutonomousVmClusterSummary", Set.of("id", "compartmentId", "displayName", "lifecycleState",
+                    "exadataInfrastructureId", "vmClusterNetworkId")),
+            Map.entry("MaintenanceRunSummary", Set.of("id", "compartmentId", "displayName", "lifecycleState",
+                    "timeScheduled", "targetResourceType", "maintenanceType")));
 
     /**
      * Enum fields that may carry a value this SDK does not know. Not the fields discovery filters on
      * (a compartment's state, a subscription's status): the service only returns ACTIVE compartments
      * when asked for them, and the code treats any status but READY as not ready anyway.
      */
-    private static final Map<String, Set<String>> ENUMS = Map.of(
-            "DbSystemSummary", Set.of("lifecycleState", "databaseEdition", "licenseModel"),
-            "DbHomeSummary", Set.of("lifecycleState"),
-            "DatabaseSummary", Set.of("lifecycleState"),
-            "DataGuardGroup", Set.of("protectionMode"),
-            "DataGuardGroupMember", Set.of("role", "transportType", "switchoverReadiness", "failoverReadiness"),
-            "PluggableDatabaseSummary", Set.of("lifecycleState", "openMode"),
-            "Backup", Set.of("type", "lifecycleState"),
-            "DbBackupConfig", Set.of("autoBackupWindow", "backupDeletionPolicy"));
+    private static final Map<String, Set<String>> ENUMS = Map.ofEntries(
+            Map.entry("DbSystemSummary", Set.of("lifecycleState", "databaseEdition", "licenseModel")),
+            Map.entry("DbHomeSummary", Set.of("lifecycleState")),
+            Map.entry("DatabaseSummary", Set.of("lifecycleState")),
+            Map.entry("DataGuardGroup", Set.of("protectionMode")),
+            Map.entry("DataGuardGroupMember", Set.of("role", "transportType", "switchoverReadiness", "failoverReadiness")),
+            Map.entry("PluggableDatabaseSummary", Set.of("lifecycleState", "openMode")),
+            Map.entry("Backup", Set.of("type", "lifecycleState")),
+            Map.entry("DbBackupConfig", Set.of("autoBackupWindow", "backupDeletionPolicy")),
+            Map.entry("AutonomousDatabaseSummary", Set.of("lifecycleState", "dbWorkload", "role", "dataguardRegionType",
+                    "localDisasterRecoveryType", "computeModel")),
+            Map.entry("AutonomousContainerDatabaseSummary", Set.of("lifecycleState", "role", "infrastructureType")),
+            Map.entry("AutonomousContainerDatabaseDataguard", Set.of("role", "lifecycleState", "protectionMode")),
+            Map.entry("CloudExadataInfrastructureSummary", Set.of("lifecycleState")),
+            Map.entry("ExadataInfrastructureSummary", Set.of("lifecycleState")),
+            Map.entry("CloudVmClusterSummary", Set.of("lifecycleState")),
+            Map.entry("VmClusterSummary", Set.of("lifecycleState")),
+            Map.entry("MaintenanceRunSummary", Set.of("lifecycleState", "targetResourceType", "maintenanceType")));
 
     private final boolean on;
     private final long seed;
