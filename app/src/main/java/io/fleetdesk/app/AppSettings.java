@@ -35,11 +35,15 @@ public record AppSettings(String theme, long intervalSeconds, String lastProfile
      * @param recoveryAreaCriticalPercent and CRITICAL
      * @param tablespaceWarningPercent    a tablespace fuller is WARNING (direct probes)
      * @param tablespaceCriticalPercent   and CRITICAL
+     * @param maintenanceOverlapHours     both sides of a Data Guard pair scheduled for maintenance within this
+     *                                    many hours of each other is WARNING
+     * @param autonomousStorageWarningPercent an Autonomous Database using more of its storage is WARNING
      */
     public record Thresholds(long applyLagWarningSeconds, long applyLagCriticalSeconds, long backupWarningHours,
                              double recoveryAreaWarningPercent, double recoveryAreaCriticalPercent,
-                             double tablespaceWarningPercent, double tablespaceCriticalPercent) {
-        public static final Thresholds DEFAULTS = new Thresholds(30, 300, 26, 80, 95, 85, 95);
+                             double tablespaceWarningPercent, double tablespaceCriticalPercent,
+                             long maintenanceOverlapHours, double autonomousStorageWarningPercent) {
+        public static final Thresholds DEFAULTS = new Thresholds(30, 300, 26, 80, 95, 85, 95, 6, 90);
 
         /** Zero or negative values (a hand-edited file, or one written before the field existed) fall back to the defaults. */
         public Thresholds sane() {
@@ -49,7 +53,9 @@ public record AppSettings(String theme, long intervalSeconds, String lastProfile
                     percent(recoveryAreaWarningPercent, DEFAULTS.recoveryAreaWarningPercent),
                     percent(recoveryAreaCriticalPercent, DEFAULTS.recoveryAreaCriticalPercent),
                     percent(tablespaceWarningPercent, DEFAULTS.tablespaceWarningPercent),
-                    percent(tablespaceCriticalPercent, DEFAULTS.tablespaceCriticalPercent));
+                    percent(tablespaceCriticalPercent, DEFAULTS.tablespaceCriticalPercent),
+                    or(maintenanceOverlapHours, DEFAULTS.maintenanceOverlapHours),
+                    percent(autonomousStorageWarningPercent, DEFAULTS.autonomousStorageWarningPercent));
         }
 
         private static long or(long v, long d) {
@@ -70,7 +76,8 @@ public record AppSettings(String theme, long intervalSeconds, String lastProfile
     public io.fleetdesk.poll.HealthRules healthRules() {
         Thresholds t = effectiveThresholds();
         return new io.fleetdesk.poll.HealthRules(java.time.Duration.ofSeconds(t.applyLagWarningSeconds()),
-                java.time.Duration.ofSeconds(t.applyLagCriticalSeconds()), java.time.Duration.ofHours(t.backupWarningHours()));
+                java.time.Duration.ofSeconds(t.applyLagCriticalSeconds()), java.time.Duration.ofHours(t.backupWarningHours()),
+                java.time.Duration.ofHours(t.maintenanceOverlapHours()), t.autonomousStorageWarningPercent());
     }
 
     /** The direct probes' thresholds, from the effective thresholds. */

@@ -51,6 +51,7 @@ public final class Messages {
             case io.fleetdesk.model.Notice nested -> of(nested, locale);
             case java.time.Instant t -> UTC.format(t);
             case java.time.Duration d -> duration(d, locale);
+            case io.fleetdesk.model.NodeLink link -> link.nodeId();
             case java.util.List<?> l -> String.join(get(locale, "list.separator"),
                     l.stream().map(x -> String.valueOf(arg(x, locale))).toList());
             default -> a;
@@ -67,6 +68,9 @@ public final class Messages {
         if (io.fleetdesk.poll.DirectPoller.ROOT_ID.equals(n.id())) {
             return get("tree.directConnections");
         }
+        if (n.kind() == io.fleetdesk.model.NodeKind.AUTONOMOUS_STANDBY) {
+            return get("tree.localStandby", n.name());
+        }
         if (n.kind() != io.fleetdesk.model.NodeKind.NOT_LISTED) {
             return n.name();
         }
@@ -81,7 +85,12 @@ public final class Messages {
 
     /** One value of a notice as the DBA reads it (a detail's value, say): "-" for none. */
     public static String value(Object a) {
-        return String.valueOf(arg(a, Locale.getDefault()));
+        return value(a, Locale.getDefault());
+    }
+
+    /** The same in a given language. */
+    public static String value(Object a, Locale locale) {
+        return String.valueOf(arg(a, locale));
     }
 
     /**

@@ -71,7 +71,7 @@ public final class FleetSnapshot {
         }
         for (FleetNode n : this.nodes.values()) {
             byKind.merge(n.kind(), 1L, Long::sum);
-            if (n.kind() == NodeKind.DATABASE || n.kind() == NodeKind.DIRECT_DATABASE) {
+            if (n.kind().isDatabase()) {
                 byHealth.merge(n.shownHealth(), 1, Integer::sum);
             }
         }

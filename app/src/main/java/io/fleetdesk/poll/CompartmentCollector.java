@@ -92,6 +92,27 @@ final class CompartmentCollector {
             }
             dbsByHome.put(h.id(), res);
         }
+        // The Autonomous / Exadata lists: read this cycle, or (slow tier, not due) their last read with its own time.
+        Map<EstateList, Resolved<Object>> estate = new java.util.EnumMap<>(EstateList.class);
+        boolean estateAnswered = false;
+        for (EstateList l : EstateList.values()) {
+            Unit k = new Unit(l.kind, w.region, w.compartment.id());
+            touched.add(k);
+            CompletableFuture<UnitResult<Object>> f = w.estate.get(l);
+            Resolved<Object> res;
+            if (f == null) {
+                LastGood.Cached<Object> cached = lastGood.get(k);
+                res = cached == null ? new Resolved<>(List.of(), null, null) : new Resolved<>(cached.rows(), cached.at(), null);
+            } else {
+                res = resolve(k, await(f, w.deadline, l.call), now, w, refusals);
+            }
+            if (res.stale() != null && !res.refused()) {
+                problems.add(res.stale().reason());
+            } else if (res.stale() == null) {
+                estateAnswered = true;
+            }
+            estate.put(l, res);
+        }
         for (Notice p : problems) {
             errors.add(Notice.of("poll.problemAt", where, p));
         }
@@ -99,7 +120,7 @@ final class CompartmentCollector {
             errors.add(Notice.of("poll.problemAt", where, r));
         }
         boolean anyAnswer = !(systems.stale() != null && !systems.refused()) || !(homes.stale() != null && !homes.refused())
-                || !(pdbs.stale() != null && !pdbs.refused());
+                || !(pdbs.stale() != null && !pdbs.refused()) || estateAnswered;
         Staleness compStale = problems.isEmpty() ? null
                 : new Staleness(systems.stale() != null ? systems.stale().lastGood() : now,
                 problems.size() == 1 ? problems.getFirst() : Notice.of("poll.andMore", problems.getFirst(), problems.size() - 1));
@@ -108,7 +129,8 @@ final class CompartmentCollector {
             FleetNode n = FleetNodes.notListed(w.region, w.compartment, e.getKey(), e.getValue(), now);
             nodes.put(n.id(), n);
         }
-        build.resources(compId, w.compartment, systems, homes, dbsByHome, pdbs, nodes);
+        Set<String> vmClusters = build.estate(compId, w.region, w.compartment, estate, nodes);
+        build.resources(compId, w.compartment, systems, homes, dbsByHome, pdbs, vmClusters, nodes);
         return anyAnswer;
     }
 

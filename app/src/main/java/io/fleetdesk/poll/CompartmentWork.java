@@ -37,6 +37,8 @@ final class CompartmentWork {
     final CompletableFuture<UnitResult<DbHomeRow>> homes;
     final CompletableFuture<UnitResult<PdbRow>> pdbs;
     final Map<String, CompletableFuture<UnitResult<DatabaseRow>>> databases = new ConcurrentHashMap<>();
+    /** The Autonomous / Exadata lists this cycle reads here; a slow-tier list not in it shows its last read. */
+    final Map<EstateList, CompletableFuture<UnitResult<Object>>> estate = new java.util.EnumMap<>(EstateList.class);
     /** Done once a ListDatabases unit has been started for every DB home. */
     final CompletableFuture<Void> databasesStarted;
     private final ExecutorService workers;
@@ -62,6 +64,11 @@ final class CompartmentWork {
         homes = unit("ListDbHomes", () -> fetcher.paged(limit, deadline, requests, p -> api.listDbHomes(cid, p)));
         pdbs = unit("ListPluggableDatabases",
                 () -> fetcher.paged(limit, deadline, requests, p -> api.listPluggableDatabases(cid, p)));
+        for (EstateList l : EstateList.values()) {
+            if (due(l, lastGood.get(new Unit(l.kind, region, cid)), plan)) {
+                estate.put(l, unit(l.call, () -> fetcher.paged(limit, deadline, requests, p -> page(l, cid, p))));
+            }
+        }
         // DB homes rarely change: list the databases of the homes we already know at once, in the same
         // round as the compartment lists, instead of a round later. Homes that are new in this cycle's
         // ListDbHomes are listed as soon as it answers.
@@ -79,6 +86,20 @@ final class CompartmentWork {
                 }
             }
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private io.fleetdesk.oci.Page<Object> page(EstateList l, String cid, String p) {
+        return (io.fleetdesk.oci.Page<Object>) l.page.list(api, cid, p);
+    }
+
+    /** Whether a list is read this cycle: every cycle, or for the slow tier when due (see {@link EstateList}). */
+    static boolean due(EstateList l, LastGood.Cached<?> cached, CyclePlanner.CyclePlan plan) {
+        if (!l.slow || cached == null || plan.slowPeriod() == null) {
+            return true;
+        }
+        return java.time.Duration.between(cached.at(), plan.now()).compareTo(plan.slowPeriod()) >= 0
+                || EstateList.hot(cached.rows(), plan.watched());
     }
 
     private void startDatabases(String cid, DbHomeRow h) {

@@ -19,8 +19,23 @@ final class CyclePlanner {
     private CyclePlanner() {
     }
 
-    /** Which cached DB homes this cycle lists; homes not in it (and not new) show their last read. */
-    record CyclePlan(Set<String> homesToList, int hot, int deferred) {
+    /**
+     * Which cached DB homes this cycle lists; homes not in it (and not new) show their last read.
+     *
+     * @param slowPeriod how old a slow-tier list may get before it is read again; null: every cycle
+     * @param watched    what the DBA looks at (read every cycle, in either tier)
+     * @param now        this cycle's start
+     */
+    record CyclePlan(Set<String> homesToList, int hot, int deferred, java.time.Duration slowPeriod, Set<String> watched,
+                     java.time.Instant now) {
+        CyclePlan(Set<String> homesToList, int hot, int deferred) {
+            this(homesToList, hot, deferred, null, Set.of(), java.time.Instant.now());
+        }
+
+        /** The same plan with the slow tier's period (see {@link EstateList}). */
+        CyclePlan withSlowTier(java.time.Duration period, java.time.Instant at) {
+            return new CyclePlan(homesToList, hot, deferred, period, watched, at);
+        }
     }
 
     /**
@@ -44,9 +59,12 @@ final class CyclePlanner {
         }
         if (budget <= 0) {
             cold.forEach(e -> toList.add(e.getKey()));
-            return new CyclePlan(toList, hot, 0);
+            return new CyclePlan(toList, hot, 0, null, watched, java.time.Instant.now());
         }
-        int lists = 3 * listedUnits;
+        // Per unit: three Base lists and the two Autonomous ones every cycle, and the seven slow-tier lists
+        // about once per inventory.
+        int perCycle0 = Math.max(1, maxCyclesPerInventory);
+        int lists = 5 * listedUnits + (7 * listedUnits + perCycle0 - 1) / perCycle0;
         int room = Math.max(0, budget - lists - hot);
         int perCycle = Math.max(1, maxCyclesPerInventory);
         int floor = (cold.size() + perCycle - 1) / perCycle;
@@ -55,7 +73,7 @@ final class CyclePlanner {
         for (int i = 0; i < take; i++) {
             toList.add(cold.get(i).getKey());
         }
-        return new CyclePlan(toList, hot, cold.size() - take);
+        return new CyclePlan(toList, hot, cold.size() - take, null, watched, java.time.Instant.now());
     }
 
     private static boolean hot(List<DatabaseRow> rows, Set<String> watched) {

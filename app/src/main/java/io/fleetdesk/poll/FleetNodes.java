@@ -76,7 +76,10 @@ final class FleetNodes {
             case "ListDbHomes" -> "db-homes";
             case "ListDatabases" -> "databases";
             case "ListPluggableDatabases" -> "pluggable-databases";
-            default -> "database-family";
+            default -> {
+                String r = EstateList.policyResourceOf(listCall);
+                yield r == null ? "database-family" : r;
+            }
         };
     }
 
@@ -99,6 +102,16 @@ final class FleetNodes {
     /** The DB systems, databases (by DB home) and PDBs of one compartment, into {@code nodes}. */
     void resources(String compId, OciCompartment c, Resolved<DbSystemRow> systems, Resolved<DbHomeRow> homes,
                    Map<String, Resolved<DatabaseRow>> dbsByHome, Resolved<PdbRow> pdbs, Map<String, FleetNode> nodes) {
+        resources(compId, c, systems, homes, dbsByHome, pdbs, java.util.Set.of(), nodes);
+    }
+
+    /**
+     * The same, with the compartment's VM clusters: a database on Exadata (a {@code vmClusterId}, on the
+     * database or its DB home, and no DB system) hangs under its VM cluster when that is listed here.
+     */
+    void resources(String compId, OciCompartment c, Resolved<DbSystemRow> systems, Resolved<DbHomeRow> homes,
+                   Map<String, Resolved<DatabaseRow>> dbsByHome, Resolved<PdbRow> pdbs, java.util.Set<String> vmClusters,
+                   Map<String, FleetNode> nodes) {
         Map<String, DbSystemRow> systemById = new HashMap<>();
         for (DbSystemRow s : systems.rows()) {
             if (s.id() == null) {
@@ -114,9 +127,13 @@ final class FleetNodes {
         }
         Map<String, String> cdbRoles = new HashMap<>();
         Map<String, String> homeVersion = new HashMap<>();
+        Map<String, String> homeCluster = new HashMap<>();
         for (DbHomeRow h : homes.rows()) {
             if (h.id() != null) {
                 homeVersion.put(h.id(), h.dbVersion());
+                if (h.vmClusterId() != null) {
+                    homeCluster.put(h.id(), h.vmClusterId());
+                }
             }
         }
         for (var e : dbsByHome.entrySet()) {
@@ -125,7 +142,9 @@ final class FleetNodes {
                 if (d.id() == null) {
                     continue;
                 }
-                String parent = d.dbSystemId() != null && systemById.containsKey(d.dbSystemId()) ? d.dbSystemId() : compId;
+                String cluster = d.vmClusterId() != null ? d.vmClusterId() : homeCluster.get(e.getKey());
+                String parent = d.dbSystemId() != null && systemById.containsKey(d.dbSystemId()) ? d.dbSystemId()
+                        : cluster != null && vmClusters.contains(cluster) ? cluster : compId;
                 cdbRoles.put(d.id(), d.dataGuard() == null ? null : d.dataGuard().role());
                 nodes.put(d.id(), database(d, parent, homeVersion.get(e.getKey()), c, res));
             }
@@ -138,6 +157,12 @@ final class FleetNodes {
                     p.lifecycleState(), null, rules.pdb(p.lifecycleState(), p.openMode(), cdbRoles.get(p.containerDatabaseId())),
                     details(Detail.OPEN_MODE, p.openMode(), Detail.OCID, p.id()), pdbs.at(), pdbs.stale()));
         }
+    }
+
+    /** The Autonomous / Exadata part of a compartment, into {@code nodes}; returns the ids of its VM clusters. */
+    java.util.Set<String> estate(String compId, String region, OciCompartment c,
+                                 Map<EstateList, Resolved<Object>> lists, Map<String, FleetNode> nodes) {
+        return new EstateNodes(rules).build(compId, region, c, lists, nodes);
     }
 
     private FleetNode database(DatabaseRow d, String parent, String version, OciCompartment c, Resolved<DatabaseRow> res) {
@@ -164,8 +189,53 @@ final class FleetNodes {
                 res.at(), res.stale());
     }
 
+    /**
+     * Marks both sides of a Data Guard pair WARNING when they are scheduled for maintenance close together
+     * (within {@link HealthRules#maintenanceOverlap}): if one side's patching goes wrong, the other may be
+     * down too. A side's maintenance is its own next run, or its DB system's or VM cluster's. Runs over the
+     * whole fleet, since a pair's sides are often in two regions.
+     */
+    void maintenanceOverlaps(Map<String, FleetNode> nodes) {
+        Map<String, FleetNode> changed = new LinkedHashMap<>();
+        for (FleetNode n : nodes.values()) {
+            if (n.dataGuard() == null || n.dataGuard().peerDatabaseIds().isEmpty() || n.kind() == NodeKind.AUTONOMOUS_STANDBY) {
+                continue;
+            }
+            Instant mine = maintenance(n, nodes);
+            if (mine == null) {
+                continue;
+            }
+            for (String peerId : n.dataGuard().peerDatabaseIds()) {
+                FleetNode peer = nodes.get(peerId);
+                Notice overlap = peer == null ? null : rules.maintenanceOverlap(mine, maintenance(peer, nodes), peer.name());
+                if (overlap != null) {
+                    FleetNode base = changed.getOrDefault(n.id(), n);
+                    List<Notice> reasons = new java.util.ArrayList<>(base.reasons());
+                    reasons.add(overlap);
+                    FleetNode w = new FleetNode(base.id(), base.parentId(), base.kind(), base.name(), base.lifecycleState(),
+                            base.dataGuard(), base.health().worst(Health.WARNING), reasons, base.details(),
+                            base.lastRefreshed(), null);
+                    changed.put(n.id(), base.stale() == null ? w : w.markedStale(base.stale()));
+                }
+            }
+        }
+        nodes.putAll(changed);
+    }
+
+    private static Instant maintenance(FleetNode n, Map<String, FleetNode> nodes) {
+        if (n.details().get(Detail.NEXT_MAINTENANCE) instanceof Instant t) {
+            return t;
+        }
+        FleetNode parent = n.parentId() == null ? null : nodes.get(n.parentId());
+        if (parent != null && (parent.kind() == NodeKind.DB_SYSTEM || parent.kind() == NodeKind.VM_CLUSTER)
+                && parent.details().get(Detail.NEXT_MAINTENANCE) instanceof Instant t) {
+            return t;
+        }
+        return null;
+    }
+
     /** @param readAt when this node's rows were last read successfully (null: never) */
-    private static FleetNode node(String id, String parent, NodeKind kind, String name, String state,
+    static FleetNode node(String id, String parent, NodeKind kind, String name, String state,
                                   DataGuardMember dg, HealthRules.Verdict v, Map<Detail, Object> details,
                                   Instant readAt, Staleness stale) {
         FleetNode n = new FleetNode(id, parent, kind, name == null ? id : name, state, dg, v.health(), v.reasons(),
@@ -174,7 +244,7 @@ final class FleetNodes {
     }
 
     /** Details from name / value pairs, in display order; an absent value (null) is left out. */
-    private static Map<Detail, Object> details(Object... kv) {
+    static Map<Detail, Object> details(Object... kv) {
         Map<Detail, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < kv.length; i += 2) {
             if (kv[i + 1] != null) {

@@ -53,6 +53,7 @@ public final class FleetPoller implements AutoCloseable {
     private final RegionApiFactory factory;
     private volatile PollerSettings settings;
     private final CompartmentCollector collector;
+    private final FleetNodes build;
     private final FleetStore store;
     /** Per region, opened when discovery first names the region and kept for the session. */
     private final Map<String, RegionApi> apis = new ConcurrentHashMap<>();
@@ -75,7 +76,8 @@ public final class FleetPoller implements AutoCloseable {
         this.discovery = discovery;
         this.factory = factory;
         this.settings = settings;
-        this.collector = new CompartmentCollector(lastGood, new FleetNodes(rules));
+        this.build = new FleetNodes(rules);
+        this.collector = new CompartmentCollector(lastGood, build);
         this.store = store;
     }
 
@@ -217,6 +219,10 @@ public final class FleetPoller implements AutoCloseable {
         PollerSettings s = settings;
         CyclePlanner.CyclePlan plan = CyclePlanner.plan(lastGood.databasesByHome(), watched,
                 layout.regions().size() * listed.size(), s.requestBudget(), s.maxCyclesPerInventory());
+        if (s.requestBudget() > 0) {
+            // The slow tier (infrastructures, VM clusters, maintenance runs) under a budget: once per inventory.
+            plan = plan.withSlowTier(s.interval().multipliedBy(Math.max(1, s.maxCyclesPerInventory())), now);
+        }
         Map<String, List<CompartmentWork>> byRegion = new LinkedHashMap<>();
         for (String region : layout.regions()) {
             List<CompartmentWork> work = new ArrayList<>();
@@ -251,6 +257,7 @@ public final class FleetPoller implements AutoCloseable {
                         Notice.of("poll.regionUnread", region, withoutPlace(errors.get(before))))));
             }
         }
+        build.maintenanceOverlaps(nodes);
         lastGood.retainAll(touched);
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         List<Notice> shownErrors = errors;

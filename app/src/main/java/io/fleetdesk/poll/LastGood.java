@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
  */
 final class LastGood {
     /** Which list call a unit is. */
-    enum Kind { SYSTEMS, HOMES, PDBS, DATABASES }
+    enum Kind {
+        SYSTEMS, HOMES, PDBS, DATABASES,
+        AUTONOMOUS_DATABASES, CONTAINER_DATABASES, CLOUD_EXADATA, EXADATA_CC, CLOUD_VM_CLUSTERS, VM_CLUSTERS,
+        CLOUD_AUTONOMOUS_VM_CLUSTERS, AUTONOMOUS_VM_CLUSTERS, MAINTENANCE_RUNS
+    }
 
     /**
      * One list unit.

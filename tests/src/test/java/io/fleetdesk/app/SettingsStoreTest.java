@@ -37,7 +37,7 @@ class SettingsStoreTest {
         Files.writeString(dir.resolve("settings.json"), "{ \"theme\": \"dark\", \"intervalSeconds\": 60, \"thresholds\":"
                 + " { \"applyLagWarningSeconds\": 60, \"applyLagCriticalSeconds\": 0, \"backupWarningHours\": 50 } }");
         AppSettings.Thresholds t = new SettingsStore(dir).load().thresholds();
-        assertEquals(new AppSettings.Thresholds(60, 300, 50, 80, 95, 85, 95), t,
+        assertEquals(new AppSettings.Thresholds(60, 300, 50, 80, 95, 85, 95, 6, 90), t,
                 "a zero, or a field the file does not have, falls back to its default");
     }
 

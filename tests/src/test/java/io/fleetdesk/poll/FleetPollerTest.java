@@ -34,10 +34,10 @@ class FleetPollerTest {
             assertEquals(f.pdbCount(), s.count(NodeKind.PLUGGABLE_DATABASE));
             assertEquals(3, s.roots().size());
             assertTrue(En.of(s.errors()).isEmpty(), En.of(s.errors()).toString());
-            // Every database hangs under its DB system, every PDB under its CDB.
+            // Every database hangs under its DB system (on Exadata: its VM cluster), every PDB under its CDB.
             for (SimFleet.Database d : f.allDatabases()) {
                 FleetNode n = s.node(d.id());
-                assertEquals(d.dbSystemId(), n.parentId());
+                assertEquals(d.dbSystemId() != null ? d.dbSystemId() : d.vmClusterId(), n.parentId());
                 assertEquals(d.dbUniqueName(), n.name());
                 assertEquals(f.role(d.id()), n.role());
             }

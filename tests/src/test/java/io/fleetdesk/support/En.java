@@ -15,6 +15,11 @@ public final class En {
         return Messages.of(n, Locale.ENGLISH);
     }
 
+    /** A detail's value as the details pane shows it in English. */
+    public static String value(Object v) {
+        return Messages.value(v, Locale.ENGLISH);
+    }
+
     public static List<String> of(List<Notice> notices) {
         return notices.stream().map(En::of).toList();
     }

@@ -76,7 +76,7 @@ public final class StatusBar {
     /** After a snapshot was applied to the tree. {@code pauses}: regions a Retry-After holds back. */
     void show(FleetSnapshot s, Map<String, Duration> pauses) {
         Map<Health, Integer> c = s.countByHealth();
-        counts.set(Messages.get("status.counts", s.count(NodeKind.DATABASE) + s.count(NodeKind.DIRECT_DATABASE),
+        counts.set(Messages.get("status.counts", s.count(NodeKind.DATABASE) + s.count(NodeKind.DIRECT_DATABASE) + s.count(NodeKind.AUTONOMOUS_DATABASE),
                 c.get(Health.OK), c.get(Health.WARNING), c.get(Health.CRITICAL), c.get(Health.UNKNOWN)));
         lastRefresh.set(Messages.get("status.refreshed", clock(s.takenAt()), s.refreshDuration().toMillis() / 1000.0,
                 s.requests()));
