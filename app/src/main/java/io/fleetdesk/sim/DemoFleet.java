@@ -32,8 +32,14 @@ public final class DemoFleet implements AutoCloseable {
     /** @param extraCompartments compartments beyond the demo tenancy's own, each holding resources */
     public static DemoFleet start(long seed, int size, int regions, int extraCompartments, double timeScale,
                                   FaultPlan faults) throws IOException {
+        return start(seed, size, regions, extraCompartments, SimEstateGenerator.Mix.DEMO, timeScale, faults);
+    }
+
+    /** @param mix the Autonomous and Exadata part beyond the {@code size} Base Database databases */
+    public static DemoFleet start(long seed, int size, int regions, int extraCompartments, SimEstateGenerator.Mix mix,
+                                  double timeScale, FaultPlan faults) throws IOException {
         SimClock clock = new SimClock(Instant.now(), timeScale);
-        SimFleet fleet = new SimFleet(seed, size, regions, extraCompartments, clock);
+        SimFleet fleet = new SimFleet(seed, size, regions, extraCompartments, mix, clock);
         DemoCredentials creds = new DemoCredentials();
         return new DemoFleet(creds, SimServer.start(fleet, faults, creds));
     }

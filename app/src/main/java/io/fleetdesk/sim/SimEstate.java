@@ -76,6 +76,11 @@ public final class SimEstate {
         return item;
     }
 
+    /** After a record was replaced in its list (a pair added later), its lookup by id follows. */
+    void reindex(ContainerDatabase c) {
+        byId.put(c.id(), c);
+    }
+
     private static <T> List<T> in(List<T> all, String region, String compartmentId,
                                   java.util.function.Function<T, String> regionOf, java.util.function.Function<T, String> compOf) {
         return all.stream().filter(x -> regionOf.apply(x).equals(region) && compOf.apply(x).equals(compartmentId)).toList();

@@ -30,7 +30,7 @@ public final class SimEstateGenerator {
     /**
      * How much Autonomous and Exadata to add beyond the Base Database fleet.
      *
-     * @param demo       the demo's fixed set (the counts are then ignored)
+     * @param demo       the demo's fixed set (and the counts on top of it)
      * @param autonomous Autonomous Databases (a tenth with a local standby, one in 20 dedicated)
      * @param exadata    databases on Exadata VM clusters (one infrastructure per 200, one VM cluster per 50)
      */
@@ -40,6 +40,11 @@ public final class SimEstateGenerator {
 
         public static Mix of(int autonomous, int exadata) {
             return new Mix(false, autonomous, exadata);
+        }
+
+        /** The same counts on top of the demo's fixed set. */
+        public Mix withDemo() {
+            return new Mix(true, autonomous, exadata);
         }
     }
 
@@ -56,9 +61,8 @@ public final class SimEstateGenerator {
     void generate(Random rnd, Mix mix) {
         if (mix.demo()) {
             demo(rnd);
-        } else {
-            generated(rnd, mix);
         }
+        generated(rnd, mix);
     }
 
     private static String ocid(String type, String regionKey, Random rnd) {
@@ -136,9 +140,16 @@ public final class SimEstateGenerator {
                 evening.plus(Duration.ofDays(3)), "PLANNED");
     }
 
-    /** A benchmark's estate: Autonomous and Exadata databases spread over every region and compartment. */
+    /**
+     * A benchmark's estate: Autonomous and Exadata databases spread over every region and compartment.
+     * One Autonomous Database in ten has a local standby, one in fifteen a cross-region peer, one in
+     * twenty is dedicated (container databases on their own infrastructure, every other one paired with
+     * one in the next region); every other Exadata infrastructure is Cloud@Customer.
+     */
     private void generated(Random rnd, Mix mix) {
         int slot = 0;
+        ContainerDatabase acd = null;
+        int inAcd = 0;
         for (int i = 0; i < mix.autonomous(); i++, slot++) {
             SimRegion r = f.regions.get(slot % f.regions.size());
             Compartment c = f.compartments.get((slot / f.regions.size()) % f.compartments.size());
@@ -148,8 +159,30 @@ public final class SimEstateGenerator {
                 case 2 -> "DW";
                 default -> "AJD";
             };
-            AutonomousDatabase a = adb(rnd, r, c, name, name.toUpperCase(Locale.ROOT), workload, 2 + 2 * (i % 4), 1024,
-                    100 + rnd.nextInt(800), null, i % 10 == 0, null);
+            boolean dedicated = i % 20 == 5;
+            if (dedicated && (acd == null || inAcd >= 10)) {
+                acd = generatedContainerDatabase(rnd, r, c);
+                inAcd = 0;
+            }
+            String pairId = null;
+            boolean peered = !dedicated && f.regions.size() > 1 && i % 15 == 7;
+            if (peered) {
+                pairId = ocid("autonomousdatabasedataguardassociation", r.key(), rnd);
+            }
+            ContainerDatabase in = acd;
+            SimRegion at = dedicated ? f.regions.stream().filter(x -> x.name().equals(in.region())).findFirst().orElseThrow() : r;
+            AutonomousDatabase a = adb(rnd, at, dedicated ? compartmentOf(acd) : c, name, name.toUpperCase(Locale.ROOT), workload,
+                    2 + 2 * (i % 4), 1024, 100 + rnd.nextInt(800), dedicated ? acd.id() : null, !dedicated && i % 10 == 0,
+                    pairId);
+            if (dedicated) {
+                inAcd++;
+            }
+            if (peered) {
+                SimRegion other = f.regions.get((f.regions.indexOf(r) + 1) % f.regions.size());
+                AutonomousDatabase peer = adb(rnd, other, c, name, name.toUpperCase(Locale.ROOT), workload, 2 + 2 * (i % 4),
+                        1024, a.usedGb(), null, false, pairId);
+                pair(pairId, a.id(), peer.id(), "MAXIMUM_PERFORMANCE", "ASYNC", 40 + rnd.nextInt(200), rnd.nextInt(30));
+            }
             if (rnd.nextInt(100) == 0) {
                 f.fixedStates.put(a.id(), rnd.nextBoolean() ? "STOPPED" : "UPDATING");
             }
@@ -159,8 +192,9 @@ public final class SimEstateGenerator {
         while (made < mix.exadata()) {
             SimRegion r = f.regions.get(n % f.regions.size());
             Compartment c = f.compartments.get((n / f.regions.size()) % f.compartments.size());
-            Infrastructure infra = infra(rnd, r, c, "exa-" + n, "Exadata.X9M", 4, 6, n % 5 == 4, "AVAILABLE");
-            for (int v = 0; v < 4 && made < mix.exadata(); v++) {
+            Infrastructure infra = infra(rnd, r, c, "exa-" + n, n % 2 == 1 ? "ExadataCC.X9M" : "Exadata.X9M", 4, 6,
+                    n % 2 == 1, n % 2 == 1 ? "ACTIVE" : "AVAILABLE");
+            for (int v = 0; v < 2 && made < mix.exadata(); v++) {
                 VmCluster vm = vmCluster(rnd, infra, "vmc-" + n + "-" + v, 2, 16, "19.28.0.0.0", "24.1.6.0.0.250312");
                 for (int h = 0; h < 5 && made < mix.exadata(); h++) {
                     List<String> names = new ArrayList<>();
@@ -172,6 +206,29 @@ public final class SimEstateGenerator {
             }
             n++;
         }
+    }
+
+    private Compartment compartmentOf(ContainerDatabase acd) {
+        return f.compartments.stream().filter(x -> x.id().equals(acd.compartmentId())).findFirst().orElseThrow();
+    }
+
+    /** A container database on its own infrastructure and autonomous VM cluster; every other one pairs with the last. */
+    private ContainerDatabase generatedContainerDatabase(Random rnd, SimRegion r, Compartment c) {
+        int k = e.containerDatabases.size();
+        Infrastructure infra = infra(rnd, r, c, "exa-adb-" + k, "Exadata.X9M", 2, 3, false, "AVAILABLE");
+        AutonomousVmCluster avm = autonomousVmCluster(rnd, infra, "avmc-" + k, 2, 16);
+        boolean pairWithLast = k % 2 == 1 && f.regions.size() > 1;
+        String pairId = pairWithLast ? ocid("autonomouscontainerdatabasedataguardassociation", r.key(), rnd) : null;
+        ContainerDatabase acd = containerDatabase(rnd, avm, "acd-" + k, "ACD" + k + "_" + r.key(), pairId);
+        if (pairWithLast) {
+            ContainerDatabase last = e.containerDatabases.get(k - 1);
+            e.containerDatabases.set(k - 1, new ContainerDatabase(last.id(), last.region(), last.compartmentId(),
+                    last.displayName(), last.dbUniqueName(), last.vmClusterId(), last.cloudAtCustomer(), pairId, last.index()));
+            e.reindex(e.containerDatabases.get(k - 1));
+            pair(pairId, last.id(), acd.id(), "MAXIMUM_AVAILABILITY", "SYNC", 60, k % 30);
+            return e.containerDatabases.get(k - 1); // the primary holds the databases; the standby mirrors them
+        }
+        return acd;
     }
 
     private void pair(String id, String primaryId, String standbyId, String mode, String transport, int lagPeak, int phase) {

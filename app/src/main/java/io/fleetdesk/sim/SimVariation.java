@@ -52,7 +52,7 @@ public final class SimVariation {
                     "shape")),
             Map.entry("CloudVmClusterSummary", Set.of("id", "compartmentId", "availabilityDomain", "subnetId", "shape",
                     "lifecycleState", "displayName", "hostname", "domain", "cpuCoreCount", "cloudExadataInfrastructureId")),
-            Map.entry("VmClusterSummary", Set.of()),
+            Map.entry("VmClusterSummary", Set.of("id")),
             Map.entry("CloudAutonomousVmClusterSummary", Set.of("id", "compartmentId", "availabilityDomain", "subnetId",
                     "lifecycleState", "displayName", "cloudExadataInfrastructureId")),
             Map.entry("AutonomousVmClusterSummary", Set.of("id", "compartmentId", "displayName", "lifecycleState",

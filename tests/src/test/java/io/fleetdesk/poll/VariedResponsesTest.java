@@ -29,6 +29,48 @@ class VariedResponsesTest {
             "DataGuardGroup", "DataGuardGroupMember", "DbBackupConfig", "PluggableDatabaseSummary", "Compartment",
             "RegionSubscription");
 
+    /** The Autonomous and Exadata models the poller reads (decision 0020). */
+    static final Set<String> ESTATE_MODELS = Set.of("AutonomousDatabaseSummary", "AutonomousDatabaseStandbySummary",
+            "AutonomousContainerDatabaseSummary", "AutonomousContainerDatabaseDataguard", "CloudExadataInfrastructureSummary",
+            "ExadataInfrastructureSummary", "CloudVmClusterSummary", "VmClusterSummary", "CloudAutonomousVmClusterSummary",
+            "MaintenanceRunSummary");
+
+    @Test
+    void everyOptionalAutonomousAndExadataFieldAbsentAndUnknownEnumsCostNoRow() throws Exception {
+        FaultPlan faults = new FaultPlan().variation(SimVariation.of(13, 0.3, 0.1));
+        // The demo's set plus a generated one, so every optional field meets enough objects; no budget: every
+        // list every cycle.
+        try (DemoHarness h = new DemoHarness(7, 40, 3, 0, io.fleetdesk.sim.SimEstateGenerator.Mix.of(400, 500).withDemo(), faults);
+             var p = h.poller(PollerSettings.defaults().withDeadline(Duration.ofSeconds(20)).withRequestBudget(0, 3),
+                     Duration.ofSeconds(10))) {
+            io.fleetdesk.sim.SimEstate e = h.demo.fleet().estate();
+            long live = e.allAutonomousDatabases().stream().filter(a -> !"TERMINATED".equals(e.state(a))).count();
+            for (int i = 0; i < 5; i++) {
+                FleetSnapshot s = p.refreshOnce();
+                assertTrue(s.errors().isEmpty(), "refresh " + (i + 1) + ": " + s.errors());
+                // An unknown lifecycle state or a left-out filter value must not hide a database: the varied
+                // state of the terminated one may read as UNKNOWN and be listed, so at least every live one.
+                assertTrue(s.count(NodeKind.AUTONOMOUS_DATABASE) >= live, "refresh " + (i + 1));
+                assertEquals(h.demo.fleet().allDatabases().size(), s.count(NodeKind.DATABASE));
+                assertEquals(e.allInfrastructures().size(), s.count(NodeKind.EXADATA_INFRASTRUCTURE));
+                assertEquals(e.allVmClusters().size(), s.count(NodeKind.VM_CLUSTER));
+                assertEquals(e.allContainerDatabases().size(), s.count(NodeKind.AUTONOMOUS_CONTAINER_DATABASE));
+            }
+            Set<String> never = new TreeSet<>();
+            Map<String, Long> absent = new TreeMap<>();
+            faults.variation().absentCounts().forEach((k, v) -> {
+                if (ESTATE_MODELS.contains(k.substring(0, k.indexOf('.')))) {
+                    absent.put(k, v);
+                    if (v == 0) {
+                        never.add(k);
+                    }
+                }
+            });
+            assertEquals(Set.of(), never, "optional fields never absent in " + absent);
+            assertTrue(absent.size() > 100, absent.keySet().toString());
+        }
+    }
+
     @Test
     void everyOptionalFieldAbsentAndUnknownEnumsCostNoRefreshAndNoDatabase() throws Exception {
         FaultPlan faults = new FaultPlan().variation(SimVariation.of(11, 0.3, 0.1));

@@ -24,7 +24,13 @@ public final class DemoHarness implements AutoCloseable {
 
     /** @param extraCompartments compartments beyond the demo tenancy's own (each holding resources) */
     public DemoHarness(long seed, int size, int regions, int extraCompartments, FaultPlan faults) throws IOException {
-        this.demo = DemoFleet.start(seed, size, regions, extraCompartments, 1.0, faults);
+        this(seed, size, regions, extraCompartments, io.fleetdesk.sim.SimEstateGenerator.Mix.DEMO, faults);
+    }
+
+    /** @param mix the Autonomous and Exadata part beyond the demo's Base Database fleet */
+    public DemoHarness(long seed, int size, int regions, int extraCompartments, io.fleetdesk.sim.SimEstateGenerator.Mix mix,
+                       FaultPlan faults) throws IOException {
+        this.demo = DemoFleet.start(seed, size, regions, extraCompartments, mix, 1.0, faults);
         // A user whose policy allows every list call: tests of other features see the whole fleet. The
         // partial-permission tests put the demo's denial back (SimTenancy.NO_PDB_POLICY_COMPARTMENT).
         var t = demo.fleet().tenancy();
