@@ -193,7 +193,7 @@ final class EstateNodes {
                                 : Notice.of("detail.storageUsed", a.usedDataStorageSizeInGBs(), a.dataStorageSizeInGBs()),
                         Detail.CONTAINER_DATABASE, a.containerDatabaseId() == null ? null : nameOr(acdNames, a.containerDatabaseId()),
                         Detail.DATA_GUARD_ROLE, g == null ? null : g.role(),
-                        Detail.DR_TYPE, g == null || g.localDrType() == null ? null : Notice.of("drType." + g.localDrType()),
+                        Detail.DR_TYPE, disasterRecovery(g),
                         Detail.LOCAL_STANDBY, localStandbyDetail(g),
                         Detail.APPLY_LAG, dg == null ? null : dg.applyLag(),
                         Detail.PEERS, g == null || g.peerDbIds().isEmpty() ? null : links(g.peerDbIds()),
@@ -220,6 +220,18 @@ final class EstateNodes {
                             Detail.PEERS, links(List.of(a.id()))),
                     res.at(), res.stale()));
         }
+    }
+
+    /** Local and cross-region disaster recovery: each as the service names it (ADG or backup-based). */
+    private static Notice disasterRecovery(AutonomousDataGuard g) {
+        if (g == null || (g.localDrType() == null && g.remoteDrType() == null)) {
+            return null;
+        }
+        Notice local = g.localDrType() == null ? null : Notice.of("drType." + g.localDrType());
+        if (g.remoteDrType() == null || g.peerDbIds().isEmpty()) {
+            return local;
+        }
+        return Notice.of("detail.dr.localRemote", local, Notice.of("drType." + g.remoteDrType()));
     }
 
     /** A local standby in words: its state and lag, or that there is none (backup-based disaster recovery). */

@@ -85,7 +85,7 @@ public final class DetailsPane implements DetailsView {
         if (c.allGood() != null) {
             pane.getChildren().add(label(c.allGood(), null));
         }
-        pane.getChildren().addAll(section("details.fields"), DetailsGrid.of(c.fields()));
+        pane.getChildren().addAll(section("details.fields"), DetailsGrid.of(c.fields(), this::link));
         if (c.direct() != null) {
             showDirect(c.direct());
         }
@@ -111,6 +111,29 @@ public final class DetailsPane implements DetailsView {
                 pane.getChildren().add(o.whyNot() == null ? b : new VBox(2, b, label(o.whyNot(), "details-hint")));
             }
         }
+    }
+
+    /**
+     * Another row of the tree, such as a Data Guard peer in another region's branch: its name and region,
+     * a link that selects it. One not in the tree (its region or compartment is not read) shows its OCID.
+     */
+    private javafx.scene.Node link(io.fleetdesk.model.NodeLink l) {
+        var snap = vm.tree().snapshot();
+        FleetNode target = snap.node(l.nodeId());
+        javafx.scene.control.Hyperlink h = new javafx.scene.control.Hyperlink();
+        h.getStyleClass().add("details-link");
+        if (target == null) {
+            h.setText(l.nodeId());
+            h.setDisable(true);
+            h.setTooltip(new Tooltip(Messages.get("details.link.notInTree")));
+            return h;
+        }
+        List<FleetNode> path = snap.pathTo(target.id());
+        String region = path.isEmpty() ? "" : path.getFirst().name();
+        h.setText(Messages.get("details.link", RowText.displayName(target), region));
+        h.setTooltip(new Tooltip(l.nodeId()));
+        h.setOnAction(e -> actions.select(target.id()));
+        return h;
     }
 
     /**

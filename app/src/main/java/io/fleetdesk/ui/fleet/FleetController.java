@@ -55,6 +55,7 @@ public final class FleetController {
     @FXML private TreeTableColumn<FleetRow, String> roleColumn;
     @FXML private TreeTableColumn<FleetRow, String> lagColumn;
     @FXML private TreeTableColumn<FleetRow, String> refreshedColumn;
+    @FXML private TreeTableColumn<FleetRow, String> maintenanceColumn;
     /** The snapshot the tree shows, set after each applied batch: the Last refreshed column observes it. */
     private final javafx.beans.property.ObjectProperty<io.fleetdesk.model.FleetSnapshot> shownSnapshot =
             new javafx.beans.property.SimpleObjectProperty<>(io.fleetdesk.model.FleetSnapshot.EMPTY);
@@ -137,6 +138,7 @@ public final class FleetController {
         fleetTree.setShowRoot(false);
         fleetTree.setPlaceholder(new Label(Messages.get("tree.empty")));
         TreeCells.install(nameColumn, healthColumn, stateColumn, roleColumn, lagColumn, refreshedColumn, shownSnapshot);
+        TreeCells.installMaintenance(maintenanceColumn);
         // The details follow the selection here, and the selected row's new values after every batch
         // (onApplied below): rows are updated in place, so the same item carries the new value.
         fleetTree.getSelectionModel().selectedItemProperty().addListener((o, before, item) -> {

@@ -327,8 +327,29 @@ public final class FleetTreeModel {
             if (hideEmpty && row.emptyCompartment()) {
                 return false;
             }
-            return !filtering || row.matches(t, h, snapshot.compartmentPath(row.node().id()));
+            return !filtering || row.matches(t, h, snapshot.compartmentPath(row.node().id()))
+                    || underMatchingResource(row, t, h);
         };
+    }
+
+    /**
+     * A row under a resource whose name matches the text (an Exadata infrastructure, a VM cluster, a DB
+     * system): filtering by its name shows what runs on it, as filtering by a compartment's path does.
+     */
+    private boolean underMatchingResource(FleetRow row, String text, Health health) {
+        if (text == null || text.isBlank() || (health != null && row.node().shownHealth() != health)) {
+            return false;
+        }
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        List<io.fleetdesk.model.FleetNode> path = snapshot.pathTo(row.node().id());
+        for (int i = 0; i < path.size() - 1; i++) {
+            io.fleetdesk.model.FleetNode a = path.get(i);
+            if (!io.fleetdesk.model.FleetSnapshot.isContainer(a.kind()) && a.name() != null
+                    && a.name().toLowerCase(java.util.Locale.ROOT).contains(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows only rows matching the text (name, state, role, health, OCID) and health, with their ancestors. */

@@ -18,6 +18,14 @@ public final class RowText {
         return LocalTime.ofInstant(t, ZoneId.systemDefault()).withNano(0).toString();
     }
 
+    private static final java.time.format.DateTimeFormatter DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    /** A date and time in the DBA's time zone, to the minute (a maintenance run days ahead). */
+    public static String dateTime(Instant t) {
+        return DATE_TIME.format(t.atZone(ZoneId.systemDefault()));
+    }
+
     /** A row's name as shown: a kind that could not be listed is named in the DBA's words, not by its API call. */
     public static String displayName(FleetNode n) {
         return Messages.nodeName(n);

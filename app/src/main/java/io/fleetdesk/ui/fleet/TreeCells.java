@@ -89,6 +89,19 @@ final class TreeCells {
                 () -> refreshed(c.getValue().getValue(), snapshot.getValue()), c.getValue().valueProperty(), snapshot));
     }
 
+    /**
+     * Next maintenance: the next scheduled run of an infrastructure, VM cluster, container database or
+     * Autonomous Database, in the DBA's local time (the details pane has UTC too).
+     */
+    static void installMaintenance(TreeTableColumn<FleetRow, String> column) {
+        column.setCellValueFactory(c -> c.getValue().valueProperty().map(r -> {
+            if (r.node() == null || !(r.node().details().get(io.fleetdesk.model.Detail.NEXT_MAINTENANCE) instanceof Instant t)) {
+                return null;
+            }
+            return RowText.dateTime(t);
+        }));
+    }
+
     private static String refreshed(FleetRow row, FleetSnapshot snapshot) {
         if (row == null || row.node() == null) {
             return null;
