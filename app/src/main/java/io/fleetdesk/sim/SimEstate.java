@@ -65,6 +65,8 @@ public final class SimEstate {
     /** When a pair (or a database with a local standby) last switched over / failed over, by pair or database id. */
     final Map<String, Instant> lastSwitchover = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, Instant> lastFailover = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Databases whose local standby took over: the primary now runs in the standby's old availability domain. */
+    final Map<String, Boolean> localSwapped = new java.util.concurrent.ConcurrentHashMap<>();
 
     SimEstate(SimFleet fleet) {
         this.fleet = fleet;

@@ -85,6 +85,8 @@ final class SimEstateJson {
         m.put("isAutoScalingEnabled", true);
         m.put("openMode", state.equals("STOPPED") ? null : "READ_WRITE");
         m.put("timeCreated", time(created().minus(Duration.ofDays(200 + a.index() % 100))));
+        boolean swapped = estate.localSwapped.getOrDefault(a.id(), false);
+        m.put("availabilityDomain", ad(a.region(), swapped ? 2 : 1));
         String role = estate.role(a.id());
         String peer = a.pairId() == null ? null : estate.peerOf(a.pairId(), a.id());
         if (role != null) {
@@ -93,11 +95,12 @@ final class SimEstateJson {
             m.put("isLocalDataGuardEnabled", a.localStandby());
             m.put("isRemoteDataGuardEnabled", peer != null);
             if (a.localStandby()) {
+                String localAd = ad(a.region(), swapped ? 1 : 2);
                 Map<String, Object> local = standbyJson(estate.lagSeconds(a.id() + "#local", a.index(), null),
-                        estate.state(a.id() + "#local", "STANDBY"), ad(a.region(), 2));
+                        estate.state(a.id() + "#local", "STANDBY"), localAd);
                 m.put("localStandbyDb", local);
                 m.put("standbyDb", standbyJson(estate.lagSeconds(a.id() + "#local", a.index(), null),
-                        estate.state(a.id() + "#local", "STANDBY"), ad(a.region(), 2)));
+                        estate.state(a.id() + "#local", "STANDBY"), localAd));
                 m.put("localDisasterRecoveryType", "ADG");
                 m.put("timeLocalDataGuardEnabled", time(created().minus(Duration.ofDays(90))));
             } else {

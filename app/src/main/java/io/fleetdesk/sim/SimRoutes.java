@@ -33,10 +33,13 @@ final class SimRoutes {
     private final SimIdentity identity;
     private final SimJson render;
     private final SimEstateJson estateJson;
+    private final SimAutonomousOperations autonomousOps;
     private final Map<String, LongAdder> requestsByOperation;
 
     SimRoutes(SimFleet fleet, FaultPlan faults, SimWorkRequests workRequests, SimDataGuardOperations dataGuardOps,
-              SimBackups backups, SimIdentity identity, SimJson render, Map<String, LongAdder> requestsByOperation) {
+              SimAutonomousOperations autonomousOps, SimBackups backups, SimIdentity identity, SimJson render,
+              Map<String, LongAdder> requestsByOperation) {
+        this.autonomousOps = autonomousOps;
         this.fleet = fleet;
         this.faults = faults;
         this.workRequests = workRequests;
@@ -76,6 +79,30 @@ final class SimRoutes {
                 }
                 return new Reply(200, render.associationJson(fleet.database(p[1])),
                         Map.of("opc-work-request-id", started.workRequest().id(), "etag", started.workRequest().id()));
+            }
+        }
+        // POST /autonomousDatabases/{id}/actions/{switchover|failover}[?peerDbId=]
+        // POST /autonomousContainerDatabases/{id}/actions/{switchover|failover|reinstate}
+        if (method.equals("POST") && p.length == 4 && p[2].equals("actions")
+                && (p[0].equals("autonomousDatabases") || p[0].equals("autonomousContainerDatabases"))) {
+            SimAutonomousOperations.Kind kind = switch (p[3]) {
+                case "switchover" -> SimAutonomousOperations.Kind.SWITCHOVER;
+                case "failover" -> SimAutonomousOperations.Kind.FAILOVER;
+                case "reinstate" -> p[0].equals("autonomousContainerDatabases") ? SimAutonomousOperations.Kind.REINSTATE : null;
+                default -> null;
+            };
+            if (kind != null) {
+                boolean container = p[0].equals("autonomousContainerDatabases");
+                requestsByOperation.computeIfAbsent((container ? "ACD_" : "ADB_") + kind.name(), k -> new LongAdder()).increment();
+                SimAutonomousOperations.Started started = container ? autonomousOps.containerDatabase(kind, region, p[1])
+                        : autonomousOps.autonomousDatabase(kind, region, p[1], q.get("peerDbId"));
+                if (started.workRequest() == null) {
+                    return Reply.error(started.status(), started.code(), started.message());
+                }
+                Object json = container ? estateJson.containerDatabaseJson(fleet.estate().containerDatabase(p[1]))
+                        : estateJson.autonomousDatabaseJson(fleet.estate().autonomousDatabase(p[1]));
+                return new Reply(200, json, Map.of("opc-work-request-id", started.workRequest().id(),
+                        "etag", started.workRequest().id()));
             }
         }
         Routed identityReply = identity.route(method, p, q);
@@ -128,7 +155,11 @@ final class SimRoutes {
                 } else if (p.length == 2 && p[0].equals("autonomousDatabases")) {
                     op = "GetAutonomousDatabase";
                     SimEstate.AutonomousDatabase a = fleet.estate().autonomousDatabase(p[1]);
-                    r = a == null ? Reply.notFound() : Reply.ok(estateJson.autonomousDatabaseJson(a));
+                    r = a == null || !a.region().equals(region) ? Reply.notFound() : Reply.ok(estateJson.autonomousDatabaseJson(a));
+                } else if (p.length == 2 && p[0].equals("autonomousContainerDatabases")) {
+                    op = "GetAutonomousContainerDatabase";
+                    SimEstate.ContainerDatabase c = fleet.estate().containerDatabase(p[1]);
+                    r = c == null || !c.region().equals(region) ? Reply.notFound() : Reply.ok(estateJson.containerDatabaseJson(c));
                 } else {
                     op = "Unknown";
                     r = Reply.error(404, "NotAuthorizedOrNotFound", "Unknown resource " + rawPath);

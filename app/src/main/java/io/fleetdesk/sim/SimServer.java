@@ -46,6 +46,7 @@ public final class SimServer implements AutoCloseable {
     private final FaultPlan faults;
     private final SimWorkRequests workRequests;
     private final SimDataGuardOperations dataGuardOps;
+    private final SimAutonomousOperations autonomousOps;
     private final SimBackups backups;
     private final RequestSignatureVerifier verifier;
     private final SimIdentity identity;
@@ -65,7 +66,8 @@ public final class SimServer implements AutoCloseable {
         this.backups = new SimBackups(fleet, workRequests);
         this.verifier = new RequestSignatureVerifier(keys);
         this.identity = new SimIdentity(fleet.tenancy(), faults);
-        this.routes = new SimRoutes(fleet, faults, workRequests, dataGuardOps, backups, identity,
+        this.autonomousOps = new SimAutonomousOperations(fleet, workRequests);
+        this.routes = new SimRoutes(fleet, faults, workRequests, dataGuardOps, autonomousOps, backups, identity,
                 new SimJson(fleet, faults, backups, dataGuardOps), requestsByOperation);
         for (SimFleet.SimRegion r : fleet.regions()) {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -106,6 +108,11 @@ public final class SimServer implements AutoCloseable {
 
     public SimDataGuardOperations dataGuardOperations() {
         return dataGuardOps;
+    }
+
+    /** Autonomous Data Guard operations (Autonomous Databases and container databases). */
+    public SimAutonomousOperations autonomousOperations() {
+        return autonomousOps;
     }
 
     public SimBackups backups() {
@@ -227,6 +234,7 @@ public final class SimServer implements AutoCloseable {
                 return;
             }
             dataGuardOps.settle();
+            autonomousOps.settle();
             backups.settle();
             String method = ex.getRequestMethod();
             String retryToken = method.equals("GET") ? null : ex.getRequestHeaders().getFirst("opc-retry-token");

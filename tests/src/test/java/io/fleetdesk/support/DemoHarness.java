@@ -72,6 +72,7 @@ public final class DemoHarness implements AutoCloseable {
     public void workRequestsEndAfterFourReads(java.time.Duration length) {
         demo.server().backups().lengths(length, length);
         demo.server().dataGuardOperations().length(length);
+        demo.server().autonomousOperations().length(length);
         demo.fleet().clock().freeze();
         demo.server().workRequests().stepOnEveryRead(length.dividedBy(4));
     }
