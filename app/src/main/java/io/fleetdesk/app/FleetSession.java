@@ -29,6 +29,8 @@ public final class FleetSession implements AutoCloseable {
     private final DemoFleet demo;
     private final io.fleetdesk.sim.DemoDatabases demoDatabases;
     private final java.util.Map<String, DataGuardOperationsApi> operations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, io.fleetdesk.oci.AutonomousOperationsApi> autonomousOps =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, io.fleetdesk.oci.BackupsApi> backups = new java.util.concurrent.ConcurrentHashMap<>();
     /** The profile's text in the config file when it was opened (null for the demo): a different text is an edit. */
     private final String configText;
@@ -237,6 +239,14 @@ public final class FleetSession implements AutoCloseable {
     }
 
     /**
+     * The Autonomous Data Guard operations client of a region, made on first use and kept for the
+     * session. Building one takes seconds the first time: call it from a background thread.
+     */
+    public io.fleetdesk.oci.AutonomousOperationsApi autonomousOperations(String region) {
+        return autonomousOps.computeIfAbsent(region, r -> new io.fleetdesk.oci.SdkAutonomousOperationsApi(profile, r));
+    }
+
+    /**
      * The backups client of a region, made on first use and kept for the session. Building one takes
      * seconds the first time: call it from a background thread.
      */
@@ -286,6 +296,7 @@ public final class FleetSession implements AutoCloseable {
             return;
         }
         operations.values().forEach(o -> closeQuietly("a Data Guard client", o));
+        autonomousOps.values().forEach(o -> closeQuietly("an Autonomous Data Guard client", o));
         backups.values().forEach(b -> closeQuietly("a backups client", b));
         closeQuietly("the demo's databases", demoDatabases);
         closeQuietly("the demo's simulator", demo);

@@ -42,7 +42,13 @@ public final class DataGuardActions {
 
     public static Offer offer(Kind kind, FleetSnapshot s, String nodeId, OperationLocks locks) {
         FleetNode n = nodeId == null ? null : s.node(nodeId);
-        if (n == null || n.kind() != NodeKind.DATABASE) {
+        if (n != null && n.kind() == NodeKind.AUTONOMOUS_STANDBY) {
+            n = n.parentId() == null ? null : s.node(n.parentId()); // its primary's operations
+        }
+        if (n != null && n.kind() == NodeKind.AUTONOMOUS_DATABASE) {
+            return locked(autonomous(kind, s, n), locks);
+        }
+        if (n == null || (n.kind() != NodeKind.DATABASE && n.kind() != NodeKind.AUTONOMOUS_CONTAINER_DATABASE)) {
             return Offer.no(kind, "dg.offer.selectDatabase");
         }
         if (n.dataGuard() == null || n.dataGuard().peerDatabaseIds().isEmpty()) {
@@ -78,10 +84,57 @@ public final class DataGuardActions {
                     : "DISABLED_STANDBY".equals(peerRole) ? Offer.no(kind, "dg.offer.reinstatePeer", peer.name())
                     : Offer.no(kind, "dg.offer.reinstateOnly");
         };
+        return locked(offer, locks);
+    }
+
+    private static Offer locked(Offer offer, OperationLocks locks) {
         String holder = offer.available() ? locks.holder(offer.databaseIds()) : null;
         if (holder != null) {
-            return Offer.no(kind, "dg.offer.busy", Notice.of("op.kind." + holder));
+            return Offer.no(offer.kind(), "dg.offer.busy", Notice.of("op.kind." + holder));
         }
         return offer;
+    }
+
+    /**
+     * An Autonomous Database: switchover and failover to its local standby (from the primary, when it has
+     * one), else to its cross-region peer (switchover from either side, acted on the primary; failover acted
+     * on the standby). The service reinstates an Autonomous Database itself: no reinstate.
+     */
+    private static Offer autonomous(Kind kind, FleetSnapshot s, FleetNode n) {
+        if (kind == Kind.REINSTATE) {
+            return Offer.no(kind, "dg.offer.adbNoReinstate");
+        }
+        if (n.stale() != null) {
+            return Offer.no(kind, "dg.offer.stale");
+        }
+        String role = n.role();
+        String localId = AutonomousPairs.localStandbyId(n.id());
+        if ("PRIMARY".equals(role) && s.node(localId) != null) {
+            return new Offer(kind, true, null, n.id(), localId);
+        }
+        if (n.dataGuard() == null || n.dataGuard().peerDatabaseIds().isEmpty()) {
+            return Offer.no(kind, "dg.offer.noAssociation", n.name());
+        }
+        String peerId = n.dataGuard().peerDatabaseIds().getFirst();
+        FleetNode peer = s.node(peerId);
+        if (peer == null || peer.dataGuard() == null) {
+            return Offer.no(kind, "dg.offer.peerNotShown", peerId);
+        }
+        if (peer.stale() != null) {
+            return Offer.no(kind, "dg.offer.stale");
+        }
+        String peerRole = peer.role();
+        if (kind == Kind.SWITCHOVER) {
+            if ("PRIMARY".equals(role) && "STANDBY".equals(peerRole)) {
+                return new Offer(kind, true, null, n.id(), peer.id());
+            }
+            if ("STANDBY".equals(role) && "PRIMARY".equals(peerRole)) {
+                return new Offer(kind, true, null, peer.id(), n.id());
+            }
+            return Offer.no(kind, "dg.offer.roles", role, peerRole);
+        }
+        return "STANDBY".equals(role) ? new Offer(kind, true, null, n.id(), peer.id())
+                : "STANDBY".equals(peerRole) ? new Offer(kind, true, null, peer.id(), n.id())
+                : Offer.no(kind, "dg.offer.failoverFromStandby");
     }
 }

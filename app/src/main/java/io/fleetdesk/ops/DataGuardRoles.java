@@ -11,25 +11,35 @@ import java.util.function.Function;
  * minutes old; a role read and wrong stops it), and after the service says it succeeded, until both
  * databases are seen in their new roles.
  */
-final class DataGuardRoles {
+final class DataGuardRoles implements RoleCheck {
     private final Kind kind;
     private final Target target;
     private final Function<String, String> roleOf;
     private final Duration poll;
+    /** Whether a failover leaves the old primary DISABLED_STANDBY (Base, container databases) or lets the service reinstate it (Autonomous). */
+    private final boolean failoverDisablesPeer;
 
     DataGuardRoles(Kind kind, Target target, Function<String, String> roleOf, Duration poll) {
+        this(kind, target, roleOf, poll, true);
+    }
+
+    DataGuardRoles(Kind kind, Target target, Function<String, String> roleOf, Duration poll, boolean failoverDisablesPeer) {
         this.kind = kind;
         this.target = target;
         this.roleOf = roleOf;
         this.poll = poll;
+        this.failoverDisablesPeer = failoverDisablesPeer;
     }
 
-    /** The roles last read after the operation, and whether they are the new ones. */
-    record Seen(boolean swapped, String acted, String peer) {
+    /** The roles as the service reports them, for a pair of two databases with a role each. */
+    public static RoleCheck of(Kind kind, Target target, Function<String, String> roleOf, Duration poll,
+                               boolean failoverDisablesPeer) {
+        return new DataGuardRoles(kind, target, roleOf, poll, failoverDisablesPeer);
     }
 
     /** Reads the roles every poll until they are the new ones or the deadline (monotonic) passes. */
-    Seen waitForSwap(long untilNanos) {
+    @Override
+    public Seen waitForSwap(long untilNanos) {
         String[] expected = expected();
         String acted = null;
         String peer = null;
@@ -56,7 +66,8 @@ final class DataGuardRoles {
      * until its role is known (a read that fails or leaves the role out is tried again); a role that is
      * read and wrong stops the send.
      */
-    String notAsExpectedBefore() {
+    @Override
+    public String notAsExpectedBefore() {
         String acted = null;
         String peer = null;
         boolean needPeer = kind == Kind.SWITCHOVER;
@@ -94,7 +105,7 @@ final class DataGuardRoles {
     private String[] expected() {
         return switch (kind) {
             case SWITCHOVER -> new String[] {"STANDBY", "PRIMARY"};
-            case FAILOVER -> new String[] {"PRIMARY", "DISABLED_STANDBY"};
+            case FAILOVER -> new String[] {"PRIMARY", failoverDisablesPeer ? "DISABLED_STANDBY" : null};
             case REINSTATE -> new String[] {"STANDBY", null};
         };
     }

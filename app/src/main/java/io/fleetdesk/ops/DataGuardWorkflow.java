@@ -80,12 +80,12 @@ public final class DataGuardWorkflow {
 
     private final Kind kind;
     private final Target target;
-    private final DataGuardOperationsApi api;
+    private final PairSender sender;
     private final AuditLog audit;
     private final OperationLocks.Lease lease;
     private final Timing timing;
     /** The roles read before the send and after the operation. */
-    private final DataGuardRoles roles;
+    private final RoleCheck roles;
     private final AtomicReference<State> state = new AtomicReference<>(State.PRECHECK);
     private final List<Consumer<Progress>> listeners = new CopyOnWriteArrayList<>();
     private volatile Progress progress;
@@ -96,6 +96,18 @@ public final class DataGuardWorkflow {
      */
     public DataGuardWorkflow(Kind kind, Target target, DataGuardOperationsApi api, AuditLog audit, OperationLocks locks,
                              Function<String, String> roleOf, Timing timing) {
+        this(kind, target, PairSender.association(api, target.databaseId()), audit, locks,
+                new DataGuardRoles(kind, target, roleOf, timing.poll()), timing);
+    }
+
+    /**
+     * Any kind of pair: {@code sender} says how the operation is sent and followed, {@code roles} how the
+     * pair is checked before the send and verified after.
+     *
+     * @throws OperationInProgressException when either database already has an operation open
+     */
+    public DataGuardWorkflow(Kind kind, Target target, PairSender sender, AuditLog audit, OperationLocks locks,
+                             RoleCheck roles, Timing timing) {
         List<String> both = List.of(target.databaseId(), target.peerDatabaseId());
         this.lease = locks.tryLock(both, kind.name());
         if (lease == null) {
@@ -103,10 +115,10 @@ public final class DataGuardWorkflow {
         }
         this.kind = kind;
         this.target = target;
-        this.api = api;
+        this.sender = sender;
         this.audit = audit;
         this.timing = timing;
-        this.roles = new DataGuardRoles(kind, target, roleOf, timing.poll());
+        this.roles = roles;
         this.progress = new Progress(State.PRECHECK);
     }
 
@@ -201,29 +213,29 @@ public final class DataGuardWorkflow {
 
     private AuditLog.Intent intent;
 
+    /** Whether the operation needs the database admin password (Base Database only). */
+    public boolean needsPassword() {
+        return sender.needsPassword();
+    }
+
     private Progress sendAndFollow(char[] adminPassword) {
-        String associationId;
         try {
-            associationId = api.associationId(target.databaseId());
+            Map<String, String> details = new java.util.LinkedHashMap<>(sender.prepare(kind));
             // The roles, read again right before the send: the pre-checks may be minutes old.
             String why = roles.notAsExpectedBefore();
             if (why != null) {
                 return finish(State.FAILED, null, null, null, Notice.of("dg.msg.notSent", Notice.of(why)));
             }
+            details.put("databaseName", target.databaseName());
+            details.put("peerDatabaseName", target.peerDatabaseName());
             intent = audit.intent(target.ociUser(), target.profile(), kind.name(),
-                    List.of(target.databaseId(), target.peerDatabaseId()),
-                    Map.of("dataGuardAssociationId", associationId, "databaseName", target.databaseName(),
-                            "peerDatabaseName", target.peerDatabaseName()));
+                    List.of(target.databaseId(), target.peerDatabaseId()), details);
         } catch (RuntimeException e) {
             return finish(State.FAILED, null, null, null, Notice.of("dg.msg.notSent", WorkRequestFollower.why(e)));
         }
         DataGuardOperationsApi.Submitted sent;
         try {
-            sent = switch (kind) {
-                case SWITCHOVER -> api.switchover(target.databaseId(), associationId, adminPassword);
-                case FAILOVER -> api.failover(target.databaseId(), associationId, adminPassword);
-                case REINSTATE -> api.reinstate(target.databaseId(), associationId, adminPassword);
-            };
+            sent = sender.send(kind, adminPassword);
         } catch (RuntimeException e) {
             String opc = e instanceof OciApiException o ? o.opcRequestId() : null;
             if (Thread.currentThread().isInterrupted() || WorkRequestFollower.interrupted(e)) {
@@ -247,8 +259,9 @@ public final class DataGuardWorkflow {
                     null, opc, null));
             WorkOn found;
             try {
-                String compartment = api.database(target.databaseId()).compartmentId();
-                found = WorkRequestFollower.find(api.workOn(compartment, target.databaseId()), kind.name(),
+                String on = sender.sentOn(kind);
+                String compartment = sender.compartmentOf(on);
+                found = WorkRequestFollower.find(sender.workRequests(kind).workOn(compartment, on), kind.name(),
                         intent.entry().at());
             } catch (RuntimeException lookup) {
                 return finish(State.UNKNOWN, null, null, opc, Notice.of("op.unknown.lookupFailed",
@@ -271,7 +284,7 @@ public final class DataGuardWorkflow {
         WorkRequestProgress wr;
         try {
             DataGuardRoles.sleep(timing.poll());
-            wr = WorkRequestFollower.follow(api, s.workRequestId(), timing.poll(), w -> publish(new Progress(
+            wr = WorkRequestFollower.follow(sender.workRequests(kind), s.workRequestId(), timing.poll(), w -> publish(new Progress(
                     State.IN_PROGRESS, w.percentComplete(), w.log(), null, s.workRequestId(), s.opcRequestId(), null)));
         } catch (InterruptedException | DataGuardRoles.Abandoned e) {
             Thread.currentThread().interrupt();
@@ -288,7 +301,7 @@ public final class DataGuardWorkflow {
         }
         move(State.IN_PROGRESS, State.VERIFYING);
         publish(new Progress(State.VERIFYING, 100, wr.log(), null, s.workRequestId(), s.opcRequestId(), null));
-        DataGuardRoles.Seen seen;
+        RoleCheck.Seen seen;
         try {
             seen = roles.waitForSwap(System.nanoTime() + timing.verifyFor().toNanos());
         } catch (DataGuardRoles.Abandoned e) {

@@ -212,7 +212,7 @@ final class EstateNodes {
                     g.localStandbyLag() == null ? -1 : g.localStandbyLag(), null, null, null, null, null, null);
             nodes.put(id, node(id, a.id(), NodeKind.AUTONOMOUS_STANDBY, name, g.localStandbyState(), sdg,
                     rules.localStandby(g.localStandbyState(), g.localStandbyLag()),
-                    details(Detail.DATA_GUARD_ROLE, "STANDBY",
+                    details(Detail.DB_NAME, a.dbName(), Detail.DATA_GUARD_ROLE, "STANDBY",
                             Detail.DR_TYPE, g.localDrType() == null ? null : Notice.of("drType." + g.localDrType()),
                             Detail.APPLY_LAG, sdg.applyLag(),
                             Detail.AVAILABILITY_DOMAIN, g.localStandbyAvailabilityDomain(),

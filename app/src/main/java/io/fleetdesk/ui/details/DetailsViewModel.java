@@ -127,7 +127,9 @@ public final class DetailsViewModel {
         }
         DirectRoot directRoot = n.kind() == NodeKind.DIRECT_GROUP && n.parentId() == null
                 ? new DirectRoot(vm.targets().diagnosticsPack(), String.valueOf(vm.settings().file())) : null;
-        List<OfferView> dg = n.kind() != NodeKind.DATABASE || n.dataGuard() == null ? List.of()
+        boolean dataGuardKind = n.kind() == NodeKind.DATABASE || n.kind() == NodeKind.AUTONOMOUS_DATABASE
+                || n.kind() == NodeKind.AUTONOMOUS_STANDBY || n.kind() == NodeKind.AUTONOMOUS_CONTAINER_DATABASE;
+        List<OfferView> dg = !dataGuardKind || n.dataGuard() == null ? List.of()
                 : shownOffers.stream().map(o -> new OfferView(o, Messages.get("dg.menu."
                 + o.kind().name().toLowerCase(Locale.ROOT)), o.available() ? null : Messages.of(o.reason()))).toList();
         return new Content(row, path, RowText.displayName(n), kindLine, shown,

@@ -91,6 +91,11 @@ public final class FeatureLaunchers {
             throw new IllegalStateException(String.valueOf(offer.reason()));
         }
         FleetSnapshot snap = tree.snapshot();
+        FleetNode acted = snap.node(offer.actedId());
+        if (acted != null && (acted.kind() == io.fleetdesk.model.NodeKind.AUTONOMOUS_DATABASE
+                || acted.kind() == io.fleetdesk.model.NodeKind.AUTONOMOUS_CONTAINER_DATABASE)) {
+            return openAutonomous(offer, s, snap, acted);
+        }
         FleetNode primary = snap.node(offer.kind() == DataGuardWorkflow.Kind.SWITCHOVER ? offer.actedId() : offer.peerId());
         String confirmName = primary.dbName();
         String region = snap.regionOf(offer.actedId());
@@ -104,6 +109,38 @@ public final class FeatureLaunchers {
                 new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10)));
         DataGuardWizardModel model = new DataGuardWizardModel(offer, w, snap, s::operations, targets.poller()::readLinked,
                 settings.rules().applyLagWarning(), dialogs, ui, s.poller()::refreshNow);
+        model.holdSessionWith(s::operation);
+        return model;
+    }
+
+    /**
+     * The wizard on an Autonomous Data Guard pair: an Autonomous Database with its local standby or a
+     * cross-region peer, or a container database pair. Each database's operations go to its own region's
+     * endpoint; nothing asks for a password.
+     */
+    private DataGuardWizardModel openAutonomous(DataGuardActions.Offer offer, FleetSession s, FleetSnapshot snap,
+                                                FleetNode acted) {
+        boolean container = acted.kind() == io.fleetdesk.model.NodeKind.AUTONOMOUS_CONTAINER_DATABASE;
+        boolean local = io.fleetdesk.ops.AutonomousPairs.isLocalStandby(offer.peerId());
+        FleetNode peer = snap.node(offer.peerId());
+        FleetNode primary = offer.kind() == DataGuardWorkflow.Kind.SWITCHOVER || local ? acted : peer;
+        java.util.function.Function<String, io.fleetdesk.oci.AutonomousOperationsApi> apiOf =
+                id -> s.autonomousOperations(snap.regionOf(id));
+        var target = new DataGuardWorkflow.Target(offer.actedId(), offer.peerId(), Messages.nodeName(acted),
+                peer == null ? offer.peerId() : Messages.nodeName(peer), primary.dbName(), s.profile().name(),
+                s.profile().userId());
+        var timing = new DataGuardWorkflow.Timing(Duration.ofSeconds(1), Duration.ofMinutes(10));
+        io.fleetdesk.ops.PairSender sender = container ? io.fleetdesk.ops.AutonomousPairs.containerDatabase(apiOf, target)
+                : io.fleetdesk.ops.AutonomousPairs.autonomousDatabase(apiOf, target);
+        io.fleetdesk.ops.RoleCheck roles = local ? io.fleetdesk.ops.AutonomousPairs.localStandby(offer.kind(), target, apiOf,
+                timing.poll()) : io.fleetdesk.ops.AutonomousPairs.roles(offer.kind(), target, apiOf, container, timing.poll());
+        DataGuardWorkflow w = new DataGuardWorkflow(offer.kind(), target, sender, audit, operationLocks, roles, timing);
+        Duration lag = settings.rules().applyLagWarning();
+        java.util.function.Supplier<io.fleetdesk.ops.DataGuardPrechecks.Result> checks = container
+                ? () -> io.fleetdesk.ops.AutonomousPrechecks.containerDatabase(offer.kind(), offer.actedId(), offer.peerId(), apiOf, lag)
+                : () -> io.fleetdesk.ops.AutonomousPrechecks.autonomousDatabase(offer.kind(), offer.actedId(), offer.peerId(), apiOf, lag);
+        DataGuardWizardModel model = DataGuardWizardModel.autonomous(offer, w, snap, checks,
+                container ? "" : local ? "adbLocal." : "adbRemote.", lag, dialogs, ui, s.poller()::refreshNow);
         model.holdSessionWith(s::operation);
         return model;
     }

@@ -60,6 +60,8 @@ public final class DataGuardWizardController {
     @FXML private Label typePrompt;
     @FXML private TextField nameField;
     @FXML private PasswordField passwordField;
+    @FXML private Label passwordNote;
+    @FXML private Label passwordPrompt;
     @FXML private CheckBox acceptLossBox;
     @FXML private Label executeState;
     @FXML private ProgressBar progressBar;
@@ -102,7 +104,7 @@ public final class DataGuardWizardController {
         m.peerProperty().addListener((o, a, b) -> fillPair());
         fillPair();
         associationLabel.textProperty().bind(m.associationProperty());
-        pairNote.setText(Messages.get("dg.pair.note." + OperationProgress.lower(m.kind())));
+        pairNote.setText(Messages.get("dg.pair.note." + m.variant() + OperationProgress.lower(m.kind())));
 
         // Pre-checks
         checksState.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> m.checkingProperty().get()
@@ -137,14 +139,22 @@ public final class DataGuardWizardController {
         acknowledgeBox.managedProperty().bind(acknowledgeBox.visibleProperty());
 
         // Confirm
-        whatHappens.setText(Messages.get("dg.confirm.what." + OperationProgress.lower(m.kind()),
+        whatHappens.setText(Messages.get("dg.confirm.what." + m.variant() + OperationProgress.lower(m.kind()),
                 m.actedProperty().get().name(), m.peerProperty().get().name()));
-        interruption.setText(Messages.get("dg.confirm.interruption." + OperationProgress.lower(m.kind()),
+        interruption.setText(Messages.get("dg.confirm.interruption." + m.variant() + OperationProgress.lower(m.kind()),
                 m.actedProperty().get().name(), m.peerProperty().get().name()));
         typePrompt.setText(Messages.get("dg.confirm.type", m.confirmName()));
         nameField.setPromptText(m.confirmName());
         nameField.textProperty().bindBidirectional(m.typedNameProperty());
-        m.passwordGivenProperty().bind(passwordField.textProperty().isNotEmpty());
+        if (m.needsPassword()) {
+            m.passwordGivenProperty().bind(passwordField.textProperty().isNotEmpty());
+        } else {
+            // Autonomous Data Guard: the service needs no password, so none is asked for.
+            for (javafx.scene.Node n : List.of(passwordPrompt, passwordField, passwordNote)) {
+                n.setVisible(false);
+                n.setManaged(false);
+            }
+        }
         acceptLossBox.setVisible(m.kind() == Kind.FAILOVER);
         acceptLossBox.setManaged(m.kind() == Kind.FAILOVER);
         acceptLossBox.setText(Messages.get("dg.confirm.acceptLoss"));

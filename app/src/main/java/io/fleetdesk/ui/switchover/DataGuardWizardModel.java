@@ -68,6 +68,9 @@ public final class DataGuardWizardModel {
     private final WizardPageRules rules;
 
     private final Function<String, io.fleetdesk.jdbc.LinkedReading> jdbcOf;
+    /** The pre-checks of an Autonomous pair; null for Base Database (read through {@link #apiOf}). */
+    private final java.util.function.Supplier<DataGuardPrechecks.Result> checker;
+    private final String variant;
     /** The Execute and Verify pages: the operation's progress to its end, and the pair's recovery after. */
     private final OperationProgress progress;
     /** The monotonic clock the pre-checks' age is measured on (a test moves it). */
@@ -86,6 +89,31 @@ public final class DataGuardWizardModel {
                                 Function<String, DataGuardOperationsApi> apiOf,
                                 Function<String, io.fleetdesk.jdbc.LinkedReading> jdbcOf, Duration lagThreshold,
                                 Executor background, Executor ui, Runnable fleetChanged) {
+        this(offer, workflow, snapshot, apiOf, jdbcOf, null, "", lagThreshold, background, ui, fleetChanged);
+    }
+
+    /**
+     * An Autonomous Data Guard pair (an Autonomous Database with its local standby or a cross-region peer,
+     * or a container database pair): its own pre-checks, its own words, and no password.
+     *
+     * @param checker reads the pair now and judges it (blocking; never throws)
+     * @param variant the texts' variant: {@code adbLocal.}, {@code adbRemote.} or {@code ""} (as Base)
+     */
+    public static DataGuardWizardModel autonomous(DataGuardActions.Offer offer, DataGuardWorkflow workflow,
+                                                  FleetSnapshot snapshot, java.util.function.Supplier<DataGuardPrechecks.Result> checker,
+                                                  String variant, Duration lagThreshold, Executor background, Executor ui,
+                                                  Runnable fleetChanged) {
+        return new DataGuardWizardModel(offer, workflow, snapshot, null, id -> null, checker, variant, lagThreshold,
+                background, ui, fleetChanged);
+    }
+
+    private DataGuardWizardModel(DataGuardActions.Offer offer, DataGuardWorkflow workflow, FleetSnapshot snapshot,
+                                 Function<String, DataGuardOperationsApi> apiOf,
+                                 Function<String, io.fleetdesk.jdbc.LinkedReading> jdbcOf,
+                                 java.util.function.Supplier<DataGuardPrechecks.Result> checker, String variant,
+                                 Duration lagThreshold, Executor background, Executor ui, Runnable fleetChanged) {
+        this.checker = checker;
+        this.variant = variant;
         this.ui = ui;
         this.jdbcOf = jdbcOf;
         this.kind = offer.kind();
@@ -101,6 +129,9 @@ public final class DataGuardWizardModel {
         peer.set(PairMember.of(snapshot, offer.peerId(), null));
         blocked = Bindings.createBooleanBinding(() -> checks.stream().anyMatch(c -> c.verdict() == Verdict.FAIL), checks);
         hasWarnings = Bindings.createBooleanBinding(() -> checks.stream().anyMatch(c -> c.verdict() == Verdict.WARN), checks);
+        if (!workflow.needsPassword()) {
+            passwordGiven.set(true); // Autonomous Data Guard: there is no password to give
+        }
         rules = new WizardPageRules(kind, page, checking, checks, blocked, hasWarnings, acknowledged, typedName,
                 passwordGiven, lossAccepted, this::confirmName);
         this.progress = new OperationProgress(kind, offer, actedRegion, peerRegion, apiOf, lagThreshold, background, ui,
@@ -118,6 +149,16 @@ public final class DataGuardWizardModel {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Whether the Confirm page asks for the database admin password (Base Database only). */
+    public boolean needsPassword() {
+        return workflow.needsPassword();
+    }
+
+    /** Which words the pages use: {@code adbLocal.}, {@code adbRemote.}, or {@code ""} for a Data Guard association. */
+    public String variant() {
+        return variant;
     }
 
     public DataGuardActions.Offer offer() {
@@ -230,8 +271,8 @@ public final class DataGuardWizardModel {
         checking.set(true);
         acknowledged.set(false);
         background.execute(() -> {
-            DataGuardPrechecks.Result r = DataGuardPrechecks.check(kind, offer.actedId(), offer.peerId(),
-                    apiOf.apply(actedRegion), apiOf.apply(peerRegion), jdbcOf, lagThreshold);
+            DataGuardPrechecks.Result r = checker != null ? checker.get() : DataGuardPrechecks.check(kind, offer.actedId(),
+                    offer.peerId(), apiOf.apply(actedRegion), apiOf.apply(peerRegion), jdbcOf, lagThreshold);
             DataGuardPrechecks.Result result = r;
             ui.execute(() -> {
                 checking.set(false);

@@ -157,6 +157,9 @@ public final class OperationProgress {
      * the new standby's apply lag is under the threshold (or two minutes pass), a line per read.
      */
     private void followRecovery() {
+        if (apiOf == null) {
+            return; // Autonomous Data Guard: the service restarts apply itself; the roles were verified
+        }
         String standbyId = switch (kind) {
             case SWITCHOVER -> offer.actedId();
             case FAILOVER -> null;

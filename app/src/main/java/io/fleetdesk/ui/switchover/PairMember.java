@@ -18,7 +18,7 @@ public record PairMember(String name, String dbName, String dbSystem, String reg
         FleetNode system = n == null || n.parentId() == null ? null : s.node(n.parentId());
         DataGuardMember dg = fresh != null ? fresh.dataGuard() : n == null ? null : n.dataGuard();
         String name = fresh != null ? (fresh.dbUniqueName() != null ? fresh.dbUniqueName() : fresh.dbName())
-                : n == null ? id : n.name();
+                : n == null ? id : io.fleetdesk.app.Messages.nodeName(n);
         String dbName = fresh != null ? fresh.dbName() : n == null ? null : n.text(Detail.DB_NAME);
         return new PairMember(name, dbName, system == null ? null : system.name(), s.regionOf(id),
                 system == null ? null : system.text(Detail.AVAILABILITY_DOMAIN),
