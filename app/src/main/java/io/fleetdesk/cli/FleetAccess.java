@@ -253,7 +253,7 @@ final class FleetAccess implements AutoCloseable {
         List<AuditLog.Unfinished> pending = io.fleetdesk.ops.CrashRecovery.pending(audit, session.profile().name());
         for (AuditLog.Unfinished u : pending) {
             err.println("fleetdesk: " + Messages.of(io.fleetdesk.ops.CrashRecovery.announce(u)));
-            String target = u.intent().targets().isEmpty() ? null : u.intent().targets().getFirst();
+            String target = io.fleetdesk.ops.CrashRecovery.regionTarget(u);
             String region = target == null ? null : read().regionOf(target);
             if (region == null) {
                 err.println("fleetdesk: its database is not in this read of the fleet; the window or a later command"

@@ -49,10 +49,12 @@ public final class AutonomousPairs {
         return new NoPassword() {
             @Override
             public Map<String, String> prepare(Kind kind) {
+                // The compartment is recorded so that crash recovery can look the work request up.
+                String compartment = compartmentOf(sentOn(kind));
                 if (local) {
-                    return Map.of("to", "LOCAL_STANDBY");
+                    return Map.of("to", "LOCAL_STANDBY", "sentOn", sentOn(kind), "compartmentId", compartment);
                 }
-                return Map.of("sentOn", sentOn(kind), "peerDbId", peerDbId(kind));
+                return Map.of("sentOn", sentOn(kind), "peerDbId", peerDbId(kind), "compartmentId", compartment);
             }
 
             private String peerDbId(Kind kind) {
@@ -95,7 +97,7 @@ public final class AutonomousPairs {
         return new NoPassword() {
             @Override
             public Map<String, String> prepare(Kind kind) {
-                return Map.of("sentOn", target.databaseId());
+                return Map.of("sentOn", target.databaseId(), "compartmentId", compartmentOf(target.databaseId()));
             }
 
             @Override

@@ -7,6 +7,7 @@ import io.fleetdesk.oci.WorkRequestsApi.WorkRequestProgress;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the app was doing when it last ended without writing an outcome (a crash, a kill, a power
@@ -20,6 +21,15 @@ public final class CrashRecovery {
 
     /** How an unfinished operation ended, as now recorded. */
     public record Settled(AuditLog.Unfinished operation, String status, String workRequestId, Notice what) {
+    }
+
+    /**
+     * The database whose region an unfinished operation's work request lives in: the one it was sent on
+     * when the intent says so (a cross-region Autonomous switchover), else its first target.
+     */
+    public static String regionTarget(AuditLog.Unfinished u) {
+        String sentOn = u.intent().parameters().get("sentOn");
+        return sentOn != null ? sentOn : u.intent().targets().isEmpty() ? null : u.intent().targets().getFirst();
     }
 
     /** The operations of a profile left without an outcome, oldest first. */
@@ -51,9 +61,14 @@ public final class CrashRecovery {
         String target = u.intent().targets().isEmpty() ? null : u.intent().targets().getFirst();
         if (wrId == null && target != null) {
             try {
-                String compartment = api.database(target).compartmentId();
+                // An Autonomous operation records its compartment and the database it was sent on (a
+                // cross-region switchover goes to the standby peer); GetDatabase knows only Base databases.
+                Map<String, String> p = u.intent().parameters();
+                String compartment = p.containsKey("compartmentId") ? p.get("compartmentId")
+                        : api.database(target).compartmentId();
                 // Delete and cancel act on the backup (the second target), the rest on the database.
-                String resource = u.intent().targets().size() > 1 && u.intent().action().endsWith("_BACKUP")
+                String resource = p.containsKey("sentOn") ? p.get("sentOn")
+                        : u.intent().targets().size() > 1 && u.intent().action().endsWith("_BACKUP")
                         && !u.intent().action().equals("CREATE_BACKUP") ? u.intent().targets().get(1) : target;
                 WorkOn found = WorkRequestFollower.find(api.workOn(compartment, resource), u.intent().action(),
                         u.intent().at());

@@ -64,7 +64,7 @@ final class UnfinishedOperations {
             ui.execute(() -> banner.accept(Messages.get("recovery.banner", listed)));
             List<String> settled = new ArrayList<>();
             for (AuditLog.Unfinished u : pending) {
-                String target = u.intent().targets().isEmpty() ? null : u.intent().targets().getFirst();
+                String target = io.fleetdesk.ops.CrashRecovery.regionTarget(u);
                 String region = null;
                 long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
                 while (target != null && (region = s.poller().store().current().regionOf(target)) == null

@@ -247,4 +247,28 @@ class AutonomousWizardModelTest {
         String adw = id(NodeKind.AUTONOMOUS_DATABASE, "analytics-adw", "us-ashburn-1", s);
         assertFalse(DataGuardActions.offer(Kind.SWITCHOVER, s, adw, locks).available(), "no Data Guard at all");
     }
+
+    @Test
+    void aCrossRegionSwitchoverLeftWithoutAnOutcomeIsFoundInThePeersRegionAtTheNextStart() throws Exception {
+        FleetSnapshot s = read();
+        String primary = id(NodeKind.AUTONOMOUS_DATABASE, "billing-atp", "us-ashburn-1", s);
+        String peer = id(NodeKind.AUTONOMOUS_DATABASE, "billing-atp", "eu-frankfurt-1", s);
+        String compartment = fleet.tenancy().byName("billing").id();
+        // The app died right after the send: an intent, no SENT, no outcome; the service ran it.
+        audit.intent("ocid1.user.oc1..dba", "Demo fleet", "SWITCHOVER", List.of(primary, peer),
+                Map.of("sentOn", peer, "peerDbId", primary, "compartmentId", compartment, "databaseName", "billing-atp"));
+        try (var fra = new SdkAutonomousOperationsApi(h.profile, "eu-frankfurt-1")) {
+            fra.switchoverAutonomousDatabase(peer, primary);
+        }
+        var pending = io.fleetdesk.ops.CrashRecovery.pending(audit, "Demo fleet");
+        assertEquals(1, pending.size());
+        assertEquals(peer, io.fleetdesk.ops.CrashRecovery.regionTarget(pending.getFirst()));
+        try (var ops = new io.fleetdesk.oci.SdkDataGuardOperationsApi(h.profile, s.regionOf(peer))) {
+            var settled = io.fleetdesk.ops.CrashRecovery.settle(audit, pending.getFirst(), ops, Duration.ofMillis(50));
+            assertEquals("SUCCEEDED", settled.status(), En.of(settled.what()));
+            assertNotNull(settled.workRequestId());
+        }
+        assertTrue(io.fleetdesk.ops.CrashRecovery.pending(audit, "Demo fleet").isEmpty());
+        assertEquals("PRIMARY", estate.role(peer));
+    }
 }
