@@ -26,7 +26,7 @@ final class AutonomousRows {
                 state(a.getLifecycleState()), a.getLifecycleDetails(), state(a.getDbWorkload()), a.getDbVersion(),
                 state(a.getComputeModel()), computeCount(a), storageGb(a), usedGb(a), a.getIsDedicated(),
                 a.getAutonomousContainerDatabaseId(), state(a.getInfrastructureType()), dataGuard(a),
-                instant(a.getTimeMaintenanceBegin()));
+                instant(a.getTimeMaintenanceBegin()), a.getAvailabilityDomain());
     }
 
     /** ECPU count, or the older OCPU / core counts when that is all the service sent. */
@@ -116,6 +116,6 @@ final class AutonomousRows {
                 state(c.getLifecycleState()), c.getLifecycleDetails(), c.getDbVersion(), cluster,
                 state(c.getInfrastructureType()), c.getNextMaintenanceRunId(), dg,
                 self == null ? null : self.getIsAutomaticFailoverEnabled(),
-                self == null ? null : instant(self.getTimeLastRoleChanged()));
+                self == null ? null : instant(self.getTimeLastRoleChanged()), c.getDbName());
     }
 }

@@ -51,7 +51,8 @@ public final class Rows {
                                         String dbVersion, String computeModel, Float computeCount,
                                         Integer dataStorageSizeInGBs, Integer usedDataStorageSizeInGBs,
                                         Boolean dedicated, String containerDatabaseId, String infrastructureType,
-                                        AutonomousDataGuard dataGuard, Instant timeMaintenanceBegin) {
+                                        AutonomousDataGuard dataGuard, Instant timeMaintenanceBegin,
+                                        String availabilityDomain) {
     }
 
     /**
@@ -84,7 +85,8 @@ public final class Rows {
     public record ContainerDatabaseRow(String id, String compartmentId, String displayName, String dbUniqueName,
                                        String lifecycleState, String lifecycleDetails, String dbVersion,
                                        String vmClusterId, String infrastructureType, String nextMaintenanceRunId,
-                                       DataGuardMember dataGuard, Boolean automaticFailover, Instant lastRoleChange) {
+                                       DataGuardMember dataGuard, Boolean automaticFailover, Instant lastRoleChange,
+                                       String dbName) {
     }
 
     /**

@@ -140,7 +140,7 @@ final class EstateNodes {
             nodes.put(a.id(), node(a.id(), parent(a.vmClusterId(), avmNames.keySet(), compId),
                     NodeKind.AUTONOMOUS_CONTAINER_DATABASE, a.displayName(), a.lifecycleState(), dg,
                     rules.containerDatabase(a.lifecycleState(), a.lifecycleDetails(), dg),
-                    details(Detail.DB_UNIQUE_NAME, a.dbUniqueName(), Detail.VERSION, a.dbVersion(),
+                    details(Detail.DB_NAME, a.dbName(), Detail.DB_UNIQUE_NAME, a.dbUniqueName(), Detail.VERSION, a.dbVersion(),
                             Detail.DEPLOYMENT, "CLOUD_AT_CUSTOMER".equals(a.infrastructureType())
                                     ? Notice.of("deployment.dedicatedCc") : Notice.of("deployment.dedicated"),
                             Detail.VM_CLUSTER, nameOr(avmNames, a.vmClusterId()),
@@ -187,6 +187,7 @@ final class EstateNodes {
                         Detail.DEPLOYMENT, Notice.of(dedicated ? "CLOUD_AT_CUSTOMER".equals(a.infrastructureType())
                                 ? "deployment.dedicatedCc" : "deployment.dedicated" : "deployment.serverless"),
                         Detail.WORKLOAD, a.dbWorkload(), Detail.VERSION, a.dbVersion(),
+                        Detail.AVAILABILITY_DOMAIN, a.availabilityDomain(),
                         Detail.COMPUTE, compute(a.computeCount(), a.computeModel()),
                         Detail.STORAGE, a.dataStorageSizeInGBs() == null ? null : a.usedDataStorageSizeInGBs() == null
                                 ? Notice.of("detail.storageAllocated", a.dataStorageSizeInGBs())

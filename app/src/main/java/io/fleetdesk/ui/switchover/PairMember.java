@@ -15,13 +15,19 @@ public record PairMember(String name, String dbName, String dbSystem, String reg
     /** From the tree's snapshot, or from a fresh GetDatabase when there is one. */
     static PairMember of(FleetSnapshot s, String id, DatabaseRow fresh) {
         FleetNode n = s.node(id);
-        FleetNode system = n == null || n.parentId() == null ? null : s.node(n.parentId());
+        FleetNode parent = n == null || n.parentId() == null ? null : s.node(n.parentId());
+        // What the database runs on: a DB system, a VM cluster, a container database; a serverless
+        // Autonomous Database (under its compartment) runs on nothing the DBA names.
+        FleetNode system = parent == null || io.fleetdesk.model.FleetSnapshot.isContainer(parent.kind())
+                || parent.kind() == io.fleetdesk.model.NodeKind.AUTONOMOUS_DATABASE ? null : parent;
+        String ad = n != null && n.text(Detail.AVAILABILITY_DOMAIN) != null ? n.text(Detail.AVAILABILITY_DOMAIN)
+                : system == null ? null : system.text(Detail.AVAILABILITY_DOMAIN);
         DataGuardMember dg = fresh != null ? fresh.dataGuard() : n == null ? null : n.dataGuard();
         String name = fresh != null ? (fresh.dbUniqueName() != null ? fresh.dbUniqueName() : fresh.dbName())
                 : n == null ? id : io.fleetdesk.app.Messages.nodeName(n);
         String dbName = fresh != null ? fresh.dbName() : n == null ? null : n.text(Detail.DB_NAME);
         return new PairMember(name, dbName, system == null ? null : system.name(), s.regionOf(id),
-                system == null ? null : system.text(Detail.AVAILABILITY_DOMAIN),
+                ad,
                 dg == null ? null : dg.role(), fresh != null ? fresh.lifecycleState() : n == null ? null : n.lifecycleState(),
                 dg == null ? null : dg.protectionMode(), dg == null ? null : dg.transportType(),
                 dg == null || dg.applyLag() == null ? null : Messages.lag(dg.applyLag()),
