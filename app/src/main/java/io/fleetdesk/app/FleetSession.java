@@ -31,6 +31,7 @@ public final class FleetSession implements AutoCloseable {
     private final java.util.Map<String, DataGuardOperationsApi> operations = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, io.fleetdesk.oci.AutonomousOperationsApi> autonomousOps =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, io.fleetdesk.oci.BackupsApi> adbBackups = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, io.fleetdesk.oci.BackupsApi> backups = new java.util.concurrent.ConcurrentHashMap<>();
     /** The profile's text in the config file when it was opened (null for the demo): a different text is an edit. */
     private final String configText;
@@ -246,6 +247,11 @@ public final class FleetSession implements AutoCloseable {
         return autonomousOps.computeIfAbsent(region, r -> new io.fleetdesk.oci.SdkAutonomousOperationsApi(profile, r));
     }
 
+    /** The Autonomous Database backups client of a region, made on first use and kept for the session. */
+    public io.fleetdesk.oci.BackupsApi autonomousBackups(String region) {
+        return adbBackups.computeIfAbsent(region, r -> new io.fleetdesk.oci.SdkAutonomousBackupsApi(profile, r));
+    }
+
     /**
      * The backups client of a region, made on first use and kept for the session. Building one takes
      * seconds the first time: call it from a background thread.
@@ -297,6 +303,7 @@ public final class FleetSession implements AutoCloseable {
         }
         operations.values().forEach(o -> closeQuietly("a Data Guard client", o));
         autonomousOps.values().forEach(o -> closeQuietly("an Autonomous Data Guard client", o));
+        adbBackups.values().forEach(o -> closeQuietly("an Autonomous backups client", o));
         backups.values().forEach(b -> closeQuietly("a backups client", b));
         closeQuietly("the demo's databases", demoDatabases);
         closeQuietly("the demo's simulator", demo);

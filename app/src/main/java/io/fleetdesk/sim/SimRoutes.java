@@ -34,12 +34,14 @@ final class SimRoutes {
     private final SimJson render;
     private final SimEstateJson estateJson;
     private final SimAutonomousOperations autonomousOps;
+    private final SimAutonomousBackups adbBackups;
     private final Map<String, LongAdder> requestsByOperation;
 
     SimRoutes(SimFleet fleet, FaultPlan faults, SimWorkRequests workRequests, SimDataGuardOperations dataGuardOps,
-              SimAutonomousOperations autonomousOps, SimBackups backups, SimIdentity identity, SimJson render,
-              Map<String, LongAdder> requestsByOperation) {
+              SimAutonomousOperations autonomousOps, SimAutonomousBackups adbBackups, SimBackups backups,
+              SimIdentity identity, SimJson render, Map<String, LongAdder> requestsByOperation) {
         this.autonomousOps = autonomousOps;
+        this.adbBackups = adbBackups;
         this.fleet = fleet;
         this.faults = faults;
         this.workRequests = workRequests;
@@ -104,6 +106,10 @@ final class SimRoutes {
                 return new Reply(200, json, Map.of("opc-work-request-id", started.workRequest().id(),
                         "etag", started.workRequest().id()));
             }
+        }
+        Reply adbBackup = autonomousBackupRoute(region, method, p, q, body);
+        if (adbBackup != null) {
+            return adbBackup;
         }
         Routed identityReply = identity.route(method, p, q);
         if (identityReply != null) {
@@ -257,6 +263,72 @@ final class SimRoutes {
                     n.hasNonNull("databaseSCN") ? n.get("databaseSCN").asText() : null);
             r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
                     : new Reply(200, render.databaseJson(fleet.database(p[1])), Map.of("opc-work-request-id", res.workRequest().id()));
+        } else {
+            return null;
+        }
+        requestsByOperation.computeIfAbsent(op, k -> new LongAdder()).increment();
+        return r;
+    }
+
+    /**
+     * Autonomous Database backups: ListAutonomousDatabaseBackups, GetAutonomousDatabaseBackup,
+     * CreateAutonomousDatabaseBackup, DeleteAutonomousDatabaseBackup and RestoreAutonomousDatabase; null
+     * when the request is none of them.
+     */
+    private Reply autonomousBackupRoute(String region, String method, String[] p, Map<String, String> q, byte[] body) {
+        String op;
+        Reply r;
+        if (p[0].equals("autonomousDatabaseBackups")) {
+            if (method.equals("GET") && p.length == 1) {
+                op = "ListAutonomousDatabaseBackups";
+                String adb = q.get("autonomousDatabaseId");
+                r = adb == null || adb.isBlank() ? Reply.missing("autonomousDatabaseId")
+                        : Reply.page(adbBackups.list(adb), q, adbBackups::json);
+            } else if (method.equals("GET") && p.length == 2) {
+                op = "GetAutonomousDatabaseBackup";
+                SimAutonomousBackups.Backup b = adbBackups.get(p[1]);
+                r = b == null ? Reply.notFound() : Reply.ok(adbBackups.json(b));
+            } else if (method.equals("POST") && p.length == 1) {
+                op = "CreateAutonomousDatabaseBackup";
+                com.fasterxml.jackson.databind.JsonNode n = body(body);
+                if (n == null) {
+                    return NOT_JSON;
+                }
+                SimAutonomousBackups.Result res = adbBackups.create(region, n.path("autonomousDatabaseId").asText(null),
+                        n.path("displayName").asText(null),
+                        n.hasNonNull("isLongTermBackup") ? n.get("isLongTermBackup").asBoolean() : null,
+                        n.hasNonNull("retentionPeriodInDays") ? n.get("retentionPeriodInDays").asInt() : null);
+                r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
+                        : new Reply(200, adbBackups.json(res.backup()), Map.of("opc-work-request-id", res.workRequest().id()));
+            } else if (method.equals("DELETE") && p.length == 2) {
+                op = "DeleteAutonomousDatabaseBackup";
+                SimAutonomousBackups.Result res = adbBackups.delete(region, p[1]);
+                r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
+                        : new Reply(204, null, Map.of("opc-work-request-id", res.workRequest().id()));
+            } else {
+                return null;
+            }
+        } else if (method.equals("POST") && p[0].equals("autonomousDatabases") && p.length == 4 && p[2].equals("actions")
+                && p[3].equals("restore")) {
+            op = "RestoreAutonomousDatabase";
+            com.fasterxml.jackson.databind.JsonNode n = body(body);
+            if (n == null) {
+                return NOT_JSON;
+            }
+            Instant ts = null;
+            if (n.hasNonNull("timestamp")) {
+                try {
+                    ts = java.time.OffsetDateTime.parse(n.get("timestamp").asText()).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    return Reply.error(400, "InvalidParameter", "timestamp is not an RFC 3339 date-time.");
+                }
+            }
+            SimAutonomousBackups.Result res = adbBackups.restore(region, p[1],
+                    n.hasNonNull("latest") ? n.get("latest").asBoolean() : null, ts,
+                    n.hasNonNull("databaseSCN") ? n.get("databaseSCN").asText() : null);
+            r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
+                    : new Reply(200, estateJson.autonomousDatabaseJson(fleet.estate().autonomousDatabase(p[1])),
+                    Map.of("opc-work-request-id", res.workRequest().id()));
         } else {
             return null;
         }

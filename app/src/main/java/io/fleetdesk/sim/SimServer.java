@@ -47,6 +47,7 @@ public final class SimServer implements AutoCloseable {
     private final SimWorkRequests workRequests;
     private final SimDataGuardOperations dataGuardOps;
     private final SimAutonomousOperations autonomousOps;
+    private final SimAutonomousBackups autonomousBackups;
     private final SimBackups backups;
     private final RequestSignatureVerifier verifier;
     private final SimIdentity identity;
@@ -67,7 +68,8 @@ public final class SimServer implements AutoCloseable {
         this.verifier = new RequestSignatureVerifier(keys);
         this.identity = new SimIdentity(fleet.tenancy(), faults);
         this.autonomousOps = new SimAutonomousOperations(fleet, workRequests);
-        this.routes = new SimRoutes(fleet, faults, workRequests, dataGuardOps, autonomousOps, backups, identity,
+        this.autonomousBackups = new SimAutonomousBackups(fleet, workRequests);
+        this.routes = new SimRoutes(fleet, faults, workRequests, dataGuardOps, autonomousOps, autonomousBackups, backups, identity,
                 new SimJson(fleet, faults, backups, dataGuardOps), requestsByOperation);
         for (SimFleet.SimRegion r : fleet.regions()) {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -113,6 +115,11 @@ public final class SimServer implements AutoCloseable {
     /** Autonomous Data Guard operations (Autonomous Databases and container databases). */
     public SimAutonomousOperations autonomousOperations() {
         return autonomousOps;
+    }
+
+    /** Autonomous Database backups and restores. */
+    public SimAutonomousBackups autonomousBackups() {
+        return autonomousBackups;
     }
 
     public SimBackups backups() {
@@ -235,6 +242,7 @@ public final class SimServer implements AutoCloseable {
             }
             dataGuardOps.settle();
             autonomousOps.settle();
+            autonomousBackups.settle();
             backups.settle();
             String method = ex.getRequestMethod();
             String retryToken = method.equals("GET") ? null : ex.getRequestHeaders().getFirst("opc-retry-token");

@@ -73,6 +73,7 @@ public final class DemoHarness implements AutoCloseable {
         demo.server().backups().lengths(length, length);
         demo.server().dataGuardOperations().length(length);
         demo.server().autonomousOperations().length(length);
+        demo.server().autonomousBackups().lengths(length, length);
         demo.fleet().clock().freeze();
         demo.server().workRequests().stepOnEveryRead(length.dividedBy(4));
     }

@@ -75,6 +75,10 @@ public final class BackupsController {
     @FXML private VBox createForm;
     @FXML private TextField createName;
     @FXML private Spinner<Integer> createRetention;
+    @FXML private javafx.scene.control.CheckBox createLongTerm;
+    @FXML private Label createRetentionLabel;
+    @FXML private Label createNote;
+    @FXML private Label createTitle;
     @FXML private Label createError;
     @FXML private Button createGo;
     @FXML private Button createBack;
@@ -179,15 +183,34 @@ public final class BackupsController {
             form.set(Form.CREATE);
             createName.requestFocus();
         });
-        createRetention.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3650, 30));
+        if (vm.autonomous()) {
+            // An Autonomous Database: a manual backup (kept for the database's backup retention), or a
+            // long-term one kept 90 to 3,650 days.
+            createTitle.setText(Messages.get("bk.create.title.adb"));
+            createNote.setText(Messages.get("bk.create.note.adb"));
+            createRetentionLabel.setText(Messages.get("bk.create.retention.adb"));
+            createLongTerm.setVisible(true);
+            createLongTerm.setManaged(true);
+            createRetention.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(90, 3650, 365));
+            createRetention.disableProperty().bind(createLongTerm.selectedProperty().not());
+            createRetentionLabel.disableProperty().bind(createLongTerm.selectedProperty().not());
+        } else {
+            createRetention.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3650, 30));
+        }
         createGo.setOnAction(e -> {
             String name = createName.getText() == null ? "" : createName.getText().trim();
             if (name.isEmpty()) {
                 createError.setText(Messages.get("bk.create.nameRequired"));
                 return;
             }
+            Integer days = vm.autonomous() && !createLongTerm.isSelected() ? null : createRetention.getValue();
+            String bad = vm.retentionProblem(days);
+            if (bad != null) {
+                createError.setText(bad);
+                return;
+            }
             form.set(Form.PROGRESS);
-            vm.create(name, createRetention.getValue());
+            vm.create(name, days);
         });
         createBack.setOnAction(e -> form.set(Form.NONE));
 

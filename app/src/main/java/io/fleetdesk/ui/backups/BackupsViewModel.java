@@ -196,6 +196,9 @@ public final class BackupsViewModel {
             if (b.automatic()) {
                 return Messages.get("bk.why.automatic");
             }
+            if (autonomous() && !"LONGTERM".equals(b.type())) {
+                return Messages.get("bk.why.adbDeleteLongTermOnly");
+            }
             if (b.running()) {
                 return Messages.get("bk.why.runningDelete");
             }
@@ -203,8 +206,28 @@ public final class BackupsViewModel {
         }, selected, running);
     }
 
+    /** Whether the database is an Autonomous Database (manual and long-term backups; no cancel). */
+    public boolean autonomous() {
+        return database.kind() == io.fleetdesk.model.NodeKind.AUTONOMOUS_DATABASE;
+    }
+
+    /**
+     * Why a retention cannot be sent (in the DBA's words), or null: 1 to 3,650 days for an on-demand Base
+     * backup; for an Autonomous Database, none (a manual backup) or 90 to 3,650 (a long-term one).
+     */
+    public String retentionProblem(Integer days) {
+        if (days == null) {
+            return autonomous() ? null : Messages.get("bk.create.retentionRange", 1, 3650);
+        }
+        int min = autonomous() ? 90 : 1;
+        return days < min || days > 3650 ? Messages.get("bk.create.retentionRange", min, 3650) : null;
+    }
+
     public StringBinding cancelBlocked() {
         return Bindings.createStringBinding(() -> {
+            if (autonomous()) {
+                return Messages.get("bk.why.adbNoCancel");
+            }
             Backup b = selected.get();
             if (running.get() && (b == null || !b.running())) {
                 return Messages.get("bk.why.busy");

@@ -134,7 +134,8 @@ public final class DetailsViewModel {
                 + o.kind().name().toLowerCase(Locale.ROOT)), o.available() ? null : Messages.of(o.reason()))).toList();
         return new Content(row, path, RowText.displayName(n), kindLine, shown,
                 row.rolledUp() == shown ? null : row.rolledUp(), stale, Messages.of(n.reasons()), below, allGood,
-                n.details(), discovery, direct, directRoot, n.kind() == NodeKind.DATABASE, dg);
+                n.details(), discovery, direct, directRoot,
+                n.kind() == NodeKind.DATABASE || n.kind() == NodeKind.AUTONOMOUS_DATABASE, dg);
     }
 
     /**

@@ -58,7 +58,8 @@ public final class FeatureLaunchers {
 
     /** Why a row has no Backups dialog, or null when it has one. */
     public String backupsUnavailable(FleetRow row) {
-        if (row == null || row.node() == null || row.node().kind() != io.fleetdesk.model.NodeKind.DATABASE) {
+        if (row == null || row.node() == null || (row.node().kind() != io.fleetdesk.model.NodeKind.DATABASE
+                && row.node().kind() != io.fleetdesk.model.NodeKind.AUTONOMOUS_DATABASE)) {
             return Messages.get("bk.why.notDatabase");
         }
         return session.get() == null ? Messages.get("status.opening") : null;
@@ -73,7 +74,9 @@ public final class FeatureLaunchers {
         }
         FleetNode n = row.node();
         String region = tree.snapshot().regionOf(n.id());
-        var model = new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> s.backups(region), audit, operationLocks,
+        boolean autonomous = n.kind() == io.fleetdesk.model.NodeKind.AUTONOMOUS_DATABASE;
+        var model = new io.fleetdesk.ui.backups.BackupsViewModel(n, () -> autonomous ? s.autonomousBackups(region)
+                : s.backups(region), audit, operationLocks,
                 new io.fleetdesk.ops.BackupOperations.Actor(s.profile().name(), s.profile().userId()), dialogs, ui,
                 s.poller()::refreshNow, Duration.ofSeconds(1));
         model.holdSessionWith(s::operation);
