@@ -328,6 +328,11 @@ public final class BackupsController {
     }
 
     private String configText(BackupConfig c) {
+        if (vm.autonomous()) {
+            // The service backs an Autonomous Database up on its own schedule: there is no window to show.
+            return Messages.get("bk.config.adb", c.recoveryWindowDays() == null ? "-" : c.recoveryWindowDays(),
+                    c.destination() == null ? "-" : c.destination());
+        }
         return Messages.get("bk.config", c.autoBackupEnabled() ? Messages.get("bk.config.enabled")
                         : Messages.get("bk.config.disabled"), c.windowText() == null ? "-" : c.windowText(),
                 c.recoveryWindowDays() == null ? "-" : c.recoveryWindowDays(), c.destination() == null ? "-" : c.destination());
