@@ -51,7 +51,12 @@ public final class SimMain {
         // --compartments N: N ACTIVE compartments below the root (at least the demo tenancy's own 18).
         int extra = o.containsKey("compartments")
                 ? Math.max(0, Integer.parseInt(o.get("compartments")) - SimTenancy.SKELETON_SIZE) : 0;
-        SimFleet fleet = new SimFleet(seed, size, regions, extra, new SimClock(Instant.now(), scale));
+        // --autonomous N --exadata M: that many Autonomous Databases and Exadata databases beside the --size
+        // Base ones (a benchmark's mixed estate; 0 and 0: Base only). Without either, the demo's own set.
+        SimEstateGenerator.Mix mix = o.containsKey("autonomous") || o.containsKey("exadata")
+                ? SimEstateGenerator.Mix.of(Integer.parseInt(o.getOrDefault("autonomous", "0")),
+                Integer.parseInt(o.getOrDefault("exadata", "0"))) : SimEstateGenerator.Mix.DEMO;
+        SimFleet fleet = new SimFleet(seed, size, regions, extra, mix, new SimClock(Instant.now(), scale));
         // A user whose policy allows every list call (the demo's own user may not list PDBs in payments):
         // a benchmark measures the whole fleet.
         SimTenancy.Compartment noPdbs = fleet.tenancy().byName(SimTenancy.NO_PDB_POLICY_COMPARTMENT);
@@ -82,12 +87,20 @@ public final class SimMain {
         }
         out.put("compartments", comps);
         out.put("databases", fleet.allDatabases().size());
+        out.put("autonomousDatabases", fleet.estate().allAutonomousDatabases().size());
         out.put("shape", shape(fleet));
         System.out.println(new ObjectMapper().writeValueAsString(out));
         System.out.flush();
-        // Serve until our parent closes stdin (or kills us).
-        while (System.in.read() >= 0) {
-            // keep serving
+        // Serve until our parent closes stdin (or kills us). A line "stats" prints the requests served so far,
+        // by operation, as one JSON line (the benchmark's requests per cycle by kind).
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.trim().equals("stats")) {
+                System.out.println(new ObjectMapper().writeValueAsString(server.requestsByOperation()));
+                System.out.flush();
+            }
         }
         server.close();
     }
@@ -114,6 +127,14 @@ public final class SimMain {
                     perHome.add(fleet.databasesInHome(h.id()).size());
                 }
                 m.put("databasesPerHome", perHome);
+                // The Autonomous / Exadata lists' sizes: two read every cycle, seven in the slow tier.
+                SimEstate e = fleet.estate();
+                m.put("autonomousDatabases", e.autonomousDatabases(r.name(), c.id()).size());
+                m.put("containerDatabases", e.containerDatabases(r.name(), c.id()).size());
+                m.put("slowLists", List.of(e.infrastructures(r.name(), c.id(), false).size(),
+                        e.infrastructures(r.name(), c.id(), true).size(), e.vmClusters(r.name(), c.id(), false).size(),
+                        e.vmClusters(r.name(), c.id(), true).size(), e.autonomousVmClusters(r.name(), c.id(), false).size(),
+                        e.autonomousVmClusters(r.name(), c.id(), true).size(), e.maintenanceRuns(r.name(), c.id()).size()));
                 comps.add(m);
             }
             regions.put(r.name(), comps);

@@ -47,8 +47,12 @@ public final class FleetRefreshBenchmark {
      * @param nested a run of a tenancy nested as a large one is ("10000:500": 10,000 databases in 500
      *               compartments), after the others; empty for none
      */
+    /**
+     * @param mixed a mixed estate after the others ("10000:30:20": 10,000 databases, 30 % Autonomous, 20 % on
+     *              Exadata, the rest Base Database); empty for none
+     */
     record Options(List<Integer> sizes, int regions, long latencyMs, int refreshes, int warmups, int concurrency,
-                   String baseline, double rateLimit, Path out, String nested) {
+                   String baseline, double rateLimit, Path out, String nested, String mixed) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,20 +71,29 @@ public final class FleetRefreshBenchmark {
                 Integer.parseInt(o.getOrDefault("warmups", "10")),
                 Integer.parseInt(o.getOrDefault("concurrency", Integer.toString(PollerSettings.defaults().maxConcurrency()))),
                 o.getOrDefault("baseline", "full"), Double.parseDouble(o.getOrDefault("rate-limit", "0")),
-                Path.of(o.getOrDefault("out", "target/bench/fleet-refresh.json")), o.getOrDefault("nested", "10000:500"));
+                Path.of(o.getOrDefault("out", "target/bench/fleet-refresh.json")), o.getOrDefault("nested", "10000:500"),
+                o.getOrDefault("mixed", "10000:30:20"));
         List<Map<String, Object>> runs = new ArrayList<>();
         Double baselinePerRequest = null;
         List<int[]> plan = new ArrayList<>();
+        // {size, compartments, Autonomous Databases, Exadata databases}
         for (int size : opt.sizes()) {
-            plan.add(new int[] {size, 0});
+            plan.add(new int[] {size, 0, 0, 0});
         }
         if (!opt.nested().isBlank()) {
             String[] n = opt.nested().split(":");
-            plan.add(new int[] {Integer.parseInt(n[0].trim()), Integer.parseInt(n[1].trim())});
+            plan.add(new int[] {Integer.parseInt(n[0].trim()), Integer.parseInt(n[1].trim()), 0, 0});
+        }
+        if (!opt.mixed().isBlank()) {
+            String[] m = opt.mixed().split(":");
+            int total = Integer.parseInt(m[0].trim());
+            int adb = total * Integer.parseInt(m[1].trim()) / 100;
+            int exa = total * Integer.parseInt(m[2].trim()) / 100;
+            plan.add(new int[] {total, 0, adb, exa});
         }
         for (int[] p : plan) {
             int size = p[0];
-            Map<String, Object> run = runOne(size, p[1], opt, baselinePerRequest);
+            Map<String, Object> run = runOne(size, p[1], p[2], p[3], opt, baselinePerRequest);
             if (run.get("baseline_per_request_s") instanceof Double d && "measured".equals(run.get("baseline_kind"))) {
                 baselinePerRequest = d;
             }
@@ -94,8 +107,8 @@ public final class FleetRefreshBenchmark {
     }
 
     /** @param compartments ACTIVE compartments below the root (0: the demo tenancy's own 18) */
-    private static Map<String, Object> runOne(int size, int compartments, Options opt, Double baselinePerRequest)
-            throws Exception {
+    private static Map<String, Object> runOne(int size, int compartments, int autonomous, int exadata, Options opt,
+                                              Double baselinePerRequest) throws Exception {
         DemoCredentials creds = new DemoCredentials();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         // e.g. -Dbench.simJvmArgs=-XX:StartFlightRecording=filename=/tmp/sim.jfr to profile the simulator
@@ -104,7 +117,8 @@ public final class FleetRefreshBenchmark {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.fleetdesk.sim.SimMain",
-                "--size", Integer.toString(size), "--regions", Integer.toString(opt.regions()), "--seed", "1",
+                "--size", Integer.toString(size - autonomous - exadata), "--autonomous", Integer.toString(autonomous),
+                "--exadata", Integer.toString(exadata), "--regions", Integer.toString(opt.regions()), "--seed", "1",
                 "--latency-ms", Long.toString(opt.latencyMs()), "--rate-limit", Double.toString(opt.rateLimit()),
                 "--compartments", Integer.toString(compartments),
                 "--public-key", Base64.getEncoder().encodeToString(creds.publicKey().getEncoded()),
@@ -125,8 +139,10 @@ public final class FleetRefreshBenchmark {
             OciProfile profile = InMemoryKeyProfiles.create("bench", DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID,
                     creds.fingerprint(), creds.privateKeyPem(), endpoints);
             int databases = info.get("databases").asInt();
-            System.out.printf("%n== %d databases in %d compartments, %d regions, %d ms latency%n", databases,
-                    compartmentsMap.size(), opt.regions(), opt.latencyMs());
+            int adbs = info.path("autonomousDatabases").asInt(0);
+            System.out.printf("%n== %d databases (%d Autonomous, %d on Exadata) in %d compartments, %d regions, %d ms latency%n",
+                    databases + adbs, adbs, exadata, compartmentsMap.size(), opt.regions(), opt.latencyMs());
+            java.io.Writer simIn = new java.io.OutputStreamWriter(sim.getOutputStream(), StandardCharsets.UTF_8);
 
             // The poller, as the app runs it (but a deadline long enough that nothing goes stale).
             PollerSettings ps = PollerSettings.defaults().withDeadline(Duration.ofSeconds(120))
@@ -143,6 +159,8 @@ public final class FleetRefreshBenchmark {
             int measured = Math.max(opt.refreshes(), ps.maxCyclesPerInventory() + 1);
             io.fleetdesk.oci.TenancyLayout discovered;
             boolean rediscovered;
+            Map<String, Long> byKindBefore;
+            Map<String, Long> byKind = new java.util.TreeMap<>();
             try (FleetPoller poller = poller(profile, ps, api)) {
                 // Discovery, on its own and measured as such: the cycles below never run it.
                 long d0 = System.nanoTime();
@@ -154,8 +172,9 @@ public final class FleetRefreshBenchmark {
                 discoveryInfo.put("discovery_requests", discovered.requests());
                 discoveryInfo.put("compartments_listed", discovered.listed().size());
                 for (int i = 0; i < opt.warmups(); i++) { // warm-up: JIT, connection pools, the limit's slow start
-                    check(poller.refreshOnce(), databases);
+                    check(poller.refreshOnce(), databases, adbs);
                 }
+                byKindBefore = stats(simIn, simOut);
                 Map<String, java.time.Instant> lastRead = new java.util.HashMap<>();
                 Map<String, Integer> unreadCycles = new java.util.HashMap<>();
                 for (int i = 0; i < measured; i++) {
@@ -166,7 +185,7 @@ public final class FleetRefreshBenchmark {
                     double t = (System.nanoTime() - t0) / 1e9;
                     cpuSeconds += (OS.getProcessCpuTime() - cpu0) / 1e9;
                     simCpuSeconds += (simCpuNanos(sim) - simCpu0) / 1e9;
-                    check(s, databases);
+                    check(s, databases, adbs);
                     requests += s.requests();
                     cycleRequests.add(s.requests());
                     deferred = Math.max(deferred, poller.deferredHomes());
@@ -184,6 +203,13 @@ public final class FleetRefreshBenchmark {
                 }
                 // Discovery adds no round to a cycle: the layout in use is still the one discovered before them.
                 rediscovered = poller.discovery().current() != discovered;
+                Map<String, Long> after = stats(simIn, simOut);
+                after.forEach((k, v) -> {
+                    long d = v - byKindBefore.getOrDefault(k, 0L);
+                    if (d > 0) {
+                        byKind.put(k, Math.round(d / (double) measured));
+                    }
+                });
             }
             discoveryInfo.put("discoveries_during_measured_cycles", rediscovered ? 1 : 0);
             // Full inventory: every DB home every cycle (no request budget), as one refresh of everything.
@@ -192,14 +218,14 @@ public final class FleetRefreshBenchmark {
             if (deferred > 0) {
                 try (FleetPoller full = poller(profile, ps.withRequestBudget(0, 1), api)) {
                     for (int i = 0; i < Math.max(2, opt.warmups() / 2); i++) {
-                        check(full.refreshOnce(), databases);
+                        check(full.refreshOnce(), databases, adbs);
                     }
                     for (int i = 0; i < 3; i++) {
                         long t0 = System.nanoTime();
                         FleetSnapshot s = full.refreshOnce();
                         fullTimes.add((System.nanoTime() - t0) / 1e9);
                         fullRequests = s.requests();
-                        check(s, databases);
+                        check(s, databases, adbs);
                         System.out.printf("  full inventory %d: %.3f s, %d requests%n", i + 1, fullTimes.getLast(), s.requests());
                     }
                 }
@@ -228,8 +254,18 @@ public final class FleetRefreshBenchmark {
                         dbRequests += p;
                         maxDbPages = Math.max(maxDbPages, p);
                     }
-                    regionRequests += sysPages + pdbPages + homePages + dbRequests;
-                    rounds = Math.max(rounds, Math.max(Math.max(sysPages, pdbPages), homePages + maxDbPages));
+                    // The Autonomous / Exadata lists: all in the first round, their pages in sequence.
+                    int adbPages = pages(c.path("autonomousDatabases").asInt(0));
+                    int acdPages = pages(c.path("containerDatabases").asInt(0));
+                    int slowRequests = 0;
+                    int slowPages = 0;
+                    for (JsonNode n : c.path("slowLists")) {
+                        slowRequests += pages(n.asInt());
+                        slowPages = Math.max(slowPages, pages(n.asInt()));
+                    }
+                    regionRequests += sysPages + pdbPages + homePages + dbRequests + adbPages + acdPages + slowRequests;
+                    rounds = Math.max(rounds, Math.max(Math.max(Math.max(sysPages, pdbPages), homePages + maxDbPages),
+                            Math.max(Math.max(adbPages, acdPages), slowPages)));
                 }
                 shapeRequests += regionRequests;
                 maxRounds = Math.max(maxRounds, rounds);
@@ -248,8 +284,8 @@ public final class FleetRefreshBenchmark {
             double cpuBound = medianRequests * cpuPerRequest / cores;
             double lowerBound = Math.max(networkBound, cpuBound);
 
-            // Baseline: the same calls one at a time plus a GetDatabase per database.
-            long baselineRequests = shapeRequests + databases;
+            // Baseline: the same calls one at a time plus a GetDatabase (GetAutonomousDatabase) per database.
+            long baselineRequests = shapeRequests + databases + adbs;
             double baselineS;
             String baselineKind;
             double perRequest;
@@ -275,7 +311,10 @@ public final class FleetRefreshBenchmark {
                 baselineKind = "extrapolated";
             }
             Map<String, Object> run = new LinkedHashMap<>();
-            run.put("databases", databases);
+            run.put("databases", databases + adbs);
+            run.put("autonomous_databases", adbs);
+            run.put("exadata_databases", exadata);
+            run.put("requests_per_cycle_by_kind", byKind);
             run.put("compartments", compartmentsMap.size());
             run.putAll(discoveryInfo);
             run.put("regions", opt.regions());
@@ -324,7 +363,27 @@ public final class FleetRefreshBenchmark {
         return sim.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    private static void check(FleetSnapshot s, int databases) {
+    /** The simulator's requests so far, by operation (its "stats" line). */
+    private static Map<String, Long> stats(java.io.Writer simIn, BufferedReader simOut) throws java.io.IOException {
+        simIn.write("stats\n");
+        simIn.flush();
+        String line;
+        do {
+            line = simOut.readLine();
+        } while (line != null && !line.startsWith("{"));
+        if (line == null) {
+            throw new IllegalStateException("the simulator exited");
+        }
+        Map<String, Long> out = new java.util.TreeMap<>();
+        JSON.readTree(line).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+        return out;
+    }
+
+    private static void check(FleetSnapshot s, int databases, int adbs) {
+        if (s.count(NodeKind.AUTONOMOUS_DATABASE) != adbs) {
+            throw new IllegalStateException("refresh incomplete: " + s.count(NodeKind.AUTONOMOUS_DATABASE) + " of " + adbs
+                    + " Autonomous Databases; errors " + s.errors());
+        }
         if (s.count(NodeKind.DATABASE) != databases || !s.errors().isEmpty()) {
             throw new IllegalStateException("refresh incomplete: " + s.count(NodeKind.DATABASE) + " of " + databases
                     + " databases; errors " + s.errors());
