@@ -150,7 +150,9 @@ public final class SimEstateGenerator {
         int slot = 0;
         ContainerDatabase acd = null;
         int inAcd = 0;
-        for (int i = 0; i < mix.autonomous(); i++, slot++) {
+        // A cross-region standby peer is an Autonomous Database too: it counts toward the total.
+        int madeAdbs = 0;
+        for (int i = 0; madeAdbs < mix.autonomous(); i++, slot++) {
             SimRegion r = f.regions.get(slot % f.regions.size());
             Compartment c = f.compartments.get((slot / f.regions.size()) % f.compartments.size());
             String name = "adb" + String.format(Locale.ROOT, "%05d", i);
@@ -165,7 +167,8 @@ public final class SimEstateGenerator {
                 inAcd = 0;
             }
             String pairId = null;
-            boolean peered = !dedicated && f.regions.size() > 1 && i % 15 == 7;
+            boolean peered = !dedicated && f.regions.size() > 1 && i % 15 == 7 && madeAdbs + 2 <= mix.autonomous();
+            madeAdbs += peered ? 2 : 1;
             if (peered) {
                 pairId = ocid("autonomousdatabasedataguardassociation", r.key(), rnd);
             }
