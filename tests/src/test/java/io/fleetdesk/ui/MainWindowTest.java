@@ -92,8 +92,9 @@ class MainWindowTest {
         // The three regions, then the demo's databases reached over JDBC.
         Fx.waitUntil(WAIT, "Direct connections comes after the regions", () -> t.getRoot().getChildren().size() == 4
                 && "Direct connections".equals(t.getRoot().getChildren().getLast().getValue().node().name()));
-        Fx.waitUntil(WAIT, "the status bar counts OCI and direct databases", () -> robot.lookup("#countsLabel")
-                .queryAs(Label.class).getText().startsWith((sim().allDatabases().size()
+        Fx.waitUntil(WAIT, "the status bar counts OCI (Base, Exadata, Autonomous) and direct databases", () -> robot
+                .lookup("#countsLabel").queryAs(Label.class).getText().startsWith((sim().allDatabases().size()
+                        + vm.tree().snapshot().count(NodeKind.AUTONOMOUS_DATABASE)
                         + vm.tree().snapshot().count(NodeKind.DIRECT_DATABASE)) + " databases"));
         assertTrue(Fx.call(() -> stage.getTitle()).contains("Demo fleet"));
     }

@@ -51,7 +51,8 @@ class FleetViewModelTest {
         await("the counts match the tree").atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> {
             FleetSnapshot s = vm.tree().snapshot();
             Map<Health, Integer> c = s.countByHealth();
-            long all = s.count(NodeKind.DATABASE) + s.count(NodeKind.DIRECT_DATABASE);
+            // Base (Exadata too), Autonomous and direct: every database a DBA answers for.
+            long all = s.count(NodeKind.DATABASE) + s.count(NodeKind.AUTONOMOUS_DATABASE) + s.count(NodeKind.DIRECT_DATABASE);
             return vm.status().countsProperty().get().equals(Messages.get("status.counts", all, c.get(Health.OK),
                     c.get(Health.WARNING), c.get(Health.CRITICAL), c.get(Health.UNKNOWN)));
         }));
