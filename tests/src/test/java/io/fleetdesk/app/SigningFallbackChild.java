@@ -17,7 +17,10 @@ public final class SigningFallbackChild {
         System.out.println("SIGNING " + Signing.install());
         try (DemoHarness h = new DemoHarness(11, 40, 1, new FaultPlan()); var poller = h.poller()) {
             var s = poller.refreshOnce();
-            System.out.println("DATABASES " + s.count(NodeKind.DATABASE));
+            System.out.println("DATABASES " + s.count(NodeKind.DATABASE) + " OF " + h.demo.fleet().allDatabases().size());
+            long adbs = h.demo.fleet().estate().allAutonomousDatabases().stream()
+                    .filter(a -> !"TERMINATED".equals(h.demo.fleet().estate().state(a))).count();
+            System.out.println("AUTONOMOUS " + s.count(NodeKind.AUTONOMOUS_DATABASE) + " OF " + adbs);
             System.out.println("UNAUTHORIZED " + s.errors().stream().anyMatch(e -> String.valueOf(e).contains("401")));
         }
         System.exit(0);
