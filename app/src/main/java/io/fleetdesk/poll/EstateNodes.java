@@ -16,6 +16,7 @@ import io.fleetdesk.oci.Rows.MaintenanceRunRow;
 import io.fleetdesk.oci.Rows.VmClusterRow;
 import io.fleetdesk.poll.UnitResult.Resolved;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -196,7 +197,8 @@ final class EstateNodes {
                         Detail.DATA_GUARD_ROLE, g == null ? null : g.role(),
                         Detail.DR_TYPE, disasterRecovery(g),
                         Detail.LOCAL_STANDBY, localStandbyDetail(g),
-                        Detail.APPLY_LAG, dg == null ? null : dg.applyLag(),
+                        // The service gives seconds here, not a text: shown in the DBA's units.
+                        Detail.APPLY_LAG, dg == null || dg.applyLagSeconds() < 0 ? null : Duration.ofSeconds(dg.applyLagSeconds()),
                         Detail.PEERS, g == null || g.peerDbIds().isEmpty() ? null : links(g.peerDbIds()),
                         Detail.DG_REGION, g == null ? null : g.dataguardRegionType(),
                         Detail.LAST_SWITCHOVER, g == null ? null : g.lastSwitchover(),
@@ -215,7 +217,7 @@ final class EstateNodes {
                     rules.localStandby(g.localStandbyState(), g.localStandbyLag()),
                     details(Detail.DB_NAME, a.dbName(), Detail.DATA_GUARD_ROLE, "STANDBY",
                             Detail.DR_TYPE, g.localDrType() == null ? null : Notice.of("drType." + g.localDrType()),
-                            Detail.APPLY_LAG, sdg.applyLag(),
+                            Detail.APPLY_LAG, g.localStandbyLag() == null ? null : Duration.ofSeconds(g.localStandbyLag()),
                             Detail.AVAILABILITY_DOMAIN, g.localStandbyAvailabilityDomain(),
                             Detail.LIFECYCLE_DETAILS, g.localStandbyDetails(),
                             Detail.PEERS, links(List.of(a.id()))),
