@@ -27,14 +27,24 @@ final class CyclePlanner {
      * @param now        this cycle's start
      */
     record CyclePlan(Set<String> homesToList, int hot, int deferred, java.time.Duration slowPeriod, Set<String> watched,
-                     java.time.Instant now) {
+                     java.time.Instant now, boolean slowTierLater) {
         CyclePlan(Set<String> homesToList, int hot, int deferred) {
-            this(homesToList, hot, deferred, null, Set.of(), java.time.Instant.now());
+            this(homesToList, hot, deferred, null, Set.of(), java.time.Instant.now(), false);
+        }
+
+        CyclePlan(Set<String> homesToList, int hot, int deferred, java.time.Duration slowPeriod, Set<String> watched,
+                  java.time.Instant now) {
+            this(homesToList, hot, deferred, slowPeriod, watched, now, false);
         }
 
         /** The same plan with the slow tier's period (see {@link EstateList}). */
         CyclePlan withSlowTier(java.time.Duration period, java.time.Instant at) {
-            return new CyclePlan(homesToList, hot, deferred, period, watched, at);
+            return new CyclePlan(homesToList, hot, deferred, period, watched, at, slowTierLater);
+        }
+
+        /** The same plan leaving the slow tier's never-read lists to the next cycle (the window's first cycle). */
+        CyclePlan withSlowTierLater() {
+            return new CyclePlan(homesToList, hot, deferred, slowPeriod, watched, now, true);
         }
     }
 

@@ -223,6 +223,12 @@ public final class FleetPoller implements AutoCloseable {
             // The slow tier (infrastructures, VM clusters, maintenance runs) under a budget: once per inventory.
             plan = plan.withSlowTier(s.interval().multipliedBy(Math.max(1, s.maxCyclesPerInventory())), now);
         }
+        // The window's first cycle shows the databases first: the slow tier (about half of a first cycle's
+        // requests on the demo) comes with the next cycle, started as soon as this one is published.
+        boolean slowLater = s.slowTierAfterFirstCycle() && lastGood.isEmpty();
+        if (slowLater) {
+            plan = plan.withSlowTierLater();
+        }
         Map<String, List<CompartmentWork>> byRegion = new LinkedHashMap<>();
         for (String region : layout.regions()) {
             List<CompartmentWork> work = new ArrayList<>();
@@ -274,6 +280,9 @@ public final class FleetPoller implements AutoCloseable {
         }
         lastPublished = snap;
         store.publish(snap);
+        if (slowLater) {
+            loop.refreshNow();
+        }
         if (!errors.isEmpty()) {
             LOG.warn("refresh of {} finished in {} ms with {} problem(s); first: {}", profileName, took.toMillis(),
                     errors.size(), errors.getFirst());

@@ -205,4 +205,27 @@ class AutonomousExadataTreeTest {
             assertNull(r.node("compartment:us-ashburn-1:" + crm).stale(), "crm's other lists answered");
         }
     }
+
+    @Test
+    void theWindowsFirstCycleShowsTheDatabasesAndTheNextOneRightAfterAddsTheExadataInfrastructures() throws Exception {
+        try (DemoHarness h2 = new DemoHarness(7, 60, 3, new FaultPlan());
+             FleetPoller p = h2.poller(PollerSettings.defaults().withDeadline(java.time.Duration.ofSeconds(20))
+                     .withInterval(java.time.Duration.ofMinutes(10)).withSlowTierAfterFirstCycle(true),
+                     java.time.Duration.ofSeconds(10))) {
+            List<FleetSnapshot> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            p.store().subscribe(u -> seen.add(u.snapshot()));
+            p.start();
+            org.awaitility.Awaitility.await("two cycles, the second without waiting the 10-minute interval")
+                    .atMost(java.time.Duration.ofSeconds(60)).until(() -> seen.size() >= 2);
+            FleetSnapshot first = seen.getFirst();
+            FleetSnapshot second = seen.get(1);
+            assertEquals(h2.demo.fleet().allDatabases().size(), first.count(NodeKind.DATABASE), "every database at once");
+            assertTrue(first.count(NodeKind.AUTONOMOUS_DATABASE) > 0, "and the Autonomous ones");
+            assertEquals(0, first.count(NodeKind.EXADATA_INFRASTRUCTURE), "the slow tier waits for the next cycle");
+            assertEquals(h2.demo.fleet().estate().allInfrastructures().size(), second.count(NodeKind.EXADATA_INFRASTRUCTURE));
+            FleetNode db = second.nodes().values().stream().filter(n -> "ERPX01_iad1".equals(n.name())).findFirst().orElseThrow();
+            assertEquals(NodeKind.VM_CLUSTER, second.node(db.parentId()).kind(), "then under its VM cluster");
+            assertEquals(NodeKind.COMPARTMENT, first.node(first.node(db.id()).parentId()).kind(), "at first under its compartment");
+        }
+    }
 }

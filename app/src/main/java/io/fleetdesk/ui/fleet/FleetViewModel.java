@@ -220,7 +220,7 @@ public final class FleetViewModel implements AutoCloseable {
         pending = name;
         opening.set(true);
         activeProfile.set(name);
-        PollerSettings settings = PollerSettings.defaults().withInterval(interval);
+        PollerSettings settings = PollerSettings.defaults().withInterval(interval).withSlowTierAfterFirstCycle(true);
         background.submit(() -> {
             try {
                 FleetSession s = SessionOpener.open(options, name, settings, rules());
