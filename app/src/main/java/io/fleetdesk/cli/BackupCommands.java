@@ -54,6 +54,10 @@ final class BackupCommands {
     /** A database of the OCI tree (backups are an OCI service), or bad input. */
     static FleetNode ociDatabase(FleetAccess fleet, String ref) {
         FleetNode db = fleet.database(ref);
+        if (db.kind() == NodeKind.AUTONOMOUS_DATABASE) {
+            throw CliException.badInput(db.name() + " is an Autonomous Database: its backups are in the window's"
+                    + " Backups dialog (Ctrl+B); this command acts on Base and Exadata databases.");
+        }
         if (db.kind() != NodeKind.DATABASE) {
             throw CliException.badInput(db.name() + " is a direct connection: its backups are not OCI's.");
         }

@@ -40,6 +40,10 @@ final class DgCommands {
 
     /** The operation as offered on a database; not offered is "not done" with the reason. */
     static DataGuardActions.Offer offer(FleetAccess fleet, Kind kind, FleetNode db, OperationLocks locks) {
+        if (db.kind() == NodeKind.AUTONOMOUS_DATABASE) {
+            throw CliException.badInput(db.name() + " is an Autonomous Database: its switchover and failover are in"
+                    + " the window's Data Guard wizard (Ctrl+Shift+S / F); this command acts on Base and Exadata databases.");
+        }
         if (db.kind() != NodeKind.DATABASE) {
             throw CliException.badInput(db.name() + " is a direct connection: Data Guard operations are sent to"
                     + " OCI, on the database OCI shows (link the connection to it in the window).");

@@ -213,8 +213,7 @@ final class FleetAccess implements AutoCloseable {
      */
     FleetNode database(String ref) {
         FleetSnapshot s = read();
-        List<FleetNode> dbs = s.nodes().values().stream().filter(n -> n.kind() == NodeKind.DATABASE
-                || n.kind() == NodeKind.DIRECT_DATABASE).toList();
+        List<FleetNode> dbs = s.nodes().values().stream().filter(n -> n.kind().isDatabase()).toList();
         FleetNode byId = s.node(ref);
         if (byId != null && dbs.contains(byId)) {
             return byId;
@@ -226,7 +225,7 @@ final class FleetAccess implements AutoCloseable {
         }
         // A database OCI shows and the direct connection linked to it share a name: the OCI one is meant
         // (its direct reading shows under it); the connection is named by its own OCID-like id.
-        List<FleetNode> oci = named.stream().filter(n -> n.kind() == NodeKind.DATABASE).toList();
+        List<FleetNode> oci = named.stream().filter(n -> n.kind() != NodeKind.DIRECT_DATABASE).toList();
         if (oci.size() == 1) {
             return oci.getFirst();
         }

@@ -80,7 +80,9 @@ class CliTest {
                 Cli.run(home, "--demo", "db", "get", "NOSUCHDB"),
                 Cli.run(home, "--demo", "--region", "mars-north-1", "fleet", "list"),
                 Cli.run(home, "--demo", "fleet", "list", "--query", "data[?"),
-                Cli.run(home, "--demo", "audit", "list", "--since", "last tuesday"));
+                Cli.run(home, "--demo", "audit", "list", "--since", "last tuesday"),
+                Cli.run(home, "--demo", "dg", "validate", "crm-atp"),
+                Cli.run(home, "--demo", "backup", "list", "crm-atp"));
         for (Cli.Result r : bad) {
             assertEquals(2, r.exit(), r.toString());
             assertEquals(1, r.err().lines().filter(l -> l.startsWith("fleetdesk: ")).count(), r.toString());
@@ -92,6 +94,10 @@ class CliTest {
         assertTrue(bad.get(2).err().contains("NOSUCHDB"), bad.get(2).err());
         assertTrue(bad.get(3).err().contains("mars-north-1") && bad.get(3).err().contains("us-ashburn-1"),
                 "says which regions there are: " + bad.get(3).err());
+        // An Autonomous Database is found by its name, and the command says where its operations are.
+        assertTrue(bad.get(6).err().contains("crm-atp is an Autonomous Database") && bad.get(6).err().contains("wizard"),
+                bad.get(6).err());
+        assertTrue(bad.get(7).err().contains("Backups dialog"), bad.get(7).err());
     }
 
     @Test
