@@ -80,11 +80,16 @@ public final class DemoHarness implements AutoCloseable {
 
     public io.fleetdesk.sim.SimFleet.Pair availablePairInOneRegion() {
         var f = demo.fleet();
-        return f.pairs().stream()
+        // A pair whose members are AVAILABLE but for their daily backup window, which follows the wall clock:
+        // pinned AVAILABLE, so the test does not depend on the time of day it runs at.
+        var pair = f.pairs().stream()
                 .filter(p -> f.database(p.firstDbId()).region().equals(f.database(p.secondDbId()).region()))
-                .filter(p -> f.databaseState(f.database(p.firstDbId())).equals("AVAILABLE")
-                        && f.databaseState(f.database(p.secondDbId())).equals("AVAILABLE"))
+                .filter(p -> java.util.stream.Stream.of(p.firstDbId(), p.secondDbId()).allMatch(id ->
+                        java.util.Set.of("AVAILABLE", "BACKUP_IN_PROGRESS").contains(f.databaseState(f.database(id)))))
                 .findFirst().orElseThrow();
+        f.overrideState(pair.firstDbId(), "AVAILABLE");
+        f.overrideState(pair.secondDbId(), "AVAILABLE");
+        return pair;
     }
 
     @Override

@@ -37,6 +37,21 @@ public final class MainWindow {
         return FleetdeskApp.openMainWindow(stage, o, new SettingsStore(home.resolve("settings")), audit);
     }
 
+    /**
+     * Whether the demo fleet is all in the tree: every database, and the Exadata infrastructures, which
+     * the window's second refresh (started right after the first) brings. A test that counts rows waits
+     * for this, or the second refresh changes the tree under it.
+     */
+    public static boolean complete(io.fleetdesk.ui.fleet.FleetViewModel vm) {
+        if (vm.session() == null || vm.session().demo() == null) {
+            return false;
+        }
+        var sim = vm.session().demo().fleet();
+        var s = vm.tree().snapshot();
+        return s.count(io.fleetdesk.model.NodeKind.DATABASE) == sim.allDatabases().size()
+                && s.count(io.fleetdesk.model.NodeKind.EXADATA_INFRASTRUCTURE) == sim.estate().allInfrastructures().size();
+    }
+
     /** Closes every window the test opened over the main one, then the main window. */
     public static void closeAll(Stage main) {
         Fx.run(() -> {

@@ -47,7 +47,7 @@ class BackupsDialogTest extends DemoWindowTest {
     /** A database outside Data Guard, AVAILABLE, opened in the Backups dialog with Ctrl+B. */
     private SimFleet.Database openBackups(FxRobot robot) {
         Fx.waitUntil(WAIT, "the demo fleet is in the tree", () -> vm.session() != null
-                && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+                && MainWindow.complete(vm));
         // Demo operations: three minutes of simulated time, three seconds here.
         vm.session().demo().server().backups().lengths(Duration.ofMinutes(3), Duration.ofMinutes(3));
         SimFleet.Database db = sim().allDatabases().stream().filter(d -> d.pairId() == null).findFirst().orElseThrow();

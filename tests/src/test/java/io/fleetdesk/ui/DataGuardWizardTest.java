@@ -50,7 +50,7 @@ class DataGuardWizardTest extends DemoWindowTest {
     /** A pair whose members are both AVAILABLE, with a small apply lag, so no warning needs acknowledging. */
     private SimFleet.Pair quietPair() {
         Fx.waitUntil(WAIT, "the demo fleet is in the tree", () -> vm.session() != null
-                && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+                && MainWindow.complete(vm));
         SimFleet.Pair p = sim().pairs().getFirst();
         for (String id : List.of(p.firstDbId(), p.secondDbId())) {
             sim().overrideState(id, "AVAILABLE");

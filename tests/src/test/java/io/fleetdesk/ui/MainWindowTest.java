@@ -71,7 +71,7 @@ class MainWindowTest {
 
     private void waitForFleet() {
         Fx.waitUntil(WAIT, "the demo fleet is in the tree",
-                () -> vm.session() != null && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+                () -> MainWindow.complete(vm));
     }
 
     private static List<TreeItem<FleetRow>> visible(TreeItem<FleetRow> item, List<TreeItem<FleetRow>> out) {

@@ -38,7 +38,7 @@ class NestedTenancyTest extends DemoWindowTest {
 
     private void waitForFleet() {
         Fx.waitUntil(WAIT, "the demo fleet is in the tree",
-                () -> vm.session() != null && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+                () -> MainWindow.complete(vm));
     }
 
     private TreeTableView<FleetRow> tree(FxRobot robot) {

@@ -66,7 +66,7 @@ class VariedResponsesWindowTest extends DemoWindowTest {
     @Test
     void everyRowTheBackupsDialogAndTheWizardSurviveResponsesWithFieldsLeftOut(FxRobot robot) {
         Fx.waitUntil(WAIT, "the demo fleet is in the tree", () -> vm.session() != null
-                && vm.tree().snapshot().count(NodeKind.DATABASE) == sim().allDatabases().size());
+                && MainWindow.complete(vm));
         assertTrue(vm.session().demo().server().faults().variation().isOn());
         TreeTableView<FleetRow> t = Fx.find(robot, "#fleetTree", TreeTableView.class);
         // Every row's details pane, as a DBA walking the tree would see it.
