@@ -111,6 +111,63 @@ class AutonomousExadataThroughSdkTest {
                 .getItems().size());
     }
 
+    /** Follows opc-next-page with one item per page until the service says there is no more; returns the items. */
+    private static <R> int pagedToTheEnd(java.util.function.Function<String, R> call, java.util.function.Function<R, List<?>> items,
+                                         java.util.function.Function<R, String> next) {
+        int count = 0;
+        int pages = 0;
+        String page = null;
+        do {
+            R r = call.apply(page);
+            count += items.apply(r).size();
+            page = next.apply(r);
+            assertTrue(++pages < 100, "paging never ends");
+        } while (page != null);
+        return count;
+    }
+
+    @Test
+    void everyNewListPagesOneItemAtATimeToTheEndInEveryRegionAndCompartment() {
+        String[] regions = {"us-ashburn-1", "eu-frankfurt-1", "ap-tokyo-1"};
+        int[] seen = new int[9];
+        for (String region : regions) {
+            try (DatabaseClient c = DatabaseClient.builder().endpoint(h.demo.server().endpoint(region)).build(h.profile.auth())) {
+                for (SimFleet.Compartment comp : fleet.compartments()) {
+                    String id = comp.id();
+                    seen[0] += pagedToTheEnd(p -> c.listAutonomousDatabases(ListAutonomousDatabasesRequest.builder().compartmentId(id)
+                            .limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[1] += pagedToTheEnd(p -> c.listAutonomousContainerDatabases(ListAutonomousContainerDatabasesRequest.builder()
+                            .compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[2] += pagedToTheEnd(p -> c.listCloudExadataInfrastructures(ListCloudExadataInfrastructuresRequest.builder()
+                            .compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[3] += pagedToTheEnd(p -> c.listExadataInfrastructures(ListExadataInfrastructuresRequest.builder()
+                            .compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[4] += pagedToTheEnd(p -> c.listCloudVmClusters(ListCloudVmClustersRequest.builder()
+                            .compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[5] += pagedToTheEnd(p -> c.listVmClusters(ListVmClustersRequest.builder()
+                            .compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[6] += pagedToTheEnd(p -> c.listCloudAutonomousVmClusters(ListCloudAutonomousVmClustersRequest.builder()
+                            .compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[7] += pagedToTheEnd(p -> c.listAutonomousVmClusters(com.oracle.bmc.database.requests.ListAutonomousVmClustersRequest
+                            .builder().compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                    seen[8] += pagedToTheEnd(p -> c.listMaintenanceRuns(ListMaintenanceRunsRequest.builder()
+                            .compartmentId(id).limit(1).page(p).build()), r -> r.getItems(), r -> r.getOpcNextPage());
+                }
+            }
+        }
+        // Every resource of the estate was listed exactly once, whatever its region and compartment.
+        assertEquals(estate.allAutonomousDatabases().size(), seen[0]);
+        assertEquals(estate.allContainerDatabases().size(), seen[1]);
+        assertEquals(estate.allInfrastructures().stream().filter(i -> !i.cloudAtCustomer()).count(), seen[2]);
+        assertEquals(estate.allInfrastructures().stream().filter(SimEstate.Infrastructure::cloudAtCustomer).count(), seen[3]);
+        assertEquals(estate.allVmClusters().stream().filter(v -> !v.cloudAtCustomer()).count(), seen[4]);
+        assertEquals(estate.allVmClusters().stream().filter(SimEstate.VmCluster::cloudAtCustomer).count(), seen[5]);
+        assertEquals(estate.allAutonomousVmClusters().stream().filter(v -> !v.cloudAtCustomer()).count(), seen[6]);
+        assertEquals(estate.allAutonomousVmClusters().stream().filter(SimEstate.AutonomousVmCluster::cloudAtCustomer).count(), seen[7]);
+        assertEquals(estate.allMaintenanceRuns().size(), seen[8]);
+        assertTrue(seen[0] > 5 && seen[8] > 3, java.util.Arrays.toString(seen));
+    }
+
     @Test
     void terminatedAutonomousDatabasesAreFilteredOutByTheService() {
         var rows = all(iadApi::listAutonomousDatabases, compartment("dev-analytics"));
