@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import static io.fleetdesk.oci.SdkRegionApi.instant;
+
 /**
  * {@link BackupsApi} for Autonomous Databases, over the SDK for one region: the automatic backups (kept
  * for the database's backup retention), manual backups ({@code retentionDays} null) and long-term backups
@@ -118,10 +120,6 @@ public final class SdkAutonomousBackupsApi implements BackupsApi {
     @Override
     public WorkRequestProgress workRequest(String workRequestId) {
         return SdkWorkRequests.progress(workRequests, workRequestId);
-    }
-
-    private static java.time.Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
     }
 
     @Override

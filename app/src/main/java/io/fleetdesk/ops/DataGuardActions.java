@@ -46,9 +46,21 @@ public final class DataGuardActions {
             n = n.parentId() == null ? null : s.node(n.parentId()); // its primary's operations
         }
         if (n != null && n.kind() == NodeKind.AUTONOMOUS_DATABASE) {
-            return locked(autonomous(kind, s, n), locks);
+            // The service reinstates an Autonomous Database itself; with a local standby, the pair is the
+            // database and its standby row. A cross-region pair is a pair like any other (below).
+            if (kind == Kind.REINSTATE) {
+                return Offer.no(kind, "dg.offer.adbNoReinstate");
+            }
+            if (n.stale() != null) {
+                return Offer.no(kind, "dg.offer.stale");
+            }
+            String localId = AutonomousPairs.localStandbyId(n.id());
+            if ("PRIMARY".equals(n.role()) && s.node(localId) != null) {
+                return locked(new Offer(kind, true, null, n.id(), localId), locks);
+            }
         }
-        if (n == null || (n.kind() != NodeKind.DATABASE && n.kind() != NodeKind.AUTONOMOUS_CONTAINER_DATABASE)) {
+        if (n == null || (n.kind() != NodeKind.DATABASE && n.kind() != NodeKind.AUTONOMOUS_CONTAINER_DATABASE
+                && n.kind() != NodeKind.AUTONOMOUS_DATABASE)) {
             return Offer.no(kind, "dg.offer.selectDatabase");
         }
         if (n.dataGuard() == null || n.dataGuard().peerDatabaseIds().isEmpty()) {
@@ -95,46 +107,4 @@ public final class DataGuardActions {
         return offer;
     }
 
-    /**
-     * An Autonomous Database: switchover and failover to its local standby (from the primary, when it has
-     * one), else to its cross-region peer (switchover from either side, acted on the primary; failover acted
-     * on the standby). The service reinstates an Autonomous Database itself: no reinstate.
-     */
-    private static Offer autonomous(Kind kind, FleetSnapshot s, FleetNode n) {
-        if (kind == Kind.REINSTATE) {
-            return Offer.no(kind, "dg.offer.adbNoReinstate");
-        }
-        if (n.stale() != null) {
-            return Offer.no(kind, "dg.offer.stale");
-        }
-        String role = n.role();
-        String localId = AutonomousPairs.localStandbyId(n.id());
-        if ("PRIMARY".equals(role) && s.node(localId) != null) {
-            return new Offer(kind, true, null, n.id(), localId);
-        }
-        if (n.dataGuard() == null || n.dataGuard().peerDatabaseIds().isEmpty()) {
-            return Offer.no(kind, "dg.offer.noAssociation", n.name());
-        }
-        String peerId = n.dataGuard().peerDatabaseIds().getFirst();
-        FleetNode peer = s.node(peerId);
-        if (peer == null || peer.dataGuard() == null) {
-            return Offer.no(kind, "dg.offer.peerNotShown", peerId);
-        }
-        if (peer.stale() != null) {
-            return Offer.no(kind, "dg.offer.stale");
-        }
-        String peerRole = peer.role();
-        if (kind == Kind.SWITCHOVER) {
-            if ("PRIMARY".equals(role) && "STANDBY".equals(peerRole)) {
-                return new Offer(kind, true, null, n.id(), peer.id());
-            }
-            if ("STANDBY".equals(role) && "PRIMARY".equals(peerRole)) {
-                return new Offer(kind, true, null, peer.id(), n.id());
-            }
-            return Offer.no(kind, "dg.offer.roles", role, peerRole);
-        }
-        return "STANDBY".equals(role) ? new Offer(kind, true, null, n.id(), peer.id())
-                : "STANDBY".equals(peerRole) ? new Offer(kind, true, null, peer.id(), n.id())
-                : Offer.no(kind, "dg.offer.failoverFromStandby");
-    }
 }

@@ -247,20 +247,11 @@ final class SimRoutes {
         } else if (method.equals("POST") && p[0].equals("databases") && p.length == 4 && p[2].equals("actions")
                 && p[3].equals("restore")) {
             op = "RestoreDatabase";
-            com.fasterxml.jackson.databind.JsonNode n = body(body);
-            if (n == null) {
-                return NOT_JSON;
+            RestoreTo to = restoreTo(body);
+            if (to.error() != null) {
+                return to.error();
             }
-            Instant ts = null;
-            if (n.hasNonNull("timestamp")) {
-                try {
-                    ts = java.time.OffsetDateTime.parse(n.get("timestamp").asText()).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    return Reply.error(400, "InvalidParameter", "timestamp is not an RFC 3339 date-time.");
-                }
-            }
-            SimBackups.Result res = backups.restore(p[1], n.hasNonNull("latest") ? n.get("latest").asBoolean() : null, ts,
-                    n.hasNonNull("databaseSCN") ? n.get("databaseSCN").asText() : null);
+            SimBackups.Result res = backups.restore(p[1], to.latest(), to.timestamp(), to.scn());
             r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
                     : new Reply(200, render.databaseJson(fleet.database(p[1])), Map.of("opc-work-request-id", res.workRequest().id()));
         } else {
@@ -311,21 +302,11 @@ final class SimRoutes {
         } else if (method.equals("POST") && p[0].equals("autonomousDatabases") && p.length == 4 && p[2].equals("actions")
                 && p[3].equals("restore")) {
             op = "RestoreAutonomousDatabase";
-            com.fasterxml.jackson.databind.JsonNode n = body(body);
-            if (n == null) {
-                return NOT_JSON;
+            RestoreTo to = restoreTo(body);
+            if (to.error() != null) {
+                return to.error();
             }
-            Instant ts = null;
-            if (n.hasNonNull("timestamp")) {
-                try {
-                    ts = java.time.OffsetDateTime.parse(n.get("timestamp").asText()).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    return Reply.error(400, "InvalidParameter", "timestamp is not an RFC 3339 date-time.");
-                }
-            }
-            SimAutonomousBackups.Result res = adbBackups.restore(region, p[1],
-                    n.hasNonNull("latest") ? n.get("latest").asBoolean() : null, ts,
-                    n.hasNonNull("databaseSCN") ? n.get("databaseSCN").asText() : null);
+            SimAutonomousBackups.Result res = adbBackups.restore(region, p[1], to.latest(), to.timestamp(), to.scn());
             r = res.workRequest() == null ? Reply.error(res.status(), res.code(), res.message())
                     : new Reply(200, estateJson.autonomousDatabaseJson(fleet.estate().autonomousDatabase(p[1])),
                     Map.of("opc-work-request-id", res.workRequest().id()));
@@ -334,6 +315,28 @@ final class SimRoutes {
         }
         requestsByOperation.computeIfAbsent(op, k -> new LongAdder()).increment();
         return r;
+    }
+
+    /** A restore's body (RestoreDatabaseDetails, RestoreAutonomousDatabaseDetails: the same three fields), or why not. */
+    private record RestoreTo(Boolean latest, Instant timestamp, String scn, Reply error) {
+    }
+
+    private RestoreTo restoreTo(byte[] body) {
+        com.fasterxml.jackson.databind.JsonNode n = body(body);
+        if (n == null) {
+            return new RestoreTo(null, null, null, NOT_JSON);
+        }
+        Instant ts = null;
+        if (n.hasNonNull("timestamp")) {
+            try {
+                ts = java.time.OffsetDateTime.parse(n.get("timestamp").asText()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                return new RestoreTo(null, null, null,
+                        Reply.error(400, "InvalidParameter", "timestamp is not an RFC 3339 date-time."));
+            }
+        }
+        return new RestoreTo(n.hasNonNull("latest") ? n.get("latest").asBoolean() : null, ts,
+                n.hasNonNull("databaseSCN") ? n.get("databaseSCN").asText() : null, null);
     }
 
     private static final Reply NOT_JSON = Reply.error(400, "InvalidParameter", "The request body is not valid JSON.");
