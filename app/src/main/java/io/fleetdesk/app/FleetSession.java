@@ -105,6 +105,17 @@ public final class FleetSession implements AutoCloseable {
         // No compartment or region is named here: the demo tenancy is discovered, as a real one is.
         OciProfile p = connection.applyTo(InMemoryKeyProfiles.create(InMemoryKeyProfiles.DEMO_PROFILE,
                 DemoCredentials.TENANCY_ID, DemoCredentials.USER_ID, c.fingerprint(), c.privateKeyPem(), demo.endpoints()));
+        FleetPoller poller;
+        try {
+            poller = poller(p, settings, rules, connection);
+        } catch (RuntimeException | Error e) {
+            // The poller could not be built: the simulator must not outlive the attempt.
+            closeQuietly("the demo's simulator", demo);
+            throw e;
+        }
+        // Discovery and the first region's client get going while the JDBC databases are made (H2 takes
+        // a few hundred ms on a cold start); the first refresh then finds them ready.
+        poller.prepare(p.region());
         io.fleetdesk.sim.DemoDatabases dbs;
         try {
             dbs = io.fleetdesk.sim.DemoDatabases.start(demo.fleet(), Duration.ofSeconds(2), o.demoGroup());
@@ -115,14 +126,7 @@ public final class FleetSession implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(FleetSession.class).error("the demo's JDBC databases could not be created", e);
             dbs = null;
         }
-        try {
-            return new FleetSession(p, poller(p, settings, rules, connection), demo, dbs, null);
-        } catch (RuntimeException | Error e) {
-            // The poller could not be built: the simulator and its databases must not outlive the attempt.
-            closeQuietly("the demo's databases", dbs);
-            closeQuietly("the demo's simulator", demo);
-            throw e;
-        }
+        return new FleetSession(p, poller, demo, dbs, null);
     }
 
     public static FleetSession openConfigProfile(Path configFile, String name, PollerSettings settings,

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * Finds what a profile can see in its tenancy, through Identity: the READY region subscriptions (the
  * home region first) and the compartment tree (ListCompartments on the root with
  * {@code compartmentIdInSubtree=true}, {@code accessLevel=ANY}, {@code lifecycleState=ACTIVE}, paged
- * to the end, read from the home region, plus the root itself, which is never in that list). The
+ * to the end, plus the root itself, which is never in that list; read at the same time as the
+ * subscriptions, from the profile's region, as Identity serves reads in every subscribed region). The
  * profile's {@code fleetdesk_regions} and {@code fleetdesk_compartments} narrow the result.
  *
  * <p>Never throws: what it cannot read is a problem in the result, with the policy statement that
@@ -45,14 +47,20 @@ public final class TenancyDiscovery implements AutoCloseable {
         this.open = open;
     }
 
-    private IdentityApi identity(String region) {
-        return clients.computeIfAbsent(region, open);
+    /** The profile's region's Identity API: discovery reads everything there. */
+    private IdentityApi identity() {
+        return clients.computeIfAbsent(profile.region(), open);
     }
 
     /** One discovery; any thread (it does network I/O). */
     public TenancyLayout discover() {
         long t0 = System.nanoTime();
         AtomicLong requests = new AtomicLong();
+        // The compartments are read at the same time as the subscriptions, from the profile's region:
+        // Identity serves reads in every subscribed region (only writes need the home region), so the
+        // tree need not wait a round trip for the subscriptions to name the home region.
+        CompletableFuture<CompartmentsRead> compartmentsRead = CompletableFuture.supplyAsync(
+                () -> readCompartments(requests), r -> Thread.ofVirtual().name("discovery-compartments").start(r));
         List<Notice> problems = new ArrayList<>();
         boolean[] complete = {true};
 
@@ -61,7 +69,7 @@ public final class TenancyDiscovery implements AutoCloseable {
         String home = profile.region();
         List<IdentityApi.RegionSubscription> subs = null;
         try {
-            subs = withRetries(requests, () -> identity(profile.region()).listRegionSubscriptions(profile.tenancyId()));
+            subs = withRetries(requests, () -> identity().listRegionSubscriptions(profile.tenancyId()));
         } catch (OciApiException e) {
             complete[0] &= e.isRefused();
             problems.add(Notice.of(e.isRefused() ? "discovery.subscriptionsRefused" : "discovery.subscriptionsFailed",
@@ -108,13 +116,38 @@ public final class TenancyDiscovery implements AutoCloseable {
             regions.addAll(fallbackRegions());
         }
 
-        // Compartments, read from the home region
-        IdentityApi id = identity(home);
+        CompartmentsRead read;
+        try {
+            read = compartmentsRead.join(); // a refusal or failure is a problem in it; only a bug throws
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        complete[0] &= read.complete();
+        problems.addAll(read.problems());
+        IdentityApi.CompartmentRow root = read.root();
+        Map<String, IdentityApi.CompartmentRow> all = read.all();
+        List<OciCompartment> compartments = tree(root, all, problems);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        LOG.info("discovery of {}: {} region(s), {} compartment(s), {} request(s) in {} ms{}", profile.name(),
+                regions.size(), compartments.stream().filter(OciCompartment::listed).count(), requests.get(),
+                took.toMillis(), problems.isEmpty() ? "" : "; " + problems.size() + " problem(s)");
+        return new TenancyLayout(regions, compartments, problems, complete[0], Instant.now(), took, requests.get());
+    }
+
+    /** The compartment part of a discovery: the root, the ACTIVE subtree, what could not be read. */
+    private record CompartmentsRead(IdentityApi.CompartmentRow root, Map<String, IdentityApi.CompartmentRow> all,
+                                    List<Notice> problems, boolean complete) {
+    }
+
+    private CompartmentsRead readCompartments(AtomicLong requests) {
+        IdentityApi id = identity();
+        List<Notice> problems = new ArrayList<>();
+        boolean complete = true;
         IdentityApi.CompartmentRow root;
         try {
             root = withRetries(requests, () -> id.getCompartment(profile.tenancyId()));
         } catch (OciApiException e) {
-            complete[0] &= e.isRefused();
+            complete &= e.isRefused();
             root = new IdentityApi.CompartmentRow(profile.tenancyId(), null, "root", "ACTIVE");
         }
         root = new IdentityApi.CompartmentRow(profile.tenancyId(), null,
@@ -136,7 +169,7 @@ public final class TenancyDiscovery implements AutoCloseable {
                 page = r.nextPage();
             } while (page != null);
         } catch (OciApiException e) {
-            complete[0] &= e.isRefused();
+            complete &= e.isRefused();
             List<String> named = profile.compartmentFilter().stream().map(OciCompartment::name).toList();
             String key = named.isEmpty()
                     ? (e.isRefused() ? "discovery.compartmentsRefused" : "discovery.compartmentsFailed")
@@ -153,12 +186,7 @@ public final class TenancyDiscovery implements AutoCloseable {
                         c.name() == null ? f.name() : c.name(), c.lifecycleState()));
             }
         }
-        List<OciCompartment> compartments = tree(root, all, problems);
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("discovery of {}: {} region(s), {} compartment(s), {} request(s) in {} ms{}", profile.name(),
-                regions.size(), compartments.stream().filter(OciCompartment::listed).count(), requests.get(),
-                took.toMillis(), problems.isEmpty() ? "" : "; " + problems.size() + " problem(s)");
-        return new TenancyLayout(regions, compartments, problems, complete[0], Instant.now(), took, requests.get());
+        return new CompartmentsRead(root, all, problems, complete);
     }
 
     /** What the service answered, in its own terms: "404 NotAuthorizedOrNotFound, opc-request-id …", or why none came. */

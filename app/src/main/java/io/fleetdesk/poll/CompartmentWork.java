@@ -95,7 +95,7 @@ final class CompartmentWork {
 
     /** Whether a list is read this cycle: every cycle, or for the slow tier when due (see {@link EstateList}). */
     static boolean due(EstateList l, LastGood.Cached<?> cached, CyclePlanner.CyclePlan plan) {
-        if (l.slow && cached == null && plan.slowTierLater()) {
+        if (l.afterWindowsFirstCycle() && cached == null && plan.slowTierLater()) {
             return false; // the window's first cycle: the next one, started right after, reads it
         }
         if (!l.slow || cached == null || plan.slowPeriod() == null) {

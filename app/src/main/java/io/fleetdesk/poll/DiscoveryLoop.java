@@ -53,6 +53,23 @@ public final class DiscoveryLoop implements AutoCloseable {
         return l != null ? l : runOnce(true);
     }
 
+    /**
+     * Runs the first discovery now, on a virtual thread of its own, so that the first refresh finds it
+     * done or under way ({@link #ensure()} waits for it). A failure here is tried again by that refresh.
+     */
+    public void prefetch() {
+        if (current != null) {
+            return;
+        }
+        Thread.ofVirtual().name("discovery-first").start(() -> {
+            try {
+                ensure();
+            } catch (RuntimeException e) {
+                LOG.warn("the first discovery failed; the first refresh tries again", e);
+            }
+        });
+    }
+
     /** The latest layout, or null before the first discovery. */
     public TenancyLayout current() {
         return current;

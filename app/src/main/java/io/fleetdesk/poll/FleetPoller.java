@@ -132,6 +132,23 @@ public final class FleetPoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts what the first refresh will need before {@link #start()}: the tenancy's discovery and the
+     * API of the region named (the profile's, which is nearly always watched), each on a virtual thread.
+     * The demo calls it before it makes its JDBC databases, so the two overlap.
+     */
+    public void prepare(String likelyRegion) {
+        discovery.prefetch();
+        if (likelyRegion != null) {
+            workers.execute(() -> {
+                RegionApi a = api(likelyRegion);
+                if (closed) {
+                    a.close(); // closed while it was being built: close() may have missed it
+                }
+            });
+        }
+    }
+
     /** Changes the time between refreshes; takes effect for the next wait. */
     public void setInterval(Duration d) {
         settings = settings.withInterval(d);

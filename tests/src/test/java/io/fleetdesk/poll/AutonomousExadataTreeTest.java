@@ -216,7 +216,8 @@ class AutonomousExadataTreeTest {
     }
 
     @Test
-    void theWindowsFirstCycleShowsTheDatabasesAndTheNextOneRightAfterAddsTheExadataInfrastructures() throws Exception {
+    void theWindowsFirstCycleShowsTheDatabasesAndTheNextOneRightAfterAddsTheExadataInfrastructuresAndContainerDatabases()
+            throws Exception {
         try (DemoHarness h2 = new DemoHarness(7, 60, 3, new FaultPlan());
              FleetPoller p = h2.poller(PollerSettings.defaults().withDeadline(java.time.Duration.ofSeconds(20))
                      .withInterval(java.time.Duration.ofMinutes(10)).withSlowTierAfterFirstCycle(true),
@@ -231,7 +232,16 @@ class AutonomousExadataTreeTest {
             assertEquals(h2.demo.fleet().allDatabases().size(), first.count(NodeKind.DATABASE), "every database at once");
             assertTrue(first.count(NodeKind.AUTONOMOUS_DATABASE) > 0, "and the Autonomous ones");
             assertEquals(0, first.count(NodeKind.EXADATA_INFRASTRUCTURE), "the slow tier waits for the next cycle");
+            assertEquals(0, first.count(NodeKind.AUTONOMOUS_CONTAINER_DATABASE), "so do the container databases");
             assertEquals(h2.demo.fleet().estate().allInfrastructures().size(), second.count(NodeKind.EXADATA_INFRASTRUCTURE));
+            assertEquals(h2.demo.fleet().estate().allContainerDatabases().size(),
+                    second.count(NodeKind.AUTONOMOUS_CONTAINER_DATABASE), "which come with the second");
+            FleetNode dedicated = second.nodes().values().stream()
+                    .filter(n -> n.kind() == NodeKind.AUTONOMOUS_DATABASE && n.parentId() != null
+                            && second.node(n.parentId()).kind() == NodeKind.AUTONOMOUS_CONTAINER_DATABASE)
+                    .findFirst().orElseThrow();
+            assertEquals(NodeKind.COMPARTMENT, first.node(first.node(dedicated.id()).parentId()).kind(),
+                    "a dedicated Autonomous Database is shown at once, under its compartment until its container comes");
             FleetNode db = second.nodes().values().stream().filter(n -> "ERPX01_iad1".equals(n.name())).findFirst().orElseThrow();
             assertEquals(NodeKind.VM_CLUSTER, second.node(db.parentId()).kind(), "then under its VM cluster");
             assertEquals(NodeKind.COMPARTMENT, first.node(first.node(db.id()).parentId()).kind(), "at first under its compartment");
