@@ -281,6 +281,11 @@ public final class FleetPoller implements AutoCloseable {
             }
         }
         build.maintenanceOverlaps(nodes);
+        FleetSnapshot before = lastPublished;
+        if (before != null) {
+            // What did not change is kept as it was published (see FleetNode.reusing): this cycle's copies die young.
+            nodes.replaceAll((id, n) -> n.reusing(before.node(id)));
+        }
         lastGood.retainAll(touched);
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         List<Notice> shownErrors = errors;

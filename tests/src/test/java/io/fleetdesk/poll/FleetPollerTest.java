@@ -114,6 +114,30 @@ class FleetPollerTest {
     }
 
     @Test
+    void aRowThatDidNotChangeKeepsWhatWasReadBeforeWithTheNewTimeAndAChangedOneShowsTheChange() throws Exception {
+        try (DemoHarness h = new DemoHarness(3, 60, 2, new FaultPlan()); FleetPoller p = h.poller()) {
+            h.demo.fleet().clock().freeze();
+            SimFleet.Database standby = h.demo.fleet().dataGuardDatabases().stream()
+                    .filter(d -> "STANDBY".equals(h.demo.fleet().role(d.id()))).findFirst().orElseThrow();
+            SimFleet.Database other = h.demo.fleet().allDatabases().stream()
+                    .filter(d -> !d.id().equals(standby.id()) && d.pairId() == null).findFirst().orElseThrow();
+            FleetSnapshot first = p.refreshOnce();
+            h.demo.fleet().overrideApplyLag(standby.id(), 900);
+            FleetSnapshot second = p.refreshOnce();
+            FleetNode before = first.node(other.id());
+            FleetNode now = second.node(other.id());
+            assertEquals(second.takenAt(), now.lastRefreshed(), "Last refreshed moves on");
+            assertTrue(now.sameAs(before));
+            // Shared, not copied: a refresh of an unchanged fleet leaves its reads to die young (docs/benchmarks.md).
+            org.junit.jupiter.api.Assertions.assertSame(before.details(), now.details());
+            org.junit.jupiter.api.Assertions.assertSame(before.name(), now.name());
+            FleetNode lagging = second.node(standby.id());
+            assertEquals(Health.CRITICAL, lagging.health(), "the changed row shows its change");
+            org.junit.jupiter.api.Assertions.assertNotSame(first.node(standby.id()).details(), lagging.details());
+        }
+    }
+
+    @Test
     void aRegionThatIsDownKeepsItsLastStateMarkedStaleWhileTheRestRefreshes() throws Exception {
         FaultPlan faults = new FaultPlan();
         try (DemoHarness h = new DemoHarness(11, 120, 3, faults); FleetPoller p = h.poller(
