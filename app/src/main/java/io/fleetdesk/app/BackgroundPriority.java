@@ -89,9 +89,10 @@ public final class BackgroundPriority {
     }
 
     private static void keepLow(Path tasks, MethodHandle setpriority, MethodHandle getpriority) {
+        java.util.Set<Integer> done = new java.util.HashSet<>();
         while (true) {
             try {
-                lowerAll(tasks, setpriority, getpriority);
+                lowerAll(tasks, setpriority, getpriority, done);
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
@@ -103,15 +104,25 @@ public final class BackgroundPriority {
         }
     }
 
-    /** Lowers every background thread of this process that is above {@link #NICE}; returns how many it lowered. */
-    static int lowerAll(Path tasks, MethodHandle setpriority, MethodHandle getpriority) throws Throwable {
+    /**
+     * Lowers every background thread of this process that is above {@link #NICE}; returns how many it
+     * lowered. {@code done} holds the threads already at it (kept to the threads alive), so a scan reads
+     * only the names of the others: a new thread names itself once running, so those are read again.
+     */
+    static int lowerAll(Path tasks, MethodHandle setpriority, MethodHandle getpriority, java.util.Set<Integer> done)
+            throws Throwable {
         int lowered = 0;
+        java.util.Set<Integer> alive = new java.util.HashSet<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(tasks)) {
             for (Path task : dir) {
                 String name;
                 int tid;
                 try {
                     tid = Integer.parseInt(task.getFileName().toString());
+                    alive.add(tid);
+                    if (done.contains(tid)) {
+                        continue;
+                    }
                     name = Files.readString(task.resolve("comm")).strip();
                 } catch (IOException | NumberFormatException e) {
                     continue; // the thread ended while we looked
@@ -121,11 +132,15 @@ public final class BackgroundPriority {
                 }
                 // getpriority's -1 is also an error; then setpriority tells.
                 int nice = (int) getpriority.invokeExact(PRIO_PROCESS, tid);
-                if (nice < NICE && (int) setpriority.invokeExact(PRIO_PROCESS, tid, NICE) == 0) {
+                if (nice >= NICE) {
+                    done.add(tid);
+                } else if ((int) setpriority.invokeExact(PRIO_PROCESS, tid, NICE) == 0) {
+                    done.add(tid);
                     lowered++;
                 }
             }
         }
+        done.retainAll(alive);
         return lowered;
     }
 

@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * Finds what a profile can see in its tenancy, through Identity: the READY region subscriptions (the
  * home region first) and the compartment tree (ListCompartments on the root with
  * {@code compartmentIdInSubtree=true}, {@code accessLevel=ANY}, {@code lifecycleState=ACTIVE}, paged
- * to the end, plus the root itself, which is never in that list; read at the same time as the
- * subscriptions, from the profile's region, as Identity serves reads in every subscribed region). The
+ * to the end, read from the home region, plus the root itself, which is never in that list). The
+ * compartments are read at the same time as the subscriptions from the profile's region, and read
+ * again only when the subscriptions name another region home. The
  * profile's {@code fleetdesk_regions} and {@code fleetdesk_compartments} narrow the result.
  *
  * <p>Never throws: what it cannot read is a problem in the result, with the policy statement that
@@ -47,20 +48,19 @@ public final class TenancyDiscovery implements AutoCloseable {
         this.open = open;
     }
 
-    /** The profile's region's Identity API: discovery reads everything there. */
-    private IdentityApi identity() {
-        return clients.computeIfAbsent(profile.region(), open);
+    private IdentityApi identity(String region) {
+        return clients.computeIfAbsent(region, open);
     }
 
     /** One discovery; any thread (it does network I/O). */
     public TenancyLayout discover() {
         long t0 = System.nanoTime();
         AtomicLong requests = new AtomicLong();
-        // The compartments are read at the same time as the subscriptions, from the profile's region:
-        // Identity serves reads in every subscribed region (only writes need the home region), so the
-        // tree need not wait a round trip for the subscriptions to name the home region.
+        // The compartments are read from the home region. Most profiles name it, so they are read from the
+        // profile's region at the same time as the subscriptions, and again only when those name another.
         CompletableFuture<CompartmentsRead> compartmentsRead = CompletableFuture.supplyAsync(
-                () -> readCompartments(requests), r -> Thread.ofVirtual().name("discovery-compartments").start(r));
+                () -> readCompartments(requests, identity(profile.region())),
+                r -> Thread.ofVirtual().name("discovery-compartments").start(r));
         List<Notice> problems = new ArrayList<>();
         boolean[] complete = {true};
 
@@ -69,7 +69,7 @@ public final class TenancyDiscovery implements AutoCloseable {
         String home = profile.region();
         List<IdentityApi.RegionSubscription> subs = null;
         try {
-            subs = withRetries(requests, () -> identity().listRegionSubscriptions(profile.tenancyId()));
+            subs = withRetries(requests, () -> identity(profile.region()).listRegionSubscriptions(profile.tenancyId()));
         } catch (OciApiException e) {
             complete[0] &= e.isRefused();
             problems.add(Notice.of(e.isRefused() ? "discovery.subscriptionsRefused" : "discovery.subscriptionsFailed",
@@ -122,6 +122,9 @@ public final class TenancyDiscovery implements AutoCloseable {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        if (!home.equals(profile.region())) {
+            read = readCompartments(requests, identity(home)); // the authority: changes reach other regions later
+        }
         complete[0] &= read.complete();
         problems.addAll(read.problems());
         IdentityApi.CompartmentRow root = read.root();
@@ -139,8 +142,7 @@ public final class TenancyDiscovery implements AutoCloseable {
                                     List<Notice> problems, boolean complete) {
     }
 
-    private CompartmentsRead readCompartments(AtomicLong requests) {
-        IdentityApi id = identity();
+    private CompartmentsRead readCompartments(AtomicLong requests, IdentityApi id) {
         List<Notice> problems = new ArrayList<>();
         boolean complete = true;
         IdentityApi.CompartmentRow root;

@@ -19,20 +19,21 @@ class BackgroundPriorityTest {
     @Test
     void aBackgroundThreadIsLoweredAndAWindowThreadKeepsItsPriority() throws Throwable {
         assumeTrue(Files.isDirectory(TASKS), "Linux only: elsewhere nothing is lowered");
-        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
         // Names as the JDK and JavaFX give them: a virtual thread carrier, and the UI thread.
-        Thread carrier = Thread.ofPlatform().name("ForkJoinPool-9-worker-1").start(() -> await(done));
-        Thread ui = Thread.ofPlatform().name("JavaFX Application Thread").start(() -> await(done));
+        Thread carrier = Thread.ofPlatform().name("ForkJoinPool-9-worker-1").start(() -> await(finish));
+        Thread ui = Thread.ofPlatform().name("JavaFX Application Thread").start(() -> await(finish));
         try {
             // A new thread names its OS thread itself, once running.
             org.awaitility.Awaitility.await().until(() -> named("ForkJoinPool-9-") && named("JavaFX Applicat"));
             int uiBefore = nice("JavaFX Applicat");
             MethodHandle[] libc = BackgroundPriority.link();
-            assertTrue(BackgroundPriority.lowerAll(TASKS, libc[0], libc[1]) >= 1);
+            java.util.Set<Integer> done = new java.util.HashSet<>();
+            assertTrue(BackgroundPriority.lowerAll(TASKS, libc[0], libc[1], done) >= 1);
             assertEquals(BackgroundPriority.NICE, nice("ForkJoinPool-9-"), "the carrier runs at the lower priority");
             assertEquals(uiBefore, nice("JavaFX Applicat"), "the UI thread keeps its own");
         } finally {
-            done.countDown();
+            finish.countDown();
             carrier.join();
             ui.join();
         }

@@ -40,6 +40,33 @@ class TenancyDiscoveryTest {
     }
 
     @Test
+    void aProfileInAnotherRegionThanTheHomeOneReadsTheCompartmentsFromTheHomeRegion() throws Exception {
+        try (DemoHarness h = new DemoHarness(5, 60, 3, new FaultPlan())) {
+            OciProfile p = h.profile;
+            OciProfile frankfurt = new OciProfile(p.name(), p.auth(), p.userId(), p.tenancyId(), "eu-frankfurt-1",
+                    p.regionFilter(), p.compartmentFilter(), p.endpoint(), p.identityEndpoint(), p.workRequestsEndpoint());
+            List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (TenancyDiscovery d = new TenancyDiscovery(frankfurt, region -> {
+                opened.add(region);
+                return new SdkIdentityApi(frankfurt, region, SdkRegionApi.Settings.defaults());
+            })) {
+                TenancyLayout l = d.discover();
+                assertEquals(List.of("us-ashburn-1", "eu-frankfurt-1", "ap-tokyo-1"), l.regions(), "the home region first");
+                assertEquals(19, l.compartments().size());
+                assertTrue(l.complete(), l.problems().toString());
+                // The profile's region answers the subscriptions (and is asked for the compartments at the same
+                // time); the home region, once named, is asked again: it is where a change is seen first.
+                assertEquals(List.of("eu-frankfurt-1", "us-ashburn-1"), opened);
+            }
+            try (TenancyDiscovery d = h.discovery(p)) {
+                h.demo.server().resetCounters();
+                d.discover();
+                assertEquals(3L, h.demo.server().requestCount(), "a profile in the home region asks once for each");
+            }
+        }
+    }
+
+    @Test
     void theCompartmentSubtreeIsReadOverSeveralPagesWithTheRootAndWithoutTheDeletedOne() throws Exception {
         // 18 compartments of the demo tenancy + 232 more = 250 ACTIVE below the root: three pages of 100.
         try (DemoHarness h = new DemoHarness(5, 60, 1, 232, new FaultPlan()); TenancyDiscovery d = h.discovery(h.profile)) {
